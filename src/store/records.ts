@@ -1,0 +1,92 @@
+/**
+ * Plain, cloneable records kept on the device (IndexedDB `cartable`).
+ * Shared by the page and the service worker; no Blobs (iOS), no class instances.
+ */
+import type { Answers, LessonPack, Submission } from '../../protocol/index.ts';
+
+/** A pupil linked on this device. Siblings each have one. */
+export interface Profile {
+  /** Local id: `${server}|${pupilId}` so two schools' servers never collide. */
+  id: string;
+  pupilId: string;
+  pupilName: string;
+  classId: string;
+  className: string;
+  /** Device token (bearer). Never leaves this device except to its own server. */
+  token: string;
+  /** Origin of the server this pupil belongs to. */
+  server: string;
+  joinedAt: string;
+  /** 'relink' after a 401: keep everything, ask the pupil to join again. */
+  link: 'ok' | 'relink';
+}
+
+export type LessonDownloadState = 'queued' | 'downloading' | 'ready' | 'error';
+
+/** One lesson of a profile's class: the manifest entry and, once downloaded, its pack. */
+export interface LessonRecord {
+  profileId: string;
+  lessonId: string;
+  version: number;
+  title: string;
+  packHash: string;
+  /** Total bytes (pack + media), from the manifest. */
+  size: number;
+  availableFrom: string;
+  dueAt: string | null;
+  state: LessonDownloadState;
+  /** Bytes verified and stored so far (for progress). */
+  bytesDone: number;
+  /** Machine code of the last download error for this lesson (hash_mismatch, quota, network…). */
+  error?: string;
+  /** Present once the pack is verified; media are in Cache Storage. */
+  pack?: LessonPack;
+  readyAt?: string;
+}
+
+/** Work in progress, saved at every change. */
+export interface Draft {
+  profileId: string;
+  lessonId: string;
+  lessonVersion: number;
+  answers: Answers;
+  /** Where the pupil was, to reopen at the same step. */
+  stepIndex: number;
+  updatedAt: string;
+}
+
+export type DeliveryState = 'waiting' | 'delivered' | 'needsAttention' | 'relink';
+
+/** The pupil's own copy of everything handed in, delivered or not. Never deleted by sync. */
+export interface HandedInRecord {
+  profileId: string;
+  submission: Submission;
+  state: DeliveryState;
+  /** Set on the server's 2xx acknowledgement. */
+  receivedAt?: string;
+}
+
+/** An item waiting to be sent. Removed only when the server acknowledges its UUID. */
+export interface OutboxItem {
+  /** The submission UUID (also the idempotency key). */
+  id: string;
+  profileId: string;
+  attempts: number;
+  /** Epoch ms before which the sender must not try again. */
+  nextAttemptAt: number;
+  /** Machine code or server reason of the last failure. */
+  lastError?: string;
+  /** 'waiting' is retried automatically; the others wait for the pupil. */
+  state: 'waiting' | 'needsAttention' | 'relink';
+}
+
+/** Teacher feedback, readable offline. */
+export interface FeedbackRecord {
+  profileId: string;
+  id: string;
+  submissionId: string;
+  lessonId: string;
+  body: import('../../protocol/index.ts').Content;
+  createdAt: string;
+  readAt?: string;
+}

@@ -1,0 +1,39 @@
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+export default defineConfig({
+  // Preact's automatic JSX runtime; no Babel plugin needed.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
+  build: { outDir: 'dist', target: 'es2022', sourcemap: false, reportCompressedSize: false },
+  server: { proxy: { '/api': 'http://127.0.0.1:8080', '/packs': 'http://127.0.0.1:8080', '/blobs': 'http://127.0.0.1:8080' } },
+  plugins: [
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'sw',
+      filename: 'sw.ts',
+      // The page registers through src/app/sw-bridge.ts: updates never reload mid-lesson.
+      injectRegister: false,
+      registerType: 'prompt',
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
+      },
+      manifest: {
+        name: 'Cartable',
+        short_name: 'Cartable',
+        description: 'Mes leçons, même sans connexion.',
+        lang: 'fr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1d4ed8',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+    }),
+  ],
+});
