@@ -6,7 +6,13 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
   build: { outDir: 'dist', target: 'es2022', sourcemap: false, reportCompressedSize: false },
-  server: { proxy: { '/api': 'http://127.0.0.1:8080', '/packs': 'http://127.0.0.1:8080', '/blobs': 'http://127.0.0.1:8080' } },
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:8080',
+      '/packs': 'http://127.0.0.1:8080',
+      '/blobs': 'http://127.0.0.1:8080',
+    },
+  },
   plugins: [
     VitePWA({
       strategies: 'injectManifest',

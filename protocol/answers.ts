@@ -3,7 +3,10 @@ import * as v from 'valibot';
 import { Sha256Schema } from './hash.ts';
 
 export const AnswerSchema = v.variant('kind', [
-  v.object({ kind: v.literal('choice'), selected: v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(50)) }),
+  v.object({
+    kind: v.literal('choice'),
+    selected: v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(50)),
+  }),
   v.object({ kind: v.literal('text'), text: v.pipe(v.string(), v.maxLength(20_000)) }),
   /** A photo or recording, uploaded first by hash, then referenced here. */
   v.object({

@@ -1,7 +1,10 @@
 import * as v from 'valibot';
 
 /** A lowercase hex SHA-256: the name of every pack and blob. */
-export const Sha256Schema = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'expected a sha256 in lowercase hex'));
+export const Sha256Schema = v.pipe(
+  v.string(),
+  v.regex(/^[0-9a-f]{64}$/, 'expected a sha256 in lowercase hex'),
+);
 export type Sha256 = v.InferOutput<typeof Sha256Schema>;
 
 export const UuidSchema = v.pipe(v.string(), v.uuid('expected a UUID'));

@@ -26,8 +26,19 @@ const ChoiceSchema = v.object({ id: Id, label: ShortText });
 
 export const StepSchema = v.variant('kind', [
   v.object({ id: Id, kind: v.literal('text'), body: ContentSchema }),
-  v.object({ id: Id, kind: v.literal('image'), media: MediaRefSchema, alt: ShortText, caption: v.optional(ContentSchema) }),
-  v.object({ id: Id, kind: v.literal('audio'), media: MediaRefSchema, transcript: v.optional(ContentSchema) }),
+  v.object({
+    id: Id,
+    kind: v.literal('image'),
+    media: MediaRefSchema,
+    alt: ShortText,
+    caption: v.optional(ContentSchema),
+  }),
+  v.object({
+    id: Id,
+    kind: v.literal('audio'),
+    media: MediaRefSchema,
+    transcript: v.optional(ContentSchema),
+  }),
   v.object({ id: Id, kind: v.literal('video'), media: MediaRefSchema, caption: v.optional(ContentSchema) }),
   v.object({ id: Id, kind: v.literal('pdf'), media: MediaRefSchema, title: ShortText }),
   v.object({

@@ -42,6 +42,8 @@ export interface LessonRecord {
   /** Present once the pack is verified; media are in Cache Storage. */
   pack?: LessonPack;
   readyAt?: string;
+  /** No longer in the manifest, kept because the pupil's draft or handed-in work refers to it. */
+  withdrawn?: boolean;
 }
 
 /** Work in progress, saved at every change. */
@@ -52,6 +54,8 @@ export interface Draft {
   answers: Answers;
   /** Where the pupil was, to reopen at the same step. */
   stepIndex: number;
+  /** Quiz steps the pupil has checked: their correction is shown and the answer frozen. */
+  checked?: string[];
   updatedAt: string;
 }
 
@@ -76,6 +80,8 @@ export interface OutboxItem {
   nextAttemptAt: number;
   /** Machine code or server reason of the last failure. */
   lastError?: string;
+  /** The server's human sentence for a refusal (needsAttention), English; the UI translates `lastError`. */
+  lastErrorMessage?: string;
   /** 'waiting' is retried automatically; the others wait for the pupil. */
   state: 'waiting' | 'needsAttention' | 'relink';
 }

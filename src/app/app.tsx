@@ -1,0 +1,65 @@
+/** The app shell: header, banners, and the screen for the current route. */
+import { useAppState } from './app-state.ts';
+import { locale, setLocale, t } from './i18n.ts';
+import { onLinkClick, route } from './router.ts';
+import { JoinScreen } from '../pupil/join-screen.tsx';
+import { LessonList } from '../pupil/lesson-list.tsx';
+import { LessonPlayer } from '../pupil/lesson-player.tsx';
+import { DeviceStatus } from '../pupil/device-status.tsx';
+import { ProfilePicker } from '../pupil/profile-picker.tsx';
+import { UpdateBanner } from './update-banner.tsx';
+
+function Screen() {
+  const app = useAppState();
+  const current = route.value;
+  if (!app.loaded.value) return null;
+  if (current.name === 'join') return <JoinScreen code={current.code} />;
+  if (!app.activeProfile.value) return <JoinScreen code={null} />;
+  switch (current.name) {
+    case 'lesson':
+      return <LessonPlayer lessonId={current.lessonId} />;
+    case 'device':
+      return <DeviceStatus />;
+    default:
+      return <LessonList />;
+  }
+}
+
+export function App() {
+  const app = useAppState();
+  return (
+    <div class="shell" onClick={onLinkClick}>
+      <a class="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header class="top">
+        <a class="brand" href="/" aria-label={t('appName')}>
+          <img src="/icons/icon-192.png" alt="" width={32} height={32} /> {t('appName')}
+        </a>
+        <nav aria-label={t('appName')} class="top-nav">
+          {app.activeProfile.value && <a href="/device">{t('deviceStatus')}</a>}
+          <ProfilePicker />
+          <label class="locale">
+            <span class="visually-hidden">{t('language')}</span>
+            <select
+              value={locale.value}
+              onChange={(e) => setLocale(e.currentTarget.value === 'en' ? 'en' : 'fr')}
+            >
+              <option value="fr">Français</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+        </nav>
+      </header>
+      {!app.online.value && (
+        <p class="banner offline" role="status">
+          {t('offlineBanner')}
+        </p>
+      )}
+      <UpdateBanner />
+      <main id="main">
+        <Screen />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,237 @@
+/**
+ * UI text, French first (the users are French pupils), English available.
+ * Keys are typed: a missing translation is a compile error, not a blank button.
+ */
+import { signal } from '@preact/signals';
+
+const fr = {
+  appName: 'Cartable',
+  skipToContent: 'Aller au contenu',
+  offlineBanner: 'Hors connexion : ton travail est enregistré sur cet appareil.',
+  language: 'Langue',
+  // Join
+  joinTitle: 'Rejoindre ma classe',
+  joinIntro: 'Tape le code que ton professeur t’a donné.',
+  joinCodeLabel: 'Mon code',
+  joinCodeHint: '9 lettres ou chiffres, par exemple ABC-DEF-GHJ',
+  joinButton: 'Rejoindre',
+  joining: 'Connexion…',
+  joinErrorBadCode: 'Ce code n’a pas la bonne forme. Vérifie les lettres et les chiffres.',
+  joinErrorUnknownCode:
+    'Ce code ne marche pas. Il est peut-être ancien : demande un nouveau code à ton professeur.',
+  joinErrorRateLimited: 'Trop d’essais. Attends {minutes} min avant de réessayer.',
+  joinErrorNetwork: 'Impossible de joindre le serveur de l’école. Vérifie la connexion et réessaie.',
+  joinErrorServer: 'Le serveur de l’école ne répond pas bien. Réessaie dans quelques minutes.',
+  // Download
+  downloadTitle: 'Je télécharge tes leçons',
+  downloadProgress: '{done} sur {total} — {ready} leçon(s) sur {lessons} prête(s)',
+  allReady: 'Tout est prêt, même sans connexion.',
+  // Lesson list
+  hello: 'Bonjour {name}',
+  classLabel: 'Classe : {name}',
+  sectionToday: 'À faire',
+  sectionUpcoming: 'À venir',
+  sectionHandedIn: 'Rendues',
+  noLessonsToday: 'Rien à faire pour le moment.',
+  noLessonsUpcoming: 'Aucune leçon prévue.',
+  noLessonsHandedIn: 'Tu n’as encore rien rendu.',
+  opensAt: 'Ouvre {date}',
+  dueAt: 'À rendre {date}',
+  overdue: 'En retard : à rendre {date}',
+  readyOffline: 'Prête hors connexion',
+  downloading: 'Téléchargement…',
+  notDownloaded: 'Pas encore téléchargée',
+  downloadError: 'Problème de téléchargement',
+  downloadErrorHashMismatch: 'Fichier abîmé : il sera téléchargé à nouveau.',
+  downloadErrorQuota: 'Plus de place sur l’appareil. Libère de l’espace puis réessaie.',
+  lastSync: 'Dernière mise à jour : {date}',
+  neverSynced: 'Pas encore synchronisé',
+  syncNow: 'Mettre à jour',
+  syncing: 'Mise à jour…',
+  // Work state
+  stateNotStarted: 'Pas commencée',
+  stateSaved: 'Enregistré sur cet appareil',
+  stateWaiting: 'En attente du réseau',
+  stateWaitingNext: 'En attente du réseau — prochain essai {date}',
+  stateHandedIn: 'Rendu ✓',
+  stateNeedsAttention: 'À vérifier : {reason}',
+  stateRelink: 'Appareil à relier de nouveau',
+  // Player
+  stepOf: 'Étape {n} sur {total}',
+  previous: 'Précédent',
+  next: 'Suivant',
+  backToList: 'Mes leçons',
+  check: 'Vérifier',
+  correct: 'Bravo, c’est juste !',
+  incorrect: 'Ce n’est pas tout à fait ça.',
+  correctAnswerIs: 'La bonne réponse : {answer}',
+  correctionHidden: 'Ton professeur corrigera cette réponse.',
+  yourAnswer: 'Ta réponse',
+  saved: 'Enregistré',
+  handIn: 'Rendre mon travail',
+  handInConfirm: 'Rendre ce travail ? Tu ne pourras plus le modifier.',
+  handInYes: 'Oui, je rends',
+  handInNo: 'Pas encore',
+  handedInTitle: 'Travail rendu',
+  handedInWaiting: 'Ton travail est enregistré. Il partira tout seul dès que le serveur répondra.',
+  lessonLocked: 'Cette leçon ouvre {date}.',
+  lessonNotReady: 'Cette leçon n’est pas encore téléchargée.',
+  lessonMissing: 'Leçon introuvable.',
+  mediaMissing: 'Ce média n’est pas disponible sur cet appareil.',
+  feedbackTitle: 'Message de ton professeur',
+  // Status
+  deviceStatus: 'État de l’appareil',
+  storagePersisted: 'Stockage protégé : oui',
+  storageNotPersisted: 'Stockage protégé : non (le navigateur pourrait effacer les leçons)',
+  storageUsage: 'Espace utilisé : {usage} sur {quota}',
+  outboxTitle: 'Travaux à envoyer',
+  outboxEmpty: 'Rien en attente.',
+  sendNow: 'Envoyer maintenant',
+  exportWork: 'Exporter',
+  relinkPrompt:
+    'Cet appareil n’est plus relié à ta classe. Ton travail est gardé. Demande un nouveau code à ton professeur.',
+  updateAvailable: 'Une nouvelle version de Cartable est prête.',
+  updateNow: 'Mettre à jour',
+  profiles: 'Élèves sur cet appareil',
+  addProfile: 'Ajouter un élève',
+  switchProfile: 'Changer d’élève',
+} as const;
+
+export type MessageKey = keyof typeof fr;
+type Dictionary = Record<MessageKey, string>;
+
+const en: Dictionary = {
+  appName: 'Cartable',
+  skipToContent: 'Skip to content',
+  offlineBanner: 'Offline: your work is saved on this device.',
+  language: 'Language',
+  joinTitle: 'Join my class',
+  joinIntro: 'Type the code your teacher gave you.',
+  joinCodeLabel: 'My code',
+  joinCodeHint: '9 letters or digits, for example ABC-DEF-GHJ',
+  joinButton: 'Join',
+  joining: 'Joining…',
+  joinErrorBadCode: 'This code does not look right. Check the letters and digits.',
+  joinErrorUnknownCode: 'This code does not work. It may be old: ask your teacher for a new one.',
+  joinErrorRateLimited: 'Too many tries. Wait {minutes} min before trying again.',
+  joinErrorNetwork: 'Cannot reach the school server. Check the connection and try again.',
+  joinErrorServer: 'The school server is not answering properly. Try again in a few minutes.',
+  downloadTitle: 'Downloading your lessons',
+  downloadProgress: '{done} of {total} — {ready} of {lessons} lesson(s) ready',
+  allReady: 'Everything is ready, even offline.',
+  hello: 'Hello {name}',
+  classLabel: 'Class: {name}',
+  sectionToday: 'To do',
+  sectionUpcoming: 'Coming up',
+  sectionHandedIn: 'Handed in',
+  noLessonsToday: 'Nothing to do right now.',
+  noLessonsUpcoming: 'No lesson scheduled.',
+  noLessonsHandedIn: 'Nothing handed in yet.',
+  opensAt: 'Opens {date}',
+  dueAt: 'Due {date}',
+  overdue: 'Late: due {date}',
+  readyOffline: 'Ready offline',
+  downloading: 'Downloading…',
+  notDownloaded: 'Not downloaded yet',
+  downloadError: 'Download problem',
+  downloadErrorHashMismatch: 'Damaged file: it will be downloaded again.',
+  downloadErrorQuota: 'The device is full. Free some space and try again.',
+  lastSync: 'Last update: {date}',
+  neverSynced: 'Not synced yet',
+  syncNow: 'Update',
+  syncing: 'Updating…',
+  stateNotStarted: 'Not started',
+  stateSaved: 'Saved on this device',
+  stateWaiting: 'Waiting for the network',
+  stateWaitingNext: 'Waiting for the network — next try {date}',
+  stateHandedIn: 'Handed in ✓',
+  stateNeedsAttention: 'Needs attention: {reason}',
+  stateRelink: 'Device needs linking again',
+  stepOf: 'Step {n} of {total}',
+  previous: 'Previous',
+  next: 'Next',
+  backToList: 'My lessons',
+  check: 'Check',
+  correct: 'Well done, that’s right!',
+  incorrect: 'Not quite.',
+  correctAnswerIs: 'The right answer: {answer}',
+  correctionHidden: 'Your teacher will correct this answer.',
+  yourAnswer: 'Your answer',
+  saved: 'Saved',
+  handIn: 'Hand in my work',
+  handInConfirm: 'Hand in this work? You will not be able to change it.',
+  handInYes: 'Yes, hand it in',
+  handInNo: 'Not yet',
+  handedInTitle: 'Work handed in',
+  handedInWaiting: 'Your work is saved. It will leave by itself as soon as the server answers.',
+  lessonLocked: 'This lesson opens {date}.',
+  lessonNotReady: 'This lesson is not downloaded yet.',
+  lessonMissing: 'Lesson not found.',
+  mediaMissing: 'This media is not available on this device.',
+  feedbackTitle: 'Message from your teacher',
+  deviceStatus: 'Device status',
+  storagePersisted: 'Protected storage: yes',
+  storageNotPersisted: 'Protected storage: no (the browser could erase lessons)',
+  storageUsage: 'Space used: {usage} of {quota}',
+  outboxTitle: 'Work to send',
+  outboxEmpty: 'Nothing waiting.',
+  sendNow: 'Send now',
+  exportWork: 'Export',
+  relinkPrompt:
+    'This device is no longer linked to your class. Your work is kept. Ask your teacher for a new code.',
+  updateAvailable: 'A new version of Cartable is ready.',
+  updateNow: 'Update',
+  profiles: 'Pupils on this device',
+  addProfile: 'Add a pupil',
+  switchProfile: 'Switch pupil',
+};
+
+export type Locale = 'fr' | 'en';
+const dictionaries: Record<Locale, Dictionary> = { fr, en };
+const LOCALE_KEY = 'cartable.locale';
+
+function initialLocale(): Locale {
+  const saved = globalThis.localStorage?.getItem(LOCALE_KEY);
+  return saved === 'en' || saved === 'fr' ? saved : 'fr';
+}
+
+/** The current locale; French unless the family chose English. */
+export const locale = signal<Locale>(initialLocale());
+
+/** Switch language and remember it on this device. */
+export function setLocale(next: Locale): void {
+  locale.value = next;
+  globalThis.localStorage?.setItem(LOCALE_KEY, next);
+  if (typeof document !== 'undefined') document.documentElement.lang = next;
+}
+
+/** Translate a key, filling `{name}` placeholders. Reading `locale` makes components re-render on change. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = dictionaries[locale.value][key];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** "mardi 24 novembre à 08:30" — dates as a French pupil reads them. */
+export function formatDateTime(iso: string | number): string {
+  const date = new Date(iso);
+  return new Intl.DateTimeFormat(locale.value === 'fr' ? 'fr-FR' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}
+
+/** "12,4 Mo" / "12.4 MB". */
+export function formatBytes(bytes: number): string {
+  const units = locale.value === 'fr' ? ['o', 'Ko', 'Mo', 'Go'] : ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${value.toLocaleString(locale.value === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits })} ${units[unit]}`;
+}

@@ -1,0 +1,24 @@
+/** Entry point of the pupil app. */
+import { render } from 'preact';
+import { App } from './app.tsx';
+import { AppStateContext, createAppState } from './app-state.ts';
+import { locale } from './i18n.ts';
+import { onWorkerMessage, registerWorker } from './sw-bridge.ts';
+import './styles.css';
+
+const app = createAppState();
+document.documentElement.lang = locale.value;
+
+render(
+  <AppStateContext.Provider value={app}>
+    <App />
+  </AppStateContext.Provider>,
+  document.getElementById('app')!,
+);
+
+void app.refresh().then(() => {
+  registerWorker();
+  // The worker (Background Sync) and other tabs tell us when the store changed.
+  onWorkerMessage(() => void app.refresh());
+  app.start();
+});

@@ -1,0 +1,113 @@
+/**
+ * The page's one bridge to the service worker: registration, messages both ways,
+ * Background Sync, and updates. An update never reloads the page by itself, and
+ * never while a lesson is open: the pupil's work and place come first.
+ */
+import { Workbox } from 'workbox-window';
+import type { PageToWorker, WorkerToPage } from '../../protocol/index.ts';
+import { requestOutboxBackgroundSync } from '../sync/background-registration.ts';
+import { CHANNEL_NAME } from '../sync/broadcast.ts';
+
+let workbox: Workbox | null = null;
+let updateWaiting = false;
+let lessonOpen = false;
+let updateRequested = false;
+const updateListeners = new Set<() => void>();
+
+const supported = () => typeof navigator !== 'undefined' && 'serviceWorker' in navigator;
+
+/** Register /sw.js (production builds only; the dev server has no worker). Call once at start-up. */
+export function registerWorker(): void {
+  if (!import.meta.env.PROD || !supported() || workbox) return;
+  workbox = new Workbox('/sw.js', { scope: '/' });
+  workbox.addEventListener('waiting', () => {
+    updateWaiting = true;
+    for (const listener of updateListeners) listener();
+  });
+  workbox.register().catch((error: unknown) => {
+    if (import.meta.env.DEV) console.warn('service worker registration failed', error);
+  });
+}
+
+/** Resolves true once a service worker controls this page; false at once where none will (dev, unsupported). */
+export function whenControlled(): Promise<boolean> {
+  if (!import.meta.env.PROD || !supported()) return Promise.resolve(false);
+  if (navigator.serviceWorker.controller) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true), { once: true });
+  });
+}
+
+/** Ask the browser to wake the worker and send the outbox when the network is back; false where unsupported. */
+export function requestBackgroundSync(): Promise<boolean> {
+  return requestOutboxBackgroundSync();
+}
+
+/** Post a message to the controlling worker; false when no worker controls the page. */
+export function postToWorker(message: PageToWorker): boolean {
+  const controller = supported() ? navigator.serviceWorker.controller : null;
+  if (!controller) return false;
+  controller.postMessage(message);
+  return true;
+}
+
+function isWorkerToPage(data: unknown): data is WorkerToPage {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    'type' in data &&
+    (data.type === 'outbox:changed' || data.type === 'lessons:changed')
+  );
+}
+
+/**
+ * Listen to the worker and to other tabs (BroadcastChannel 'cartable'); both carry
+ * WorkerToPage notices. Returns a function that stops listening.
+ */
+export function onWorkerMessage(handler: (message: WorkerToPage) => void): () => void {
+  const onMessage = (event: MessageEvent) => {
+    if (isWorkerToPage(event.data)) handler(event.data);
+  };
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL_NAME);
+  channel?.addEventListener('message', onMessage);
+  if (supported()) navigator.serviceWorker.addEventListener('message', onMessage);
+  return () => {
+    channel?.close();
+    if (supported()) navigator.serviceWorker.removeEventListener('message', onMessage);
+  };
+}
+
+/** Call `callback` when a new version is installed and waiting (at once if it already is). Returns unsubscribe. */
+export function onUpdateWaiting(callback: () => void): () => void {
+  updateListeners.add(callback);
+  if (updateWaiting) queueMicrotask(callback);
+  return () => updateListeners.delete(callback);
+}
+
+/** Whether a new version is waiting to be applied. */
+export function isUpdateWaiting(): boolean {
+  return updateWaiting;
+}
+
+/** The lesson player calls this on open (true) and close (false): updates wait for the lesson to close. */
+export function setLessonOpen(open: boolean): void {
+  lessonOpen = open;
+  if (!open && updateRequested) applyUpdate();
+}
+
+/**
+ * The pupil chose "Nouvelle version — mettre à jour": activate the waiting worker and
+ * reload once it controls the page. With a lesson open, it happens when the lesson closes.
+ * Returns 'applying' or 'afterLesson'.
+ */
+export function applyUpdate(): 'applying' | 'afterLesson' | 'nothingWaiting' {
+  if (!workbox || !updateWaiting) return 'nothingWaiting';
+  if (lessonOpen) {
+    updateRequested = true;
+    return 'afterLesson';
+  }
+  updateRequested = false;
+  workbox.addEventListener('controlling', () => window.location.reload());
+  workbox.messageSkipWaiting();
+  return 'applying';
+}

@@ -1,0 +1,114 @@
+/** The pupil's home: lessons to do today (and overdue), upcoming (locked), handed in. */
+import { isHandedIn, useAppState } from '../app/app-state.ts';
+import { formatDateTime, t, type MessageKey } from '../app/i18n.ts';
+import type { LessonRecord } from '../store/records.ts';
+import { SyncSummary } from './sync-summary.tsx';
+import { WorkStateLabel } from './work-state-label.tsx';
+
+function downloadText(lesson: LessonRecord): string {
+  if (lesson.state === 'ready') return t('readyOffline');
+  if (lesson.state === 'downloading') return t('downloading');
+  if (lesson.state === 'error') {
+    if (lesson.error === 'quota') return t('downloadErrorQuota');
+    if (lesson.error === 'hash_mismatch' || lesson.error === 'bad_pack')
+      return t('downloadErrorHashMismatch');
+    return t('downloadError');
+  }
+  return t('notDownloaded');
+}
+
+function LessonCard({ lesson, locked }: { lesson: LessonRecord; locked: boolean }) {
+  const app = useAppState();
+  const now = app.serverNow.value;
+  const overdue = lesson.dueAt !== null && Date.parse(lesson.dueAt) < now;
+  const state = app.workStates.value.get(lesson.lessonId);
+  const canOpen = lesson.state === 'ready' && !locked;
+  return (
+    <li
+      class="lesson-card"
+      data-lesson-id={lesson.lessonId}
+      data-available-from={lesson.availableFrom}
+      data-ready={lesson.state === 'ready' ? 'true' : 'false'}
+    >
+      <h3>
+        {canOpen ? (
+          <a href={`/lesson/${encodeURIComponent(lesson.lessonId)}`}>{lesson.title}</a>
+        ) : (
+          lesson.title
+        )}
+      </h3>
+      <p class="when">
+        {locked
+          ? `🔒 ${t('opensAt', { date: formatDateTime(lesson.availableFrom) })}`
+          : lesson.dueAt
+            ? t(overdue && !isHandedIn(state) ? 'overdue' : 'dueAt', { date: formatDateTime(lesson.dueAt) })
+            : null}
+      </p>
+      <p class="badges">
+        <span class={`badge download-${lesson.state}`} data-download-state={lesson.state}>
+          {downloadText(lesson)}
+        </span>{' '}
+        {!locked && <WorkStateLabel state={state} />}
+      </p>
+    </li>
+  );
+}
+
+function Section({
+  title,
+  empty,
+  lessons,
+  locked = false,
+}: {
+  title: MessageKey;
+  empty: MessageKey;
+  lessons: LessonRecord[];
+  locked?: boolean;
+}) {
+  const id = `section-${title}`;
+  return (
+    <section aria-labelledby={id} class="lesson-section">
+      <h2 id={id}>{t(title)}</h2>
+      {lessons.length === 0 ? (
+        <p class="hint">{t(empty)}</p>
+      ) : (
+        <ul class="lesson-cards" role="list">
+          {lessons.map((lesson) => (
+            <LessonCard key={lesson.lessonId} lesson={lesson} locked={locked} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function LessonList() {
+  const app = useAppState();
+  const profile = app.activeProfile.value;
+  if (!profile) return null;
+  const now = app.serverNow.value;
+  const states = app.workStates.value;
+  const byDue = (a: LessonRecord, b: LessonRecord) => (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9');
+  const done = (l: LessonRecord) => isHandedIn(states.get(l.lessonId));
+  const handedIn = app.lessons.value.filter(done);
+  const upcoming = app.lessons.value
+    .filter((l) => !done(l) && Date.parse(l.availableFrom) > now)
+    .sort((a, b) => a.availableFrom.localeCompare(b.availableFrom));
+  const today = app.lessons.value.filter((l) => !done(l) && Date.parse(l.availableFrom) <= now).sort(byDue);
+
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('hello', { name: profile.pupilName })}</h1>
+      <p class="hint">{t('classLabel', { name: profile.className })}</p>
+      {profile.link === 'relink' && (
+        <p class="error" role="alert">
+          {t('relinkPrompt')}
+        </p>
+      )}
+      <SyncSummary />
+      <Section title="sectionToday" empty="noLessonsToday" lessons={today} />
+      <Section title="sectionUpcoming" empty="noLessonsUpcoming" lessons={upcoming} locked />
+      <Section title="sectionHandedIn" empty="noLessonsHandedIn" lessons={handedIn} />
+    </>
+  );
+}

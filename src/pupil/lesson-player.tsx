@@ -1,0 +1,244 @@
+/** The lesson player: one step at a time, every change saved on the device, then "hand in". */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Answer, Answers, Step } from '../../protocol/index.ts';
+import { isHandedIn, useAppState } from '../app/app-state.ts';
+import { setLessonOpen } from '../app/sw-bridge.ts';
+import { formatDateTime, t } from '../app/i18n.ts';
+import { navigate } from '../app/router.ts';
+import { getDraft } from '../store/drafts.ts';
+import type { Draft, LessonRecord } from '../store/records.ts';
+import { ContentView } from '../ui/content-view.tsx';
+import { createDraftSaver } from './draft-saver.ts';
+import { FeedbackList } from './feedback-list.tsx';
+import { FreeTextStep } from './steps/free-text-step.tsx';
+import { MediaStep } from './steps/media-step.tsx';
+import { QuizStep } from './steps/quiz-step.tsx';
+import { WorkStateLabel } from './work-state-label.tsx';
+
+export function LessonPlayer({ lessonId }: { lessonId: string }) {
+  const app = useAppState();
+  const lesson = app.lessons.value.find((l) => l.lessonId === lessonId);
+  if (!app.loaded.value) return null;
+  if (!lesson) return <Message text={t('lessonMissing')} />;
+  if (Date.parse(lesson.availableFrom) > app.serverNow.value)
+    return <Message text={t('lessonLocked', { date: formatDateTime(lesson.availableFrom) })} />;
+  if (lesson.state !== 'ready' || !lesson.pack) return <Message text={t('lessonNotReady')} />;
+  const state = app.workStates.value.get(lessonId);
+  if (isHandedIn(state)) return <HandedInView lesson={lesson} />;
+  return <Player key={`${lesson.lessonId}@${lesson.version}`} lesson={lesson} />;
+}
+
+function Message({ text }: { text: string }) {
+  return (
+    <section class="card narrow">
+      <h1 tabIndex={-1}>{text}</h1>
+      <p>
+        <a href="/">← {t('backToList')}</a>
+      </p>
+    </section>
+  );
+}
+
+function Player({ lesson }: { lesson: LessonRecord }) {
+  const app = useAppState();
+  const pack = lesson.pack!;
+  const profileId = app.activeProfile.value!.id;
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const saver = useMemo(() => createDraftSaver(() => setSavedAt(Date.now())), []);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    // An app update waits while a lesson is open.
+    setLessonOpen(true);
+    return () => setLessonOpen(false);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    void getDraft(profileId, lesson.lessonId).then((stored) => {
+      if (!live) return;
+      const fresh = stored && stored.lessonVersion === lesson.version ? stored : null;
+      setDraft(
+        fresh ?? {
+          profileId,
+          lessonId: lesson.lessonId,
+          lessonVersion: lesson.version,
+          answers: {},
+          stepIndex: 0,
+          updatedAt: new Date().toISOString(),
+        },
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [profileId, lesson.lessonId, lesson.version]);
+
+  if (!draft) return null;
+  const steps = pack.steps;
+  const index = Math.min(draft.stepIndex, steps.length - 1);
+  const step = steps[index]!;
+  const last = index === steps.length - 1;
+
+  const update = (change: Partial<Draft>) => {
+    const next: Draft = { ...draft, ...change, updatedAt: new Date().toISOString() };
+    setDraft(next);
+    void saver.save(next).then(() => app.markDraft(lesson.lessonId));
+  };
+  const answer = (stepId: string, value: Answer) =>
+    update({ answers: { ...draft.answers, [stepId]: value } });
+  const goTo = (i: number) => {
+    update({ stepIndex: i });
+    setConfirming(false);
+    queueMicrotask(() => heading.current?.focus());
+  };
+  const handIn = async () => {
+    await saver.flush();
+    await app.handInLesson(lesson, draft.answers);
+  };
+
+  return (
+    <article class="player" aria-labelledby="lesson-title">
+      <p>
+        <a href="/">← {t('backToList')}</a>
+      </p>
+      <h1 id="lesson-title" tabIndex={-1}>
+        {pack.title}
+      </h1>
+      <p class="step-counter" aria-live="polite">
+        {t('stepOf', { n: index + 1, total: steps.length })}
+        {savedAt && (
+          <span class="saved" data-testid="saved">
+            {' '}
+            · {t('saved')} ✓
+          </span>
+        )}
+      </p>
+      <section class="step card" aria-label={t('stepOf', { n: index + 1, total: steps.length })}>
+        <h2 ref={heading} tabIndex={-1} class="visually-hidden">
+          {t('stepOf', { n: index + 1, total: steps.length })}
+        </h2>
+        <StepView
+          step={step}
+          answers={draft.answers}
+          checked={(draft.checked ?? []).includes(step.id)}
+          readOnly={false}
+          onAnswer={(a) => answer(step.id, a)}
+          onCheck={() => update({ checked: [...(draft.checked ?? []), step.id] })}
+        />
+      </section>
+      <nav class="step-nav" aria-label={t('stepOf', { n: index + 1, total: steps.length })}>
+        <button type="button" class="secondary big" disabled={index === 0} onClick={() => goTo(index - 1)}>
+          ← {t('previous')}
+        </button>
+        {last ? (
+          <button type="button" class="primary big" onClick={() => setConfirming(true)}>
+            {t('handIn')}
+          </button>
+        ) : (
+          <button type="button" class="primary big" onClick={() => goTo(index + 1)}>
+            {t('next')} →
+          </button>
+        )}
+      </nav>
+      {confirming && (
+        <div class="confirm card" role="alertdialog" aria-labelledby="confirm-text">
+          <p id="confirm-text">{t('handInConfirm')}</p>
+          <button type="button" class="primary big" autoFocus onClick={() => void handIn()}>
+            {t('handInYes')}
+          </button>{' '}
+          <button type="button" class="secondary big" onClick={() => setConfirming(false)}>
+            {t('handInNo')}
+          </button>
+        </div>
+      )}
+    </article>
+  );
+}
+
+interface StepViewProps {
+  step: Step;
+  answers: Answers;
+  checked: boolean;
+  readOnly: boolean;
+  onAnswer: (answer: Answer) => void;
+  onCheck: () => void;
+}
+
+/** One step, whatever its kind. */
+export function StepView({ step, answers, checked, readOnly, onAnswer, onCheck }: StepViewProps) {
+  switch (step.kind) {
+    case 'text':
+      return <ContentView content={step.body} />;
+    case 'image':
+    case 'audio':
+    case 'video':
+    case 'pdf':
+      return <MediaStep step={step} />;
+    case 'quiz':
+      return (
+        <QuizStep
+          step={step}
+          answer={answers[step.id]}
+          checked={checked}
+          readOnly={readOnly}
+          onAnswer={onAnswer}
+          onCheck={onCheck}
+        />
+      );
+    case 'freeText':
+      return <FreeTextStep step={step} answer={answers[step.id]} readOnly={readOnly} onAnswer={onAnswer} />;
+    case 'photo':
+    case 'recording':
+      return <ContentView content={step.prompt} />;
+  }
+}
+
+/** A handed-in lesson: the answers as sent, their delivery state, and the teacher's feedback. */
+function HandedInView({ lesson }: { lesson: LessonRecord }) {
+  const app = useAppState();
+  const record = [...app.handedIn.value]
+    .filter((h) => h.submission.lessonId === lesson.lessonId)
+    .sort((a, b) => b.submission.handedInAt.localeCompare(a.submission.handedInAt))[0];
+  const state = app.workStates.value.get(lesson.lessonId);
+  const answers = record?.submission.answers ?? {};
+  return (
+    <article class="player" aria-labelledby="lesson-title">
+      <p>
+        <a href="/">← {t('backToList')}</a>
+      </p>
+      <h1 id="lesson-title" tabIndex={-1}>
+        {lesson.pack!.title}
+      </h1>
+      <section class="card" aria-label={t('handedInTitle')}>
+        <h2>{t('handedInTitle')}</h2>
+        <p data-testid="work-state">
+          <WorkStateLabel state={state} />
+        </p>
+        {state?.kind === 'waiting' && <p>{t('handedInWaiting')}</p>}
+      </section>
+      <FeedbackList lessonId={lesson.lessonId} />
+      {lesson.pack!.steps.map((step) =>
+        step.kind === 'quiz' || step.kind === 'freeText' ? (
+          <section key={step.id} class="card step">
+            <StepView
+              step={step}
+              answers={answers}
+              checked
+              readOnly
+              onAnswer={() => undefined}
+              onCheck={() => undefined}
+            />
+          </section>
+        ) : null,
+      )}
+      <p>
+        <button type="button" class="secondary" onClick={() => navigate('/')}>
+          {t('backToList')}
+        </button>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,30 @@
+/** A written answer, saved at every keystroke by the player. */
+import type { Answer, Step } from '../../../protocol/index.ts';
+import { t } from '../../app/i18n.ts';
+import { ContentView } from '../../ui/content-view.tsx';
+
+type FreeText = Extract<Step, { kind: 'freeText' }>;
+
+export function FreeTextStep(props: {
+  step: FreeText;
+  answer: Answer | undefined;
+  readOnly: boolean;
+  onAnswer: (a: Answer) => void;
+}) {
+  const { step, answer, readOnly, onAnswer } = props;
+  const id = `answer-${step.id}`;
+  return (
+    <div class="free-text">
+      <ContentView content={step.prompt} />
+      <label for={id}>{t('yourAnswer')}</label>
+      <textarea
+        id={id}
+        rows={8}
+        maxLength={step.maxLength ?? 20_000}
+        value={answer?.kind === 'text' ? answer.text : ''}
+        readOnly={readOnly}
+        onInput={(e) => onAnswer({ kind: 'text', text: e.currentTarget.value })}
+      />
+    </div>
+  );
+}

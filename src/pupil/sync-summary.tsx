@@ -1,0 +1,43 @@
+/** The pupil's one-line answer to "is everything on my device?" with progress while downloading. */
+import { useAppState } from '../app/app-state.ts';
+import { formatBytes, formatDateTime, t } from '../app/i18n.ts';
+import { ProgressBar } from '../ui/progress-bar.tsx';
+
+export function SyncSummary() {
+  const app = useAppState();
+  const lessons = app.lessons.value;
+  const ready = lessons.filter((l) => l.state === 'ready').length;
+  const total = lessons.length;
+  const bytesTotal = lessons.reduce((sum, l) => sum + l.size, 0);
+  const bytesDone = lessons.reduce((sum, l) => sum + (l.state === 'ready' ? l.size : l.bytesDone), 0);
+  const allReady = total > 0 && ready === total;
+
+  return (
+    <section class="sync-summary" aria-label={t('deviceStatus')}>
+      {allReady ? (
+        <p class="good" data-testid="all-ready">
+          ✓ {t('allReady')}
+        </p>
+      ) : total > 0 ? (
+        <ProgressBar
+          value={bytesDone}
+          max={bytesTotal}
+          label={t('downloadProgress', {
+            done: formatBytes(bytesDone),
+            total: formatBytes(bytesTotal),
+            ready,
+            lessons: total,
+          })}
+        />
+      ) : null}
+      <p class="hint">
+        {app.lastSyncAt.value
+          ? t('lastSync', { date: formatDateTime(app.lastSyncAt.value) })
+          : t('neverSynced')}{' '}
+        <button type="button" class="link" onClick={() => void app.syncNow()} disabled={app.syncing.value}>
+          {app.syncing.value ? t('syncing') : t('syncNow')}
+        </button>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * The device database: one typed schema for every store, opened once per
+ * runtime (page or service worker) and shared by the repositories beside it.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Draft, FeedbackRecord, HandedInRecord, LessonRecord, OutboxItem, Profile } from './records.ts';
+
+// DO NOT CHANGE THESE WITHOUT ADDING MIGRATION LOGIC to `upgrade` below:
+// pupils' unsent work lives in this database and must survive every update.
+export const DB_NAME = 'cartable';
+export const DB_VERSION = 1;
+
+/** Bytes of a photo or recording, kept until the submission that uses them is acknowledged. */
+export interface AttachmentRecord {
+  sha256: string;
+  profileId: string;
+  mime: string;
+  /** ArrayBuffer rather than Blob: iOS Safari loses Blobs stored in IndexedDB. */
+  bytes: ArrayBuffer;
+}
+
+/** Small per-profile values: clock offset, manifest ETag, updates cursor, last sync. */
+export type MetaValue = string | number;
+
+export interface CartableDB extends DBSchema {
+  profiles: { key: string; value: Profile };
+  lessons: {
+    key: [string, string];
+    value: LessonRecord;
+    indexes: { byProfile: string };
+  };
+  drafts: { key: [string, string]; value: Draft };
+  handedIn: {
+    key: string;
+    value: HandedInRecord;
+    indexes: { byProfile: string; byLesson: [string, string] };
+  };
+  outbox: { key: string; value: OutboxItem; indexes: { byProfile: string } };
+  attachments: { key: string; value: AttachmentRecord; indexes: { byProfile: string } };
+  feedback: { key: string; value: FeedbackRecord; indexes: { byProfile: string } };
+  meta: { key: string; value: MetaValue };
+}
+
+export type StoreName =
+  'profiles' | 'lessons' | 'drafts' | 'handedIn' | 'outbox' | 'attachments' | 'feedback' | 'meta';
+export type CartableDatabase = IDBPDatabase<CartableDB>;
+
+let opening: Promise<CartableDatabase> | null = null;
+
+/** The shared connection, opened on first use (page and service worker alike). */
+export function openDb(): Promise<CartableDatabase> {
+  opening ??= openDB<CartableDB>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      // One branch per version: a device may jump several versions at once.
+      if (oldVersion < 1) {
+        db.createObjectStore('profiles', { keyPath: 'id' });
+        const lessons = db.createObjectStore('lessons', { keyPath: ['profileId', 'lessonId'] });
+        lessons.createIndex('byProfile', 'profileId');
+        db.createObjectStore('drafts', { keyPath: ['profileId', 'lessonId'] });
+        const handedIn = db.createObjectStore('handedIn', { keyPath: 'submission.id' });
+        handedIn.createIndex('byProfile', 'profileId');
+        handedIn.createIndex('byLesson', ['profileId', 'submission.lessonId']);
+        const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
+        outbox.createIndex('byProfile', 'profileId');
+        const attachments = db.createObjectStore('attachments', { keyPath: 'sha256' });
+        attachments.createIndex('byProfile', 'profileId');
+        const feedback = db.createObjectStore('feedback', { keyPath: 'id' });
+        feedback.createIndex('byProfile', 'profileId');
+        db.createObjectStore('meta');
+      }
+    },
+    blocking() {
+      // A newer version of the app wants to upgrade: let it, and reopen on next use.
+      void opening?.then((db) => db.close());
+      opening = null;
+    },
+    terminated() {
+      opening = null;
+    },
+  }).catch((error: unknown) => {
+    opening = null;
+    throw error;
+  });
+  return opening;
+}
+
+/** Close and forget the connection so the next test starts on a fresh IDBFactory. */
+export async function closeDbForTests(): Promise<void> {
+  const current = opening;
+  opening = null;
+  if (current) (await current.catch(() => null))?.close();
+}
+
+/** True for the error browsers raise when the device is out of space (IndexedDB or Cache Storage). */
+export function isQuotaError(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'name' in error &&
+    (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED')
+  );
+}

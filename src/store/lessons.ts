@@ -1,0 +1,133 @@
+/**
+ * A profile's lessons: the manifest entries and, once verified, their packs.
+ *
+ * Lessons the teacher withdrew from the manifest are deleted when nothing of the
+ * pupil's refers to them; if a draft or handed-in work does, the record is kept
+ * with `withdrawn: true` so the pupil can still see what they did (the UI hides
+ * withdrawn lessons from the "to do" list).
+ */
+import type { LessonPack, ManifestLesson } from '../../protocol/index.ts';
+import { openDb } from './db.ts';
+import type { LessonRecord } from './records.ts';
+
+/** A profile's lessons, by availability (earliest first). */
+export async function listLessons(profileId: string): Promise<LessonRecord[]> {
+  const lessons = await (await openDb()).getAllFromIndex('lessons', 'byProfile', profileId);
+  return lessons.sort(
+    (a, b) => a.availableFrom.localeCompare(b.availableFrom) || a.title.localeCompare(b.title),
+  );
+}
+
+/** One lesson of a profile, or undefined. */
+export async function getLesson(profileId: string, lessonId: string): Promise<LessonRecord | undefined> {
+  return (await openDb()).get('lessons', [profileId, lessonId]);
+}
+
+/**
+ * Bring the profile's lessons in line with a fresh manifest, in one transaction:
+ * new or republished lessons are queued for download, unchanged ones keep their
+ * pack, missing ones are deleted or marked withdrawn (see file comment).
+ */
+export async function upsertFromManifest(
+  profileId: string,
+  manifest: readonly ManifestLesson[],
+): Promise<LessonRecord[]> {
+  const db = await openDb();
+  const tx = db.transaction(['lessons', 'drafts', 'handedIn'], 'readwrite');
+  const lessons = tx.objectStore('lessons');
+  const known = new Map((await lessons.index('byProfile').getAll(profileId)).map((l) => [l.lessonId, l]));
+  const result: LessonRecord[] = [];
+
+  for (const entry of manifest) {
+    const existing = known.get(entry.id);
+    known.delete(entry.id);
+    const schedule = {
+      title: entry.title,
+      availableFrom: entry.availableFrom,
+      dueAt: entry.dueAt,
+      size: entry.size,
+    };
+    let record: LessonRecord;
+    if (existing && existing.packHash === entry.pack) {
+      // Same immutable pack: keep what was downloaded; only the schedule may have moved.
+      record = { ...existing, ...schedule, version: entry.version };
+      delete record.withdrawn;
+    } else {
+      record = {
+        profileId,
+        lessonId: entry.id,
+        version: entry.version,
+        packHash: entry.pack,
+        ...schedule,
+        state: 'queued',
+        bytesDone: 0,
+      };
+    }
+    await lessons.put(record);
+    result.push(record);
+  }
+
+  for (const gone of known.values()) {
+    const hasDraft = (await tx.objectStore('drafts').count([profileId, gone.lessonId])) > 0;
+    const hasWork =
+      (await tx.objectStore('handedIn').index('byLesson').count([profileId, gone.lessonId])) > 0;
+    if (hasDraft || hasWork) {
+      const kept = { ...gone, withdrawn: true };
+      await lessons.put(kept);
+      result.push(kept);
+    } else {
+      await lessons.delete([profileId, gone.lessonId]);
+    }
+  }
+  await tx.done;
+  return result;
+}
+
+async function update(
+  profileId: string,
+  lessonId: string,
+  change: (lesson: LessonRecord) => LessonRecord,
+): Promise<void> {
+  const db = await openDb();
+  const tx = db.transaction('lessons', 'readwrite');
+  const lesson = await tx.store.get([profileId, lessonId]);
+  if (lesson) await tx.store.put(change(lesson));
+  await tx.done;
+}
+
+/** The download of this lesson has started or progressed. */
+export function markDownloading(profileId: string, lessonId: string, bytesDone: number): Promise<void> {
+  return update(profileId, lessonId, (lesson) => {
+    const { error: _error, ...rest } = lesson;
+    return { ...rest, state: 'downloading', bytesDone };
+  });
+}
+
+/** The pack and every media file are verified and stored: the lesson works offline. */
+export function markReady(
+  profileId: string,
+  lessonId: string,
+  pack: LessonPack,
+  now = new Date(),
+): Promise<void> {
+  return update(profileId, lessonId, (lesson) => {
+    const { error: _error, ...rest } = lesson;
+    return { ...rest, state: 'ready', pack, bytesDone: lesson.size, readyAt: now.toISOString() };
+  });
+}
+
+/** The download failed; `code` is hash_mismatch, bad_pack, quota, network, server… */
+export function markError(profileId: string, lessonId: string, code: string): Promise<void> {
+  return update(profileId, lessonId, (lesson) => {
+    const { pack: _pack, readyAt: _readyAt, ...rest } = lesson;
+    return { ...rest, state: 'error', error: code };
+  });
+}
+
+/** Media of a ready lesson went missing (storage evicted): download it again. */
+export function markQueued(profileId: string, lessonId: string): Promise<void> {
+  return update(profileId, lessonId, (lesson) => {
+    const { pack: _pack, readyAt: _readyAt, error: _error, ...rest } = lesson;
+    return { ...rest, state: 'queued', bytesDone: 0 };
+  });
+}

@@ -1,0 +1,145 @@
+/**
+ * Queue semantics of the outbox (storage is db.ts, delivery policy is sync/outbox-sender.ts).
+ * Every change to an item also updates the pupil's HandedInRecord in the same
+ * transaction, so what the pupil sees is always what the sender will do.
+ */
+import { openDb } from './db.ts';
+import { attachmentsOf } from './attachments.ts';
+import type { DeliveryState, OutboxItem } from './records.ts';
+
+/** Every item waiting in the outbox (of one profile, or of all), oldest due first. */
+export async function listOutbox(profileId?: string): Promise<OutboxItem[]> {
+  const db = await openDb();
+  const items =
+    profileId === undefined
+      ? await db.getAll('outbox')
+      : await db.getAllFromIndex('outbox', 'byProfile', profileId);
+  return items.sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
+}
+
+/** Items to send now: waiting, due at `now`, and whose profile is still linked. */
+export async function listDue(now: number): Promise<OutboxItem[]> {
+  const db = await openDb();
+  const tx = db.transaction(['outbox', 'profiles']);
+  const due: OutboxItem[] = [];
+  for (const item of await tx.objectStore('outbox').getAll()) {
+    if (item.state !== 'waiting' || item.nextAttemptAt > now) continue;
+    const profile = await tx.objectStore('profiles').get(item.profileId);
+    if (profile?.link === 'ok') due.push(item);
+  }
+  await tx.done;
+  return due.sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
+}
+
+/** When the next automatic retry is due (epoch ms), or null when nothing waits. */
+export async function nextDueAt(): Promise<number | null> {
+  const waiting = (await listOutbox()).filter((item) => item.state === 'waiting');
+  return waiting.length === 0 ? null : Math.min(...waiting.map((item) => item.nextAttemptAt));
+}
+
+async function change(
+  id: string,
+  state: DeliveryState,
+  edit: (item: OutboxItem) => OutboxItem,
+): Promise<OutboxItem | undefined> {
+  const db = await openDb();
+  const tx = db.transaction(['outbox', 'handedIn'], 'readwrite');
+  const item = await tx.objectStore('outbox').get(id);
+  let updated: OutboxItem | undefined;
+  if (item) {
+    updated = edit(item);
+    await tx.objectStore('outbox').put(updated);
+    const record = await tx.objectStore('handedIn').get(id);
+    if (record && record.state !== 'delivered') await tx.objectStore('handedIn').put({ ...record, state });
+  }
+  await tx.done;
+  return updated;
+}
+
+/** A send failed in a way worth retrying: count the attempt and wait until `nextAttemptAt`. */
+export function reschedule(
+  id: string,
+  retry: { nextAttemptAt: number; lastError: string },
+): Promise<OutboxItem | undefined> {
+  return change(id, 'waiting', (item) => ({
+    ...item,
+    ...retry,
+    attempts: item.attempts + 1,
+    state: 'waiting',
+  }));
+}
+
+/** The server refused this work (4xx): keep it, show the reason, never retry by itself. */
+export function markNeedsAttention(
+  id: string,
+  reason: string,
+  message: string | null = null,
+): Promise<OutboxItem | undefined> {
+  return change(id, 'needsAttention', (item) => {
+    const { lastErrorMessage: _previous, ...rest } = item;
+    const updated: OutboxItem = {
+      ...rest,
+      attempts: item.attempts + 1,
+      lastError: reason,
+      state: 'needsAttention',
+    };
+    return message === null ? updated : { ...updated, lastErrorMessage: message };
+  });
+}
+
+/** The pupil asked to try again now (after "needs attention" or a long wait). */
+export function retryNow(id: string, now: number = Date.now()): Promise<OutboxItem | undefined> {
+  return change(id, 'waiting', (item) =>
+    // Parked for re-linking: only a new join can help, not a retry.
+    item.state === 'relink' ? item : { ...item, nextAttemptAt: now, state: 'waiting' },
+  );
+}
+
+/**
+ * The server answered 401 for this profile: mark the profile for re-linking and park
+ * all its unsent work (kept intact) until the pupil joins again.
+ */
+export async function markRelink(profileId: string): Promise<void> {
+  const db = await openDb();
+  const tx = db.transaction(['profiles', 'outbox', 'handedIn'], 'readwrite');
+  const profile = await tx.objectStore('profiles').get(profileId);
+  if (profile) await tx.objectStore('profiles').put({ ...profile, link: 'relink' });
+  for (const item of await tx.objectStore('outbox').index('byProfile').getAll(profileId)) {
+    await tx.objectStore('outbox').put({ ...item, state: 'relink', lastError: 'unauthorized' });
+    const record = await tx.objectStore('handedIn').get(item.id);
+    if (record && record.state !== 'delivered')
+      await tx.objectStore('handedIn').put({ ...record, state: 'relink' });
+  }
+  await tx.done;
+}
+
+/**
+ * The server acknowledged this submission: remove it from the outbox, mark the pupil's
+ * copy delivered and drop attachment bytes nothing else still needs — one transaction.
+ * Harmless when already acknowledged.
+ */
+export async function acknowledge(id: string, receivedAt: string): Promise<void> {
+  const db = await openDb();
+  const tx = db.transaction(['outbox', 'handedIn', 'drafts', 'attachments'], 'readwrite');
+  const handedIn = tx.objectStore('handedIn');
+  const record = await handedIn.get(id);
+  const wasQueued = (await tx.objectStore('outbox').count(id)) > 0;
+  await tx.objectStore('outbox').delete(id);
+  if (record) {
+    await handedIn.put({ ...record, state: 'delivered', receivedAt: record.receivedAt ?? receivedAt });
+    if (wasQueued) {
+      // Bytes still referenced by other unsent work or by a draft must stay.
+      const stillNeeded = new Set<string>();
+      for (const item of await tx.objectStore('outbox').getAll()) {
+        const other = await handedIn.get(item.id);
+        if (other) attachmentsOf(other.submission.answers).forEach((sha) => stillNeeded.add(sha));
+      }
+      for (const draft of await tx.objectStore('drafts').getAll())
+        attachmentsOf(draft.answers).forEach((sha) => stillNeeded.add(sha));
+      for (const sha of attachmentsOf(record.submission.answers)) {
+        if (!stillNeeded.has(sha)) await tx.objectStore('attachments').delete(sha);
+      }
+    }
+  }
+  await tx.done;
+}

@@ -1,0 +1,95 @@
+/**
+ * The true state of a pupil's work on a lesson, as the pupil should see it.
+ * Unsent work outranks everything: a pupil must never believe work was handed in
+ * while it still waits on the device.
+ */
+import { openDb } from './db.ts';
+import type { Draft, HandedInRecord, OutboxItem } from './records.ts';
+
+export type LessonWorkState =
+  | { kind: 'notStarted' }
+  | { kind: 'saved'; updatedAt: string }
+  | { kind: 'waiting'; nextAttemptAt: number; attempts: number; lastError?: string }
+  | { kind: 'needsAttention'; reason: string; message?: string }
+  | { kind: 'relink' }
+  | { kind: 'handedIn'; receivedAt: string };
+
+/** Pure: the state from a lesson's draft, hand-ins and their outbox items. */
+export function workStateOf(
+  draft: Draft | undefined,
+  handedIn: readonly HandedInRecord[],
+  outbox: ReadonlyMap<string, OutboxItem>,
+): LessonWorkState {
+  const unsent = handedIn
+    .map((record) => outbox.get(record.submission.id))
+    .filter((item): item is OutboxItem => item !== undefined);
+  // The most serious unsent state first: it asks something of the pupil.
+  const needsAttention = unsent.find((item) => item.state === 'needsAttention');
+  if (needsAttention) {
+    const state: LessonWorkState = { kind: 'needsAttention', reason: needsAttention.lastError ?? 'rejected' };
+    return needsAttention.lastErrorMessage === undefined
+      ? state
+      : { ...state, message: needsAttention.lastErrorMessage };
+  }
+  if (unsent.some((item) => item.state === 'relink')) return { kind: 'relink' };
+  const waiting = unsent
+    .filter((item) => item.state === 'waiting')
+    .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)[0];
+  if (waiting) {
+    const state: LessonWorkState = {
+      kind: 'waiting',
+      nextAttemptAt: waiting.nextAttemptAt,
+      attempts: waiting.attempts,
+    };
+    return waiting.lastError === undefined ? state : { ...state, lastError: waiting.lastError };
+  }
+  if (draft) return { kind: 'saved', updatedAt: draft.updatedAt };
+  const delivered = handedIn
+    .filter((record) => record.state === 'delivered' && record.receivedAt)
+    .sort((a, b) => (b.receivedAt ?? '').localeCompare(a.receivedAt ?? ''))[0];
+  if (delivered?.receivedAt) return { kind: 'handedIn', receivedAt: delivered.receivedAt };
+  return { kind: 'notStarted' };
+}
+
+/** The state of a pupil's work on one lesson. */
+export async function lessonWorkState(profileId: string, lessonId: string): Promise<LessonWorkState> {
+  const db = await openDb();
+  const tx = db.transaction(['drafts', 'handedIn', 'outbox']);
+  const draft = await tx.objectStore('drafts').get([profileId, lessonId]);
+  const handedIn = await tx.objectStore('handedIn').index('byLesson').getAll([profileId, lessonId]);
+  const outbox = new Map<string, OutboxItem>();
+  for (const record of handedIn) {
+    const item = await tx.objectStore('outbox').get(record.submission.id);
+    if (item) outbox.set(item.id, item);
+  }
+  await tx.done;
+  return workStateOf(draft, handedIn, outbox);
+}
+
+/** The state of every lesson a profile has touched (lessons absent from the map are notStarted). */
+export async function profileWorkStates(profileId: string): Promise<Map<string, LessonWorkState>> {
+  const db = await openDb();
+  const tx = db.transaction(['drafts', 'handedIn', 'outbox']);
+  const drafts = await tx.objectStore('drafts').getAll(IDBKeyRange.bound([profileId], [profileId, []]));
+  const handedIn = await tx.objectStore('handedIn').index('byProfile').getAll(profileId);
+  const outbox = new Map(
+    (await tx.objectStore('outbox').index('byProfile').getAll(profileId)).map((item) => [item.id, item]),
+  );
+  await tx.done;
+  const lessonIds = new Set([
+    ...drafts.map((d) => d.lessonId),
+    ...handedIn.map((r) => r.submission.lessonId),
+  ]);
+  const states = new Map<string, LessonWorkState>();
+  for (const lessonId of lessonIds) {
+    states.set(
+      lessonId,
+      workStateOf(
+        drafts.find((d) => d.lessonId === lessonId),
+        handedIn.filter((r) => r.submission.lessonId === lessonId),
+        outbox,
+      ),
+    );
+  }
+  return states;
+}

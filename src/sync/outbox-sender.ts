@@ -1,0 +1,118 @@
+/**
+ * Delivery policy of the outbox: send what is due, attachments first, and change
+ * an item only according to `classifySend` — removed on an acknowledgement of its
+ * UUID, otherwise kept (retry later, needs attention, or re-link).
+ */
+import { LOCK_OUTBOX } from '../../protocol/index.ts';
+import { attachmentsOf, getAttachment } from '../store/attachments.ts';
+import { getHandedIn } from '../store/hand-in.ts';
+import {
+  acknowledge,
+  listDue,
+  listOutbox,
+  markNeedsAttention,
+  markRelink,
+  nextDueAt,
+  reschedule,
+} from '../store/outbox.ts';
+import { getProfile } from '../store/profiles.ts';
+import type { OutboxItem, Profile } from '../store/records.ts';
+import { defaultFetch, putBlob, putSubmission, type FetchLike } from './api-client.ts';
+import { nextAttemptAt } from './backoff.ts';
+import { notifyPages } from './broadcast.ts';
+import { classifySend, type SendVerdict } from './classify.ts';
+import { runExclusive } from './locks.ts';
+
+export interface SendOutboxOptions {
+  /** The device clock in epoch ms (default Date.now). */
+  now?: () => number;
+  fetch?: FetchLike;
+  /** Random source for the backoff jitter. */
+  random?: () => number;
+}
+
+export interface OutboxSendResult {
+  /** Items acknowledged during this pass. */
+  delivered: number;
+  /** Items still waiting for an automatic retry (needs-attention and re-link items excluded). */
+  remaining: number;
+  /** When the earliest of those is due (epoch ms), or null. */
+  nextAttemptAt: number | null;
+}
+
+/**
+ * Send every due item, one sender at a time across tabs and the worker.
+ * Triggers arriving while a pass waits for the lock share that pass.
+ */
+export function sendOutbox(options: SendOutboxOptions = {}): Promise<OutboxSendResult> {
+  return runExclusive(LOCK_OUTBOX, LOCK_OUTBOX, () => sendDue(options));
+}
+
+async function sendDue(options: SendOutboxOptions): Promise<OutboxSendResult> {
+  const clock = options.now ?? Date.now;
+  const fetchFn = options.fetch ?? defaultFetch();
+  const random = options.random ?? Math.random;
+  let delivered = 0;
+  let changed = false;
+  // A server that just failed us is not asked again in this pass: its other items
+  // wait with the same verdict instead of adding load to a struggling server.
+  const unavailable = new Map<string, Extract<SendVerdict, { kind: 'retry' }>>();
+  const relinked = new Set<string>();
+
+  for (const item of await listDue(clock())) {
+    if (relinked.has(item.profileId)) continue;
+    const profile = await getProfile(item.profileId);
+    if (!profile || profile.link !== 'ok') continue;
+    const verdict = unavailable.get(profile.server) ?? (await sendOne(item, profile, fetchFn, clock()));
+    const now = clock();
+    changed = true;
+    switch (verdict.kind) {
+      case 'delivered':
+        await acknowledge(item.id, verdict.receivedAt ?? new Date(now).toISOString());
+        delivered += 1;
+        break;
+      case 'retry':
+        unavailable.set(profile.server, verdict);
+        await reschedule(item.id, {
+          nextAttemptAt: nextAttemptAt(now, item.attempts, verdict.retryAfterMs, random),
+          lastError: verdict.reason,
+        });
+        break;
+      case 'relink':
+        relinked.add(item.profileId);
+        await markRelink(item.profileId);
+        break;
+      case 'needsAttention':
+        await markNeedsAttention(item.id, verdict.reason, verdict.message);
+        break;
+    }
+  }
+
+  if (changed) notifyPages({ type: 'outbox:changed' });
+  const remaining = (await listOutbox()).filter((item) => item.state === 'waiting').length;
+  return { delivered, remaining, nextAttemptAt: await nextDueAt() };
+}
+
+/** Upload the item's attachments, then the submission; the first refusal decides. */
+async function sendOne(
+  item: OutboxItem,
+  profile: Profile,
+  fetchFn: FetchLike,
+  now: number,
+): Promise<SendVerdict> {
+  const record = await getHandedIn(item.id);
+  if (!record) return { kind: 'needsAttention', reason: 'missing_submission', message: null };
+  for (const sha of attachmentsOf(record.submission.answers)) {
+    const attachment = await getAttachment(sha);
+    // Bytes already cleaned up means an earlier upload was acknowledged; the server decides.
+    if (!attachment) continue;
+    const upload = classifySend(await putBlob(fetchFn, profile, sha, attachment.bytes, attachment.mime), {
+      nowMs: now,
+    });
+    if (upload.kind !== 'delivered') return upload;
+  }
+  return classifySend(await putSubmission(fetchFn, profile, record.submission), {
+    nowMs: now,
+    expectedId: item.id,
+  });
+}

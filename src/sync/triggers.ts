@@ -1,0 +1,138 @@
+/**
+ * When the page syncs: at start, when the network comes back, when the pupil returns
+ * to the app, on timers while it is open, and at the outbox's next retry time.
+ *
+ * The outbox is checked every minute (no request at all unless something is due);
+ * lessons are polled every 10 minutes at most, because a 304 is cheap but a whole
+ * country of open tablets polling every minute at 8 a.m. is not.
+ */
+import type { FetchLike } from './api-client.ts';
+import { registerPeriodicLessonSync, requestOutboxBackgroundSync } from './background-registration.ts';
+import { syncLessons, type SyncProgress, type LessonSyncSummary } from './lesson-sync.ts';
+import { sendOutbox, type OutboxSendResult } from './outbox-sender.ts';
+import { listLinkedProfiles } from '../store/profiles.ts';
+
+export const OUTBOX_CHECK_MS = 60_000;
+export const LESSONS_POLL_MS = 10 * 60_000;
+/** Focus and network events closer together than this do not re-poll lessons. */
+const LESSONS_MIN_GAP_MS = 60_000;
+/** setTimeout overflows past 2^31-1 ms. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+export interface SyncTriggerOptions {
+  /** Something may have changed: re-read the store. */
+  onChange?: (result: { outbox?: OutboxSendResult; lessons?: LessonSyncSummary[] }) => void;
+  /** A pass failed unexpectedly (storage error…); triggers keep running. */
+  onError?: (error: unknown) => void;
+  /** Download progress of a profile's lessons while a sync runs. */
+  onProgress?: (profileId: string, progress: SyncProgress) => void;
+  fetch?: FetchLike;
+}
+
+export interface SyncTriggers {
+  /** Send the outbox and refresh every linked profile's lessons now. */
+  syncNow(): Promise<void>;
+  /** Send the outbox now (the pupil pressed "try again"). */
+  sendNow(): Promise<OutboxSendResult | null>;
+  /** Call right after handIn(): asks for Background Sync, then tries to send at once. */
+  afterHandIn(): Promise<void>;
+  stop(): void;
+}
+
+interface VisibleDocument {
+  visibilityState: string;
+  addEventListener(type: 'visibilitychange', listener: () => void): void;
+  removeEventListener(type: 'visibilitychange', listener: () => void): void;
+}
+
+/** Start the page's sync triggers; returns controls and stop(). */
+export function startSyncTriggers(options: SyncTriggerOptions = {}): SyncTriggers {
+  const fetchOption = options.fetch ? { fetch: options.fetch } : {};
+  const report = (error: unknown) => options.onError?.(error);
+  let stopped = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastLessonsAt = Number.NEGATIVE_INFINITY;
+
+  const armRetry = (at: number | null) => {
+    clearTimeout(retryTimer);
+    if (stopped || at === null) return;
+    const delay = Math.min(MAX_TIMER_MS, Math.max(0, at - Date.now()));
+    retryTimer = setTimeout(() => void sendNow(), delay);
+  };
+
+  const sendNow = async (): Promise<OutboxSendResult | null> => {
+    if (stopped) return null;
+    try {
+      const outbox = await sendOutbox(fetchOption);
+      armRetry(outbox.nextAttemptAt);
+      if (outbox.delivered > 0 || outbox.remaining > 0) options.onChange?.({ outbox });
+      return outbox;
+    } catch (error) {
+      report(error);
+      return null;
+    }
+  };
+
+  const syncLessonsForAll = async (): Promise<LessonSyncSummary[]> => {
+    lastLessonsAt = Date.now();
+    const summaries: LessonSyncSummary[] = [];
+    for (const profile of await listLinkedProfiles()) {
+      try {
+        const onProgress = options.onProgress;
+        summaries.push(
+          await syncLessons(profile, {
+            ...fetchOption,
+            ...(onProgress
+              ? { onProgress: (progress: SyncProgress) => onProgress(profile.id, progress) }
+              : {}),
+          }),
+        );
+      } catch (error) {
+        report(error);
+      }
+    }
+    return summaries;
+  };
+
+  const syncNow = async (): Promise<void> => {
+    if (stopped) return;
+    const outbox = await sendNow();
+    const lessons = await syncLessonsForAll().catch((error: unknown) => (report(error), []));
+    options.onChange?.({ ...(outbox ? { outbox } : {}), lessons });
+  };
+
+  const onWake = () => {
+    if (Date.now() - lastLessonsAt < LESSONS_MIN_GAP_MS) void sendNow();
+    else void syncNow();
+  };
+  const doc = (globalThis as { document?: VisibleDocument }).document;
+  const onVisibility = () => {
+    if (doc?.visibilityState === 'visible') onWake();
+  };
+
+  globalThis.addEventListener?.('online', onWake);
+  doc?.addEventListener('visibilitychange', onVisibility);
+  const outboxTimer = setInterval(() => void sendNow(), OUTBOX_CHECK_MS);
+  const lessonsTimer = setInterval(() => void syncNow(), LESSONS_POLL_MS);
+
+  void syncNow();
+  void registerPeriodicLessonSync();
+
+  return {
+    syncNow,
+    sendNow,
+    async afterHandIn() {
+      await requestOutboxBackgroundSync();
+      await sendNow();
+      options.onChange?.({});
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(retryTimer);
+      clearInterval(outboxTimer);
+      clearInterval(lessonsTimer);
+      globalThis.removeEventListener?.('online', onWake);
+      doc?.removeEventListener('visibilitychange', onVisibility);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/** A lesson published for tomorrow 08:30 is on the device but locked; it opens on time with no network. */
+import { expect, test } from '@playwright/test';
+import { joinAndDownload, lessonCard } from './support/pupil.ts';
+import { freePort, ServerProcess } from './support/server-process.ts';
+
+let server: ServerProcess;
+test.beforeEach(async () => {
+  server = new ServerProcess(await freePort());
+  await server.start();
+});
+test.afterEach(async () => server.dispose());
+
+test('an upcoming lesson is downloaded but locked, and opens at its time with the server dead', async ({
+  page,
+}) => {
+  const [pupil] = server.demoPupils();
+  await joinAndDownload(page, server.origin, pupil!);
+
+  const upcoming = page.getByRole('region', { name: 'À venir' });
+  const card = lessonCard(page, 'Le Corbeau et le Renard');
+  await expect(upcoming.locator('.lesson-card')).toContainText('Le Corbeau et le Renard');
+  await expect(card.locator('[data-download-state]')).toHaveAttribute('data-download-state', 'ready');
+  await expect(card.getByRole('link')).toHaveCount(0);
+  const availableFrom = await card.getAttribute('data-available-from');
+  expect(availableFrom).toBeTruthy();
+  // The server runs in the school's time zone (Europe/Paris here): tomorrow at 08:30 there.
+  const parisTime = new Intl.DateTimeFormat('fr-FR', {
+    timeZone: 'Europe/Paris',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  expect(parisTime.format(new Date(availableFrom!))).toBe('08:30');
+  await expect(card).toContainText('08:30');
+
+  await server.kill();
+  await page.clock.install({ time: new Date(Date.parse(availableFrom!) + 60_000) });
+  await page.reload();
+
+  const today = page.getByRole('region', { name: 'À faire' });
+  await expect(today.locator('.lesson-card')).toContainText(['Le Corbeau et le Renard']);
+  await lessonCard(page, 'Le Corbeau et le Renard').getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Le Corbeau et le Renard' })).toBeVisible();
+  await expect(page.locator('.step')).toBeVisible();
+});

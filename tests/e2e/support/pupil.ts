@@ -1,0 +1,76 @@
+/** What a pupil does in the browser, as steps the end-to-end tests share. */
+import { expect, type Page } from '@playwright/test';
+import type { DemoPupil } from './server-process.ts';
+
+/** The pupil's join link on a given origin (the printed link may name localhost instead of 127.0.0.1). */
+export function joinLink(origin: string, pupil: DemoPupil): string {
+  return `${origin}/join#${pupil.link.split('#')[1]}`;
+}
+
+/** Open the join link and wait until every lesson is ready offline and the worker controls the page. */
+export async function joinAndDownload(page: Page, origin: string, pupil: DemoPupil): Promise<void> {
+  await page.goto(joinLink(origin, pupil));
+  await expect(page.getByRole('heading', { level: 1, name: `Bonjour ${pupil.name}` })).toBeVisible();
+  await expect(page.getByTestId('all-ready')).toBeVisible({ timeout: 60_000 });
+  await waitForWorkerControl(page);
+}
+
+/** Wait for the service worker to be active and controlling this page (reload once if it is not yet). */
+export async function waitForWorkerControl(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+  if (!controlled) {
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  }
+}
+
+/** The card of a lesson in the list, by title. */
+export function lessonCard(page: Page, title: string) {
+  return page.locator('.lesson-card').filter({ has: page.getByRole('heading', { name: title }) });
+}
+
+/** Click "Suivant" until the last step, running `onStep` on each step's heading text. */
+export async function walkSteps(page: Page, onStep: (index: number) => Promise<void>): Promise<void> {
+  const counter = page.locator('.step-counter');
+  const text = (await counter.textContent()) ?? '';
+  const total = Number(/sur (\d+)/.exec(text)?.[1] ?? '1');
+  for (let i = 0; i < total; i++) {
+    await expect(counter).toContainText(`Étape ${i + 1} sur ${total}`);
+    await onStep(i);
+    if (i < total - 1) await page.getByRole('button', { name: /Suivant/ }).click();
+  }
+}
+
+/** Answer whatever the current step asks with a plausible answer. */
+export async function answerCurrentStep(
+  page: Page,
+  freeText = 'Ma réponse écrite hors connexion.',
+): Promise<void> {
+  const step = page.locator('.step');
+  const radios = step.getByRole('radio');
+  const checkboxes = step.getByRole('checkbox');
+  const textarea = step.locator('textarea');
+  const shortAnswer = step.locator('input[type="text"]');
+  if ((await radios.count()) > 0) await radios.first().check();
+  else if ((await checkboxes.count()) > 0) await checkboxes.first().check();
+  else if ((await textarea.count()) > 0) await textarea.fill(freeText);
+  else if ((await shortAnswer.count()) > 0) await shortAnswer.fill('un quart');
+}
+
+/** Do a whole lesson and hand it in. */
+export async function doLessonAndHandIn(page: Page, title: string): Promise<void> {
+  await lessonCard(page, title).getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await walkSteps(page, () => answerCurrentStep(page));
+  await page.getByRole('button', { name: 'Rendre mon travail' }).click();
+  await page.getByRole('button', { name: 'Oui, je rends' }).click();
+  await expect(page.getByRole('heading', { name: 'Travail rendu' })).toBeVisible();
+}
+
+/** The delivery state shown on a handed-in lesson's page. */
+export function workState(page: Page) {
+  return page.getByTestId('work-state').locator('[data-work-state]');
+}

@@ -1,0 +1,109 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { handIn } from '../../../src/store/hand-in.ts';
+import { getClockOffset } from '../../../src/store/meta.ts';
+import { listOutbox, markRelink } from '../../../src/store/outbox.ts';
+import { listProfiles } from '../../../src/store/profiles.ts';
+import { JoinError, joinCodeFromLink, joinWithCode } from '../../../src/sync/join.ts';
+import { fakeServer, json, networkDown } from './support/fake-server.ts';
+import { freshDevice, SERVER } from './support/device.ts';
+
+const joined = {
+  token: 't'.repeat(43),
+  pupil: { id: 'p-lea', name: 'Léa' },
+  class: { id: 'cm1-a', name: 'CM1 A' },
+  serverTime: '2021-04-06T08:00:30.000Z',
+};
+
+beforeEach(async () => {
+  await freshDevice();
+});
+
+describe('joinWithCode', () => {
+  it('stores the profile and the clock offset on success', async () => {
+    const server = fakeServer(() => json(joined, 201));
+
+    const profile = await joinWithCode(' KDF-7Q2 ', {
+      server: SERVER,
+      fetch: server.fetch,
+      now: () => Date.parse('2021-04-06T08:00:00.000Z'),
+    });
+
+    expect(profile).toMatchObject({
+      id: `${SERVER}|p-lea`,
+      pupilName: 'Léa',
+      className: 'CM1 A',
+      token: joined.token,
+      server: SERVER,
+      link: 'ok',
+    });
+    expect(await listProfiles()).toEqual([profile]);
+    expect(await getClockOffset(profile.id)).toBe(30_000);
+    expect(await server.requests[0]?.json()).toEqual({ code: 'KDF-7Q2' });
+  });
+
+  it.each([
+    [400, 'bad_code'],
+    [404, 'unknown_code'],
+    [500, 'server'],
+  ] as const)('%i → JoinError %s, nothing stored', async (status, code) => {
+    const server = fakeServer(() => json({ error: 'x', message: 'x' }, status));
+    const error = await joinWithCode('ABC', { server: SERVER, fetch: server.fetch }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(JoinError);
+    expect((error as JoinError).code).toBe(code);
+    expect(await listProfiles()).toEqual([]);
+  });
+
+  it('429 → rate_limited with the Retry-After', async () => {
+    const server = fakeServer(() =>
+      json({ error: 'rate_limited', message: 'slow down' }, 429, { 'retry-after': '30' }),
+    );
+    const error = (await joinWithCode('ABC', { server: SERVER, fetch: server.fetch }).catch(
+      (e: unknown) => e,
+    )) as JoinError;
+    expect(error.code).toBe('rate_limited');
+    expect(error.retryAfterMs).toBe(30_000);
+  });
+
+  it('no network → network, and an invalid answer → server', async () => {
+    const down = fakeServer(networkDown);
+    expect(
+      (
+        (await joinWithCode('ABC', { server: SERVER, fetch: down.fetch }).catch(
+          (e: unknown) => e,
+        )) as JoinError
+      ).code,
+    ).toBe('network');
+    const weird = fakeServer(() => json({ token: 'short' }, 200));
+    expect(
+      (
+        (await joinWithCode('ABC', { server: SERVER, fetch: weird.fetch }).catch(
+          (e: unknown) => e,
+        )) as JoinError
+      ).code,
+    ).toBe('server');
+    expect(await listProfiles()).toEqual([]);
+  });
+
+  it('joining again as the same pupil re-links the device and releases parked work', async () => {
+    const server = fakeServer(() => json(joined, 201));
+    const profile = await joinWithCode('ABC', { server: SERVER, fetch: server.fetch });
+    await handIn(profile, { lessonId: 'l1', version: 1 }, {});
+    await markRelink(profile.id);
+
+    const again = await joinWithCode('NEW', {
+      server: SERVER,
+      fetch: fakeServer(() => json({ ...joined, token: 'n'.repeat(43) }, 201)).fetch,
+    });
+
+    expect(again).toMatchObject({ link: 'ok', token: 'n'.repeat(43), joinedAt: profile.joinedAt });
+    expect((await listOutbox(profile.id))[0]?.state).toBe('waiting');
+  });
+});
+
+describe('joinCodeFromLink', () => {
+  it('reads the code from the fragment of a join link', () => {
+    expect(joinCodeFromLink('https://ecole.example/join#KDF-7Q2')).toBe('KDF-7Q2');
+    expect(joinCodeFromLink('https://ecole.example/lessons#KDF')).toBeNull();
+    expect(joinCodeFromLink('not a link')).toBeNull();
+  });
+});
