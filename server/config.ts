@@ -1,0 +1,56 @@
+/** Server settings read from the environment (the names are a public contract: see DESIGN.md). */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** SQLite file and blobs live here. */
+  dataDir: string;
+  /** postgres://… switches the database to PostgreSQL; blobs stay under dataDir. */
+  databaseUrl: string | null;
+  /** The built app (vite build output). */
+  staticDir: string;
+  /** Seed demo content into an empty database. */
+  demo: boolean;
+  /** Requests served at once before answering 503 + Retry-After. */
+  maxInFlight: number;
+  version: string;
+}
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The version string from package.json, reported by /api/health. */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
+function positiveInt(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+/** Reads the configuration from an environment (process.env by default), with the documented defaults. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error(
+      'DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database)',
+    );
+  }
+  return {
+    port: positiveInt(env.PORT, 8080, 'PORT'),
+    host: env.HOST?.trim() || '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
+    databaseUrl,
+    staticDir: path.resolve(env.CARTABLE_STATIC_DIR?.trim() || path.join(REPO_ROOT, 'dist')),
+    demo: env.CARTABLE_DEMO !== '0',
+    maxInFlight: positiveInt(env.CARTABLE_MAX_IN_FLIGHT, 200, 'CARTABLE_MAX_IN_FLIGHT'),
+    version: packageVersion(),
+  };
+}

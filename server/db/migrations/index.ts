@@ -1,0 +1,13 @@
+/** Every migration, in order, for Kysely's Migrator (a static provider: no folder scanning at run time). */
+import type { Migration, MigrationProvider } from 'kysely';
+import type { DialectName } from '../connect.ts';
+import { initialMigration } from './001-initial.ts';
+
+/** The migrations for one dialect, keyed by name (names sort in the order they run). */
+export function migrationProvider(dialect: DialectName): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return { '001-initial': initialMigration(dialect) };
+    },
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * The database tables as Kysely sees them. Portable between SQLite and
+ * PostgreSQL: ids are text, timestamps are ISO 8601 text (UTC, so they sort
+ * as strings), flags are 0/1 integers, JSON is stored as text.
+ */
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface TeacherTable {
+  id: string;
+  email: string;
+  name: string;
+  /** scrypt$N$r$p$salt$hash — see security/passwords.ts. */
+  password_hash: string;
+  created_at: string;
+}
+
+export interface TeacherSessionTable {
+  /** sha256 of the bearer token; the token itself is never stored. */
+  token_hash: string;
+  teacher_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ClassTable {
+  id: string;
+  teacher_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface PupilTable {
+  id: string;
+  class_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface JoinCodeTable {
+  /** sha256 of the normalised code. */
+  code_hash: string;
+  pupil_id: string;
+  created_at: string;
+  expires_at: string | null;
+  /** Set when the teacher regenerates the pupil's code. */
+  revoked_at: string | null;
+}
+
+/** Plain join codes of the demo pupils only, so `npm start` can print them on every start. */
+export interface DemoCodeTable {
+  pupil_id: string;
+  code: string;
+  /** Printing order. */
+  position: number;
+}
+
+export interface DeviceTable {
+  id: string;
+  pupil_id: string;
+  token_hash: string;
+  created_at: string;
+  last_seen_at: string;
+  revoked_at: string | null;
+  /** JSON [{ id, version }]: lessons the device reports as ready offline. */
+  lessons_ready: string | null;
+  storage_persisted: number | null;
+  storage_usage: number | null;
+  storage_quota: number | null;
+  last_sync_at: string | null;
+}
+
+/** A lesson of a class; its published versions are in lesson_versions. */
+export interface LessonTable {
+  id: string;
+  class_id: string;
+  created_at: string;
+}
+
+/** One published version: immutable once written. */
+export interface LessonVersionTable {
+  lesson_id: string;
+  version: number;
+  title: string;
+  pack_sha256: string;
+  /** Pack bytes plus its media bytes: what a device downloads. */
+  size: number;
+  available_from: string;
+  due_at: string | null;
+  /** JSON QuizStep[] with their keys, kept server-side even when the pack hides them. */
+  quiz_keys: string;
+  published_at: string;
+}
+
+/** Media referenced by a published version: what makes a blob public under /blobs/. */
+export interface LessonMediaTable {
+  lesson_id: string;
+  version: number;
+  sha256: string;
+}
+
+export interface BlobTable {
+  sha256: string;
+  mime: string;
+  size: number;
+  created_at: string;
+}
+
+/** Who uploaded a blob; teacher uploads are lesson media, pupil uploads are attachments. */
+export interface BlobOwnerTable {
+  sha256: string;
+  owner_kind: 'teacher' | 'pupil';
+  owner_id: string;
+  created_at: string;
+}
+
+export interface SubmissionTable {
+  /** The client-generated UUID: a repeat of the same hand-in hits this key. */
+  id: string;
+  pupil_id: string;
+  lesson_id: string;
+  lesson_version: number;
+  /** Canonical JSON of the submission body, as handed in. */
+  body: string;
+  body_sha256: string;
+  handed_in_at: string;
+  received_at: string;
+}
+
+/** Per-pupil update feed; the cursor only grows. */
+export interface FeedTable {
+  cursor: Generated<number | string>;
+  pupil_id: string;
+  /** JSON of a protocol Update. */
+  payload: string;
+  created_at: string;
+}
+
+export interface Database {
+  teachers: TeacherTable;
+  teacher_sessions: TeacherSessionTable;
+  classes: ClassTable;
+  pupils: PupilTable;
+  join_codes: JoinCodeTable;
+  demo_codes: DemoCodeTable;
+  devices: DeviceTable;
+  lessons: LessonTable;
+  lesson_versions: LessonVersionTable;
+  lesson_media: LessonMediaTable;
+  blobs: BlobTable;
+  blob_owners: BlobOwnerTable;
+  submissions: SubmissionTable;
+  feed: FeedTable;
+}
+
+export type Teacher = Selectable<TeacherTable>;
+export type Device = Selectable<DeviceTable>;
+export type Pupil = Selectable<PupilTable>;
+export type SchoolClass = Selectable<ClassTable>;
+export type NewLessonVersion = Insertable<LessonVersionTable>;

@@ -1,0 +1,82 @@
+/**
+ * Starts the server: configuration from the environment, database migrated,
+ * demo content on a first start, then listen and print how to get in.
+ * Run: npx tsx server/main.ts (npm start builds the app first).
+ */
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { createFileBlobStore } from './blobs/store.ts';
+import { loadConfig } from './config.ts';
+import { migrateToLatest, openDatabase } from './db/connect.ts';
+import { DEMO_TEACHER, isEmpty, listDemoPupils, seedDemo } from './seed/demo.ts';
+import { createFailureLimiter } from './security/rate-limit.ts';
+import { formatJoinCode } from './security/join-codes.ts';
+
+const TEN_MINUTES = 10 * 60_000;
+
+/** The address people type: localhost for a loopback bind, the host otherwise. */
+function originOf(host: string, port: number): string {
+  const local = host === '127.0.0.1' || host === 'localhost' || host === '::1';
+  const shown = local ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = openDatabase(config);
+  await migrateToLatest(database);
+  const blobs = createFileBlobStore(path.join(config.dataDir, 'blobs'));
+
+  if (config.demo && (await isEmpty(database.db))) {
+    await seedDemo(database.db, blobs);
+    console.log('Demo content created (set CARTABLE_DEMO=0 to start empty).');
+  }
+
+  const app = createApp({
+    db: database.db,
+    blobs,
+    version: config.version,
+    staticDir: config.staticDir,
+    maxInFlight: config.maxInFlight,
+    now: () => new Date(),
+    joinLimiter: createFailureLimiter({ maxFailures: 10, windowMs: TEN_MINUTES }),
+    loginLimiter: createFailureLimiter({ maxFailures: 10, windowMs: TEN_MINUTES }),
+  });
+
+  const origin = originOf(config.host, config.port);
+  const demoPupils = await listDemoPupils(database.db);
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => {
+    console.log(`Cartable ${config.version} is running at ${origin}`);
+    console.log(
+      `Database: ${database.dialect === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : path.join(config.dataDir, 'cartable.sqlite')}`,
+    );
+    if (demoPupils.length > 0) {
+      console.log(`Teacher login: ${DEMO_TEACHER.email}  password: ${DEMO_TEACHER.password}`);
+      console.log('Demo pupils (name, join code, join link):');
+      for (const pupil of demoPupils) {
+        console.log(`  ${pupil.name}  ${formatJoinCode(pupil.joinCode)}  ${origin}/join#${pupil.joinCode}`);
+      }
+    }
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received, stopping.`);
+    server.close(() => {
+      void database.db.destroy().finally(() => process.exit(0));
+    });
+    // Open keep-alive connections must not hold the process up.
+    (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+    setTimeout(() => process.exit(1), 5000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Cartable could not start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,8 @@
+/** The answer of every body-limit middleware. */
+import type { Context } from 'hono';
+import { apiError } from '../http.ts';
+
+/** 413 too_large. */
+export function tooLarge(c: Context): Response {
+  return apiError(c, 413, 'too_large', 'The request body is larger than this route accepts.');
+}

@@ -1,0 +1,90 @@
+/**
+ * Demo content for a first start: a teacher, a class of three pupils with
+ * join codes, and four published lessons spread in time (two open now, one
+ * opening tomorrow morning, one overdue).
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { Kysely } from 'kysely';
+import type { BlobStore } from '../blobs/store.ts';
+import { sha256Of } from '../blobs/store.ts';
+import type { Database } from '../db/schema.ts';
+import { publishLesson } from '../lessons/publish.ts';
+import { addPupil, createClass, createTeacher } from '../roster.ts';
+import { localDayAt } from './dates.ts';
+import { crowAndFoxLesson } from './lessons/crow-and-fox.ts';
+import { fractionsLesson } from './lessons/fractions.ts';
+import { presentTenseLesson } from './lessons/present-tense.ts';
+import { waterCycleLesson } from './lessons/water-cycle.ts';
+
+/** The demo teacher's login, printed at every start (the password is a demo, not a secret). */
+export const DEMO_TEACHER = {
+  name: 'Mme Claire Rousseau',
+  email: 'prof@demo.cartable',
+  password: 'cartable-demo',
+} as const;
+/** The demo class name. */
+export const DEMO_CLASS = 'CM1 B — École Jean Jaurès';
+/** The demo pupils, in the order they are printed. */
+export const DEMO_PUPILS = ['Léa Martin', 'Noah Benali', 'Inès Dubois'] as const;
+
+export interface DemoPupil {
+  name: string;
+  /** Normalised join code (no dashes). */
+  joinCode: string;
+}
+
+/** Whether the database has no teacher yet (a first start). */
+export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
+  const teacher = await db.selectFrom('teachers').select('id').limit(1).executeTakeFirst();
+  return teacher === undefined;
+}
+
+/** Seeds the demo school; call only on an empty database. */
+export async function seedDemo(db: Kysely<Database>, blobs: BlobStore, now = new Date()): Promise<void> {
+  const teacher = await createTeacher(db, DEMO_TEACHER);
+  const schoolClass = await createClass(db, { teacherId: teacher.id, name: DEMO_CLASS });
+  for (const [position, name] of DEMO_PUPILS.entries()) {
+    const pupil = await addPupil(db, { classId: schoolClass.id, name });
+    await db
+      .insertInto('demo_codes')
+      .values({ pupil_id: pupil.id, code: pupil.joinCode, position })
+      .execute();
+  }
+
+  // The picture is teacher media: stored and owned like an upload from the authoring screen.
+  const png = new Uint8Array(await readFile(new URL('./media/pizza.png', import.meta.url)));
+  const pizzaSha = sha256Of(png);
+  await blobs.put(pizzaSha, png);
+  const at = now.toISOString();
+  await db
+    .insertInto('blobs')
+    .values({ sha256: pizzaSha, mime: 'image/png', size: png.byteLength, created_at: at })
+    .execute();
+  await db
+    .insertInto('blob_owners')
+    .values({ sha256: pizzaSha, owner_kind: 'teacher', owner_id: teacher.id, created_at: at })
+    .execute();
+  const pizza = { blob: pizzaSha, mime: 'image/png', size: png.byteLength, optional: false };
+
+  const drafts = [
+    fractionsLesson({ availableFrom: at, dueAt: localDayAt(now, 3, 16, 30) }, pizza),
+    waterCycleLesson({ availableFrom: at, dueAt: null }),
+    crowAndFoxLesson({ availableFrom: localDayAt(now, 1, 8, 30), dueAt: localDayAt(now, 2, 16, 30) }),
+    presentTenseLesson({ availableFrom: localDayAt(now, -5, 8, 30), dueAt: localDayAt(now, -1, 16, 30) }),
+  ];
+  for (const draft of drafts) {
+    await publishLesson(db, blobs, { lessonId: randomUUID(), classId: schoolClass.id, draft, now });
+  }
+}
+
+/** The demo pupils and their codes, for the start-up banner; empty when there is no demo. */
+export async function listDemoPupils(db: Kysely<Database>): Promise<DemoPupil[]> {
+  const rows = await db
+    .selectFrom('demo_codes as d')
+    .innerJoin('pupils as p', 'p.id', 'd.pupil_id')
+    .select(['p.name', 'd.code'])
+    .orderBy('d.position')
+    .execute();
+  return rows.map((row) => ({ name: row.name, joinCode: row.code }));
+}

@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import { ManifestSchema } from '../../../protocol/api.ts';
+import {
+  bearer,
+  createSchool,
+  createTestServer,
+  joinAs,
+  publishTestLesson,
+  sampleDraft,
+  type TestServer,
+} from './harness.ts';
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await createTestServer();
+});
+afterEach(() => server.close());
+
+describe('GET /api/pupil/manifest', () => {
+  it('lists the latest version of each of the class lessons, future ones included, with sizes', async () => {
+    const school = await createSchool(server);
+    const token = await joinAs(server, school.pupils[0]!.joinCode);
+    const first = await publishTestLesson(server, school.classId, sampleDraft({ title: 'v1' }), 'lesson-a');
+    const second = await publishTestLesson(server, school.classId, sampleDraft({ title: 'v2' }), 'lesson-a');
+    const future = await publishTestLesson(
+      server,
+      school.classId,
+      sampleDraft({
+        title: 'Demain',
+        availableFrom: '2099-01-01T08:30:00.000Z',
+        dueAt: '2099-01-02T16:30:00.000Z',
+      }),
+      'lesson-b',
+    );
+    expect(second.version).toBe(first.version + 1);
+
+    const res = await server.app.request('/api/pupil/manifest', bearer(token));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Cache-Control')).toBe('no-cache');
+    const manifest = v.parse(ManifestSchema, await res.json());
+    expect(manifest.lessons).toEqual([
+      {
+        id: 'lesson-a',
+        version: 2,
+        title: 'v2',
+        pack: second.pack,
+        size: second.size,
+        availableFrom: '2026-01-05T08:30:00.000Z',
+        dueAt: null,
+      },
+      {
+        id: 'lesson-b',
+        version: 1,
+        title: 'Demain',
+        pack: future.pack,
+        size: future.size,
+        availableFrom: '2099-01-01T08:30:00.000Z',
+        dueAt: '2099-01-02T16:30:00.000Z',
+      },
+    ]);
+    const packBytes = (await server.blobs.read(second.pack))!.byteLength;
+    expect(second.size).toBe(packBytes);
+  });
+
+  it('has a strong ETag that ignores serverTime, answers 304 to If-None-Match, and changes on publish', async () => {
+    const school = await createSchool(server);
+    const token = await joinAs(server, school.pupils[0]!.joinCode);
+    await publishTestLesson(server, school.classId);
+
+    const first = await server.app.request('/api/pupil/manifest', bearer(token));
+    const etag = first.headers.get('ETag')!;
+    expect(etag).toMatch(/^"[0-9a-f]+"$/);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const again = await server.app.request('/api/pupil/manifest', bearer(token));
+    expect(again.headers.get('ETag')).toBe(etag);
+
+    const cached = await server.app.request('/api/pupil/manifest', {
+      headers: { Authorization: `Bearer ${token}`, 'If-None-Match': etag },
+    });
+    expect(cached.status).toBe(304);
+    expect(await cached.text()).toBe('');
+
+    await publishTestLesson(server, school.classId);
+    const changed = await server.app.request('/api/pupil/manifest', {
+      headers: { Authorization: `Bearer ${token}`, 'If-None-Match': etag },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('ETag')).not.toBe(etag);
+  });
+
+  it('refuses a missing, unknown or revoked token with 401', async () => {
+    const school = await createSchool(server);
+    const token = await joinAs(server, school.pupils[0]!.joinCode);
+    expect((await server.app.request('/api/pupil/manifest')).status).toBe(401);
+    const unknown = await server.app.request('/api/pupil/manifest', bearer('x'.repeat(43)));
+    expect(unknown.status).toBe(401);
+    expect(await unknown.json()).toMatchObject({ error: 'unauthorized' });
+    await server.db.updateTable('devices').set({ revoked_at: new Date().toISOString() }).execute();
+    expect((await server.app.request('/api/pupil/manifest', bearer(token))).status).toBe(401);
+  });
+
+  it('shows a pupil only the lessons of their own class', async () => {
+    const ours = await createSchool(server);
+    const theirs = await createSchool(server);
+    await publishTestLesson(server, ours.classId, sampleDraft({ title: 'Chez nous' }));
+    await publishTestLesson(server, theirs.classId, sampleDraft({ title: 'Chez eux' }));
+    const token = await joinAs(server, theirs.pupils[0]!.joinCode);
+    const manifest = (await (await server.app.request('/api/pupil/manifest', bearer(token))).json()) as {
+      lessons: { title: string }[];
+    };
+    expect(manifest.lessons.map((l) => l.title)).toEqual(['Chez eux']);
+  });
+
+  it('records when the device was last seen', async () => {
+    const school = await createSchool(server);
+    const token = await joinAs(server, school.pupils[0]!.joinCode);
+    await server.db.updateTable('devices').set({ last_seen_at: '2020-01-01T00:00:00.000Z' }).execute();
+    await server.app.request('/api/pupil/manifest', bearer(token));
+    const device = await server.db.selectFrom('devices').select('last_seen_at').executeTakeFirstOrThrow();
+    expect(device.last_seen_at > '2025').toBe(true);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * The same flows on PostgreSQL. Runs only when CARTABLE_TEST_DATABASE_URL
+ * points at a server where this user may create databases, e.g.
+ * CARTABLE_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres
+ */
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Submission } from '../../../protocol/api.ts';
+import { openPostgres } from '../../../server/db/connect.ts';
+import { listDemoPupils, seedDemo } from '../../../server/seed/demo.ts';
+import {
+  bearer,
+  createSchool,
+  createTestServer,
+  joinAs,
+  jsonRequest,
+  publishTestLesson,
+  type TestServer,
+} from './harness.ts';
+
+const adminUrl = process.env.CARTABLE_TEST_DATABASE_URL;
+const databaseName = `cartable_test_${randomUUID().replaceAll('-', '')}`;
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+describe.skipIf(!adminUrl)('on PostgreSQL', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    await admin(`CREATE DATABASE ${databaseName}`);
+    const url = new URL(adminUrl!);
+    url.pathname = `/${databaseName}`;
+    server = await createTestServer({}, openPostgres(url.toString()));
+  });
+  afterAll(async () => {
+    await server?.close();
+    await admin(`DROP DATABASE IF EXISTS ${databaseName}`);
+  });
+
+  it('migrates, seeds, joins, and serves the manifest', async () => {
+    await seedDemo(server.db, server.blobs);
+    const [pupil] = await listDemoPupils(server.db);
+    const token = await joinAs(server, pupil!.joinCode);
+    const manifest = (await (await server.app.request('/api/pupil/manifest', bearer(token))).json()) as {
+      lessons: { size: number }[];
+    };
+    expect(manifest.lessons).toHaveLength(4);
+    expect(manifest.lessons.every((l) => typeof l.size === 'number' && l.size > 0)).toBe(true);
+  });
+
+  it('stores concurrent identical hand-ins once, and the feed cursor is a growing decimal string', async () => {
+    const school = await createSchool(server);
+    const lesson = await publishTestLesson(server, school.classId);
+    const token = await joinAs(server, school.pupils[0]!.joinCode);
+    const handIn = (): Submission => ({
+      id: randomUUID(),
+      lessonId: lesson.lessonId,
+      lessonVersion: lesson.version,
+      answers: { q1: { kind: 'choice', selected: ['a'] } },
+      handedInAt: new Date().toISOString(),
+    });
+
+    const submission = handIn();
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        server.app.request(`/api/pupil/submissions/${submission.id}`, jsonRequest('PUT', submission, token)),
+      ),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(
+      await server.db.selectFrom('submissions').selectAll().where('id', '=', submission.id).execute(),
+    ).toHaveLength(1);
+
+    const first = (await (await server.app.request('/api/pupil/updates?since=0', bearer(token))).json()) as {
+      cursor: string;
+      updates: unknown[];
+    };
+    expect(first.updates).toHaveLength(1);
+    expect(first.cursor).toMatch(/^\d+$/);
+    const second = handIn();
+    await server.app.request(`/api/pupil/submissions/${second.id}`, jsonRequest('PUT', second, token));
+    const next = (await (
+      await server.app.request(`/api/pupil/updates?since=${first.cursor}`, bearer(token))
+    ).json()) as { cursor: string; updates: { submissionId: string }[] };
+    expect(next.updates.map((u) => u.submissionId)).toEqual([second.id]);
+    expect(Number(next.cursor)).toBeGreaterThan(Number(first.cursor));
+  });
+});

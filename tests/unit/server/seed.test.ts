@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import { LessonPackSchema, packMedia } from '../../../protocol/lesson-pack.ts';
+import { isEmpty, listDemoPupils, seedDemo, DEMO_TEACHER } from '../../../server/seed/demo.ts';
+import { formatJoinCode } from '../../../server/security/join-codes.ts';
+import { bearer, createTestServer, joinAs, signIn, type TestServer } from './harness.ts';
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await createTestServer();
+});
+afterEach(() => server.close());
+
+describe('migrations and demo seed', () => {
+  it('migrates a fresh database and seeds 3 pupils and 4 published French lessons spread in time', async () => {
+    expect(await isEmpty(server.db)).toBe(true);
+    const now = new Date(2026, 2, 16, 10, 0); // a Monday morning, local time
+    await seedDemo(server.db, server.blobs, now);
+    expect(await isEmpty(server.db)).toBe(false);
+
+    const pupils = await listDemoPupils(server.db);
+    expect(pupils.map((p) => p.name)).toEqual(['Léa Martin', 'Noah Benali', 'Inès Dubois']);
+    for (const pupil of pupils)
+      expect(formatJoinCode(pupil.joinCode)).toMatch(/^[A-Z2-9]{3}-[A-Z2-9]{3}-[A-Z2-9]{3}$/);
+
+    const token = await joinAs(server, pupils[0]!.joinCode);
+    const manifest = (await (await server.app.request('/api/pupil/manifest', bearer(token))).json()) as {
+      lessons: { title: string; pack: string; availableFrom: string; dueAt: string | null; size: number }[];
+    };
+    expect(manifest.lessons).toHaveLength(4);
+    const byTitle = new Map(manifest.lessons.map((l) => [l.title, l]));
+    expect(byTitle.get('Partager une pizza')!.availableFrom).toBe(now.toISOString());
+    expect(byTitle.get('Le Corbeau et le Renard')).toMatchObject({
+      availableFrom: new Date(2026, 2, 17, 8, 30).toISOString(),
+      dueAt: new Date(2026, 2, 18, 16, 30).toISOString(),
+    });
+    const overdue = byTitle.get('Le présent des verbes du 1er groupe')!;
+    expect(overdue.availableFrom).toBe(new Date(2026, 2, 11, 8, 30).toISOString());
+    expect(Date.parse(overdue.dueAt!)).toBeLessThan(now.getTime());
+    expect(byTitle.has('Le cycle de l’eau')).toBe(true);
+
+    for (const lesson of manifest.lessons) {
+      const pack = v.parse(
+        LessonPackSchema,
+        await (await server.app.request(`/packs/${lesson.pack}`)).json(),
+      );
+      const quizzes = pack.steps.filter((s) => s.kind === 'quiz');
+      expect(quizzes.length, lesson.title).toBeGreaterThan(0);
+      for (const quiz of quizzes)
+        expect(quiz.correct?.length, `${lesson.title} ${quiz.id}`).toBeGreaterThan(0);
+      expect(
+        pack.steps.some((s) => s.kind === 'freeText'),
+        lesson.title,
+      ).toBe(true);
+      const text = pack.steps.find((s) => s.kind === 'text');
+      expect(text && text.kind === 'text' && text.body.some((b) => b.t === 'h'), lesson.title).toBe(true);
+    }
+
+    const fractions = v.parse(
+      LessonPackSchema,
+      await (await server.app.request(`/packs/${byTitle.get('Partager une pizza')!.pack}`)).json(),
+    );
+    expect(
+      new Set(fractions.steps.filter((s) => s.kind === 'quiz').map((s) => s.kind === 'quiz' && s.question)),
+    ).toEqual(new Set(['single', 'multiple', 'short']));
+    const [picture] = packMedia(fractions);
+    const png = await server.app.request(`/blobs/${picture!.blob}`);
+    expect(png.status).toBe(200);
+    expect(png.headers.get('Content-Type')).toBe('image/png');
+    expect(new Uint8Array(await png.arrayBuffer()).slice(1, 4)).toEqual(new TextEncoder().encode('PNG'));
+
+    await signIn(server, DEMO_TEACHER);
+  });
+});

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import { UpdatesSchema, type Submission } from '../../../protocol/api.ts';
+import type { PublishedVersion } from '../../../server/lessons/publish.ts';
+import {
+  bearer,
+  createSchool,
+  createTestServer,
+  joinAs,
+  jsonRequest,
+  publishTestLesson,
+  type TestServer,
+  type TestSchool,
+} from './harness.ts';
+
+let server: TestServer;
+let school: TestSchool;
+let lesson: PublishedVersion;
+let lea: string;
+beforeEach(async () => {
+  server = await createTestServer();
+  school = await createSchool(server, ['Léa Martin', 'Noah Benali']);
+  lesson = await publishTestLesson(server, school.classId);
+  lea = await joinAs(server, school.pupils[0]!.joinCode);
+});
+afterEach(() => server.close());
+
+async function handIn(token: string): Promise<{ id: string; receivedAt: string }> {
+  const submission: Submission = {
+    id: randomUUID(),
+    lessonId: lesson.lessonId,
+    lessonVersion: lesson.version,
+    answers: {},
+    handedInAt: new Date().toISOString(),
+  };
+  const res = await server.app.request(
+    `/api/pupil/submissions/${submission.id}`,
+    jsonRequest('PUT', submission, token),
+  );
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: string; receivedAt: string };
+}
+
+const updates = async (token: string, since?: string) => {
+  const res = await server.app.request(
+    since === undefined ? '/api/pupil/updates' : `/api/pupil/updates?since=${since}`,
+    bearer(token),
+  );
+  expect(res.status).toBe(200);
+  return v.parse(UpdatesSchema, await res.json());
+};
+
+describe('GET /api/pupil/updates', () => {
+  it('returns this pupil acknowledgements after the cursor, and nothing new after the last cursor', async () => {
+    const empty = await updates(lea);
+    expect(empty).toEqual({ cursor: '0', updates: [] });
+
+    const first = await handIn(lea);
+    const noah = await joinAs(server, school.pupils[1]!.joinCode);
+    await handIn(noah);
+    const afterFirst = await updates(lea, empty.cursor);
+    expect(afterFirst.updates).toEqual([
+      { kind: 'ack', submissionId: first.id, lessonId: lesson.lessonId, receivedAt: first.receivedAt },
+    ]);
+    expect(afterFirst.cursor).toMatch(/^\d+$/);
+
+    const second = await handIn(lea);
+    const afterSecond = await updates(lea, afterFirst.cursor);
+    expect(afterSecond.updates.map((u) => u.submissionId)).toEqual([second.id]);
+    expect(Number(afterSecond.cursor)).toBeGreaterThan(Number(afterFirst.cursor));
+    expect(await updates(lea, afterSecond.cursor)).toEqual({ cursor: afterSecond.cursor, updates: [] });
+  });
+
+  it('refuses a cursor that is not a decimal number', async () => {
+    const res = await server.app.request('/api/pupil/updates?since=abc', bearer(lea));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'bad_cursor' });
+  });
+});
+
+describe('POST /api/pupil/device-status', () => {
+  it('stores the readiness report on the device (204)', async () => {
+    const report = {
+      lessonsReady: [{ id: lesson.lessonId, version: lesson.version }],
+      storage: { persisted: true, usage: 1_234_567, quota: 2_000_000_000 },
+      lastSyncAt: '2026-01-05T07:59:00.000Z',
+    };
+    const res = await server.app.request('/api/pupil/device-status', jsonRequest('POST', report, lea));
+    expect(res.status).toBe(204);
+    const device = await server.db.selectFrom('devices').selectAll().executeTakeFirstOrThrow();
+    expect(JSON.parse(device.lessons_ready!)).toEqual(report.lessonsReady);
+    expect(device).toMatchObject({
+      storage_persisted: 1,
+      storage_usage: 1_234_567,
+      storage_quota: 2_000_000_000,
+      last_sync_at: '2026-01-05T07:59:00.000Z',
+    });
+  });
+
+  it('refuses an invalid report', async () => {
+    const res = await server.app.request(
+      '/api/pupil/device-status',
+      jsonRequest('POST', { lessonsReady: 'all' }, lea),
+    );
+    expect(res.status).toBe(400);
+  });
+});
