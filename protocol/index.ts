@@ -5,3 +5,5 @@ export * from './hash.ts';
 export * from './lesson-pack.ts';
 export * from './quiz.ts';
 export * from './sw-messages.ts';
+export * from './lesson-draft.ts';
+export * from './teacher-api.ts';

@@ -1,0 +1,135 @@
+/**
+ * The teacher's HTTP API (`/api/teacher/…`, bearer session token). Every route
+ * checks that the teacher owns the class, pupil, lesson or submission; another
+ * teacher's resource answers 404 (existence is not leaked).
+ */
+import * as v from 'valibot';
+import { AnswersSchema } from './answers.ts';
+import { LessonDraftSchema } from './lesson-draft.ts';
+import { UuidSchema } from './hash.ts';
+
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const IsoDate = v.pipe(v.string(), v.isoTimestamp());
+const Name = v.pipe(v.string(), v.trim(), v.minLength(1, 'a name is required'), v.maxLength(120));
+
+export const TEACHER_API = {
+  session: '/api/teacher/session',
+  me: '/api/teacher/me',
+  classes: '/api/teacher/classes',
+  class: (classId: string) => `/api/teacher/classes/${classId}`,
+  pupils: (classId: string) => `/api/teacher/classes/${classId}/pupils`,
+  pupil: (pupilId: string) => `/api/teacher/pupils/${pupilId}`,
+  regenerateCode: (pupilId: string) => `/api/teacher/pupils/${pupilId}/code`,
+  pupilDevices: (pupilId: string) => `/api/teacher/pupils/${pupilId}/devices`,
+  device: (deviceId: string) => `/api/teacher/devices/${deviceId}`,
+  lessons: (classId: string) => `/api/teacher/classes/${classId}/lessons`,
+  /** PUT creates or replaces the draft (the lesson id is chosen by the editor, so it works offline). */
+  lesson: (classId: string, lessonId: string) => `/api/teacher/classes/${classId}/lessons/${lessonId}`,
+  duplicate: (classId: string, lessonId: string) => `/api/teacher/classes/${classId}/lessons/${lessonId}/duplicate`,
+  /** PUT with a client UUID: idempotent, so the editor's outbox can repeat it safely. */
+  publication: (classId: string, lessonId: string, publicationId: string) =>
+    `/api/teacher/classes/${classId}/lessons/${lessonId}/publications/${publicationId}`,
+  dashboard: (classId: string) => `/api/teacher/classes/${classId}/dashboard`,
+  submissions: (classId: string) => `/api/teacher/classes/${classId}/submissions`,
+  submission: (submissionId: string) => `/api/teacher/submissions/${submissionId}`,
+  attachment: (submissionId: string, sha256: string) => `/api/teacher/submissions/${submissionId}/attachments/${sha256}`,
+  /** PUT with a client UUID, idempotent. */
+  feedback: (submissionId: string, feedbackId: string) => `/api/teacher/submissions/${submissionId}/feedback/${feedbackId}`,
+  exportCsv: (classId: string) => `/api/teacher/classes/${classId}/export.csv`,
+  exportZip: (classId: string) => `/api/teacher/classes/${classId}/export.zip`,
+} as const;
+
+export const LoginRequestSchema = v.object({
+  email: v.pipe(v.string(), v.trim(), v.email(), v.maxLength(200)),
+  password: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+});
+export const TeacherSchema = v.object({ id: Id, name: v.string(), email: v.string() });
+export const LoginResponseSchema = v.object({ token: v.string(), teacher: TeacherSchema, expiresAt: IsoDate });
+
+export const ClassSchema = v.object({ id: Id, name: v.string(), archived: v.boolean(), pupilCount: v.number() });
+export type TeacherClass = v.InferOutput<typeof ClassSchema>;
+export const CreateClassSchema = v.object({ name: Name });
+export const UpdateClassSchema = v.object({ name: v.optional(Name), archived: v.optional(v.boolean()) });
+
+export const PupilSchema = v.object({
+  id: Id,
+  name: v.string(),
+  /** The pupil's current join code, grouped (ABC-DEF-GHJ); the link is `<origin>/join#<code without dashes>`. */
+  code: v.string(),
+  devices: v.number(),
+});
+export type TeacherPupil = v.InferOutput<typeof PupilSchema>;
+/** Add one pupil or paste a list (one name per line, split by the client). */
+export const AddPupilsSchema = v.object({ names: v.pipe(v.array(Name), v.minLength(1), v.maxLength(200)) });
+export const RenamePupilSchema = v.object({ name: Name });
+
+export const DeviceSchema = v.object({
+  id: Id,
+  createdAt: IsoDate,
+  lastSeenAt: IsoDate,
+  lastSyncAt: v.nullable(IsoDate),
+  revokedAt: v.nullable(IsoDate),
+  lessonsReady: v.array(v.object({ id: Id, version: v.number() })),
+  storagePersisted: v.nullable(v.boolean()),
+});
+
+export const TeacherLessonSchema = v.object({
+  id: Id,
+  classId: Id,
+  draft: LessonDraftSchema,
+  updatedAt: IsoDate,
+  /** The latest published version, if any. Editing after publish makes the next version. */
+  published: v.nullable(
+    v.object({ version: v.number(), pack: v.string(), availableFrom: IsoDate, dueAt: v.nullable(IsoDate), publishedAt: IsoDate }),
+  ),
+  /** The draft differs from the published version. */
+  hasUnpublishedChanges: v.boolean(),
+});
+export type TeacherLesson = v.InferOutput<typeof TeacherLessonSchema>;
+export const SaveDraftSchema = v.object({ draft: LessonDraftSchema });
+/** Publishing sends the draft it publishes, so a queued publish publishes what the teacher saw. */
+export const PublishRequestSchema = v.object({ draft: LessonDraftSchema });
+export const PublishResponseSchema = v.object({ lessonId: Id, version: v.number(), pack: v.string(), publishedAt: IsoDate });
+/** 422 body when a draft cannot be published: `{ error: 'invalid_lesson', message, problems: PublishProblem[] }`. */
+
+export const DashboardSchema = v.object({
+  lessons: v.array(v.object({ id: Id, title: v.string(), version: v.number(), availableFrom: IsoDate, dueAt: v.nullable(IsoDate) })),
+  pupils: v.array(
+    v.object({
+      id: Id,
+      name: v.string(),
+      lastSyncAt: v.nullable(IsoDate),
+      /** Per lesson id: ready offline on at least one device with the latest version. */
+      ready: v.record(v.string(), v.boolean()),
+      /** Per lesson id: the latest submission's state. */
+      work: v.record(
+        v.string(),
+        v.object({
+          status: v.picklist(['handedIn', 'late']),
+          submissionId: UuidSchema,
+          receivedAt: IsoDate,
+          score: v.nullable(v.object({ correct: v.number(), total: v.number() })),
+        }),
+      ),
+    }),
+  ),
+});
+export type Dashboard = v.InferOutput<typeof DashboardSchema>;
+
+export const FeedbackRequestSchema = v.object({ markdown: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(5_000)) });
+
+export const SubmissionDetailSchema = v.object({
+  id: UuidSchema,
+  pupil: v.object({ id: Id, name: v.string() }),
+  lessonId: Id,
+  lessonVersion: v.number(),
+  /** The pack of the version this work answered (with quiz keys), so old work shows against its own questions. */
+  pack: v.unknown(),
+  answers: AnswersSchema,
+  handedInAt: IsoDate,
+  receivedAt: IsoDate,
+  late: v.boolean(),
+  score: v.nullable(v.object({ correct: v.number(), total: v.number() })),
+  feedback: v.array(v.object({ id: Id, markdown: v.string(), createdAt: IsoDate })),
+});
+export type SubmissionDetail = v.InferOutput<typeof SubmissionDetailSchema>;
