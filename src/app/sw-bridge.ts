@@ -7,6 +7,7 @@ import { Workbox } from 'workbox-window';
 import type { PageToWorker, WorkerToPage } from '../../protocol/index.ts';
 import { requestOutboxBackgroundSync } from '../sync/background-registration.ts';
 import { CHANNEL_NAME } from '../sync/broadcast.ts';
+import { serviceWorkerScriptUrl } from './trusted-script-url.ts';
 
 let workbox: Workbox | null = null;
 let updateWaiting = false;
@@ -19,7 +20,7 @@ const supported = () => typeof navigator !== 'undefined' && 'serviceWorker' in n
 /** Register /sw.js (production builds only; the dev server has no worker). Call once at start-up. */
 export function registerWorker(): void {
   if (!import.meta.env.PROD || !supported() || workbox) return;
-  workbox = new Workbox('/sw.js', { scope: '/' });
+  workbox = new Workbox(serviceWorkerScriptUrl(), { scope: '/' });
   workbox.addEventListener('waiting', () => {
     updateWaiting = true;
     for (const listener of updateListeners) listener();

@@ -2,7 +2,7 @@
  * The backbone promise: join, download ahead, work with the server dead (SIGKILL),
  * hand in, and the work arrives exactly once when the server comes back.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
 import { doLessonAndHandIn, joinAndDownload, lessonCard, workState } from './support/pupil.ts';
 import { freePort, ServerProcess } from './support/server-process.ts';
 import { teacherSubmissions } from './support/teacher-api.ts';

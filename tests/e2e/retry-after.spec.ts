@@ -1,5 +1,5 @@
 /** A server shedding load (503 + Retry-After) is not hammered, and the work still arrives once. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
 import { doLessonAndHandIn, joinAndDownload, workState } from './support/pupil.ts';
 import { FaultProxy } from './support/fault-proxy.ts';
 import { freePort, ServerProcess } from './support/server-process.ts';

@@ -1,5 +1,5 @@
 /** A lesson published for tomorrow 08:30 is on the device but locked; it opens on time with no network. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
 import { joinAndDownload, lessonCard } from './support/pupil.ts';
 import { freePort, ServerProcess } from './support/server-process.ts';
 

@@ -1,5 +1,5 @@
 /** Two tabs of the same device share one outbox: each submission is delivered exactly once. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
 import { doLessonAndHandIn, joinAndDownload, waitForWorkerControl, workState } from './support/pupil.ts';
 import { FaultProxy } from './support/fault-proxy.ts';
 import { freePort, ServerProcess } from './support/server-process.ts';
