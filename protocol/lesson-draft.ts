@@ -13,7 +13,13 @@ const IsoDate = v.pipe(v.string(), v.isoTimestamp('expected an ISO 8601 timestam
 
 export const DraftStepSchema = v.variant('kind', [
   v.object({ id: Id, kind: v.literal('text'), body: Markdown }),
-  v.object({ id: Id, kind: v.literal('image'), media: MediaRefSchema, alt: ShortText, caption: v.optional(Markdown) }),
+  v.object({
+    id: Id,
+    kind: v.literal('image'),
+    media: MediaRefSchema,
+    alt: ShortText,
+    caption: v.optional(Markdown),
+  }),
   v.object({ id: Id, kind: v.literal('audio'), media: MediaRefSchema, transcript: v.optional(Markdown) }),
   v.object({ id: Id, kind: v.literal('video'), media: MediaRefSchema, caption: v.optional(Markdown) }),
   v.object({ id: Id, kind: v.literal('pdf'), media: MediaRefSchema, title: ShortText }),
@@ -78,7 +84,8 @@ export function publishProblems(draft: LessonDraft): PublishProblem[] {
     if (step.question !== 'short') {
       if (step.choices.length < 2) problems.push({ code: 'quiz_too_few_choices', stepId: step.id });
       const ids = new Set(step.choices.map((c) => c.id));
-      if (correct.some((c) => !ids.has(c))) problems.push({ code: 'quiz_answer_not_a_choice', stepId: step.id });
+      if (correct.some((c) => !ids.has(c)))
+        problems.push({ code: 'quiz_answer_not_a_choice', stepId: step.id });
       if (step.question === 'single' && correct.length > 1) {
         problems.push({ code: 'quiz_single_with_many_answers', stepId: step.id });
       }

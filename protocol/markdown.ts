@@ -3,11 +3,12 @@
  * output can only hold paragraphs, headings, lists, emphasis, strong, safe
  * links and line breaks: raw HTML becomes its literal text, unsafe links and
  * images become their text, so nothing a teacher types reaches a pupil's DOM
- * as markup.
+ * as markup. Shared by the server (at publish) and the teacher's editor (live
+ * preview), so the preview follows exactly the rules pupils will see.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes as MdNode, PhrasingContent, RootContent } from 'mdast';
-import { SAFE_LINK, type Block, type Content, type Inline } from '../../protocol/content.ts';
+import { SAFE_LINK, type Block, type Content, type Inline } from './content.ts';
 
 const MAX_HREF = 2048;
 

@@ -25,16 +25,19 @@ export const TEACHER_API = {
   lessons: (classId: string) => `/api/teacher/classes/${classId}/lessons`,
   /** PUT creates or replaces the draft (the lesson id is chosen by the editor, so it works offline). */
   lesson: (classId: string, lessonId: string) => `/api/teacher/classes/${classId}/lessons/${lessonId}`,
-  duplicate: (classId: string, lessonId: string) => `/api/teacher/classes/${classId}/lessons/${lessonId}/duplicate`,
+  duplicate: (classId: string, lessonId: string) =>
+    `/api/teacher/classes/${classId}/lessons/${lessonId}/duplicate`,
   /** PUT with a client UUID: idempotent, so the editor's outbox can repeat it safely. */
   publication: (classId: string, lessonId: string, publicationId: string) =>
     `/api/teacher/classes/${classId}/lessons/${lessonId}/publications/${publicationId}`,
   dashboard: (classId: string) => `/api/teacher/classes/${classId}/dashboard`,
   submissions: (classId: string) => `/api/teacher/classes/${classId}/submissions`,
   submission: (submissionId: string) => `/api/teacher/submissions/${submissionId}`,
-  attachment: (submissionId: string, sha256: string) => `/api/teacher/submissions/${submissionId}/attachments/${sha256}`,
+  attachment: (submissionId: string, sha256: string) =>
+    `/api/teacher/submissions/${submissionId}/attachments/${sha256}`,
   /** PUT with a client UUID, idempotent. */
-  feedback: (submissionId: string, feedbackId: string) => `/api/teacher/submissions/${submissionId}/feedback/${feedbackId}`,
+  feedback: (submissionId: string, feedbackId: string) =>
+    `/api/teacher/submissions/${submissionId}/feedback/${feedbackId}`,
   exportCsv: (classId: string) => `/api/teacher/classes/${classId}/export.csv`,
   exportZip: (classId: string) => `/api/teacher/classes/${classId}/export.zip`,
 } as const;
@@ -44,9 +47,18 @@ export const LoginRequestSchema = v.object({
   password: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
 });
 export const TeacherSchema = v.object({ id: Id, name: v.string(), email: v.string() });
-export const LoginResponseSchema = v.object({ token: v.string(), teacher: TeacherSchema, expiresAt: IsoDate });
+export const LoginResponseSchema = v.object({
+  token: v.string(),
+  teacher: TeacherSchema,
+  expiresAt: IsoDate,
+});
 
-export const ClassSchema = v.object({ id: Id, name: v.string(), archived: v.boolean(), pupilCount: v.number() });
+export const ClassSchema = v.object({
+  id: Id,
+  name: v.string(),
+  archived: v.boolean(),
+  pupilCount: v.number(),
+});
 export type TeacherClass = v.InferOutput<typeof ClassSchema>;
 export const CreateClassSchema = v.object({ name: Name });
 export const UpdateClassSchema = v.object({ name: v.optional(Name), archived: v.optional(v.boolean()) });
@@ -80,7 +92,13 @@ export const TeacherLessonSchema = v.object({
   updatedAt: IsoDate,
   /** The latest published version, if any. Editing after publish makes the next version. */
   published: v.nullable(
-    v.object({ version: v.number(), pack: v.string(), availableFrom: IsoDate, dueAt: v.nullable(IsoDate), publishedAt: IsoDate }),
+    v.object({
+      version: v.number(),
+      pack: v.string(),
+      availableFrom: IsoDate,
+      dueAt: v.nullable(IsoDate),
+      publishedAt: IsoDate,
+    }),
   ),
   /** The draft differs from the published version. */
   hasUnpublishedChanges: v.boolean(),
@@ -89,11 +107,24 @@ export type TeacherLesson = v.InferOutput<typeof TeacherLessonSchema>;
 export const SaveDraftSchema = v.object({ draft: LessonDraftSchema });
 /** Publishing sends the draft it publishes, so a queued publish publishes what the teacher saw. */
 export const PublishRequestSchema = v.object({ draft: LessonDraftSchema });
-export const PublishResponseSchema = v.object({ lessonId: Id, version: v.number(), pack: v.string(), publishedAt: IsoDate });
+export const PublishResponseSchema = v.object({
+  lessonId: Id,
+  version: v.number(),
+  pack: v.string(),
+  publishedAt: IsoDate,
+});
 /** 422 body when a draft cannot be published: `{ error: 'invalid_lesson', message, problems: PublishProblem[] }`. */
 
 export const DashboardSchema = v.object({
-  lessons: v.array(v.object({ id: Id, title: v.string(), version: v.number(), availableFrom: IsoDate, dueAt: v.nullable(IsoDate) })),
+  lessons: v.array(
+    v.object({
+      id: Id,
+      title: v.string(),
+      version: v.number(),
+      availableFrom: IsoDate,
+      dueAt: v.nullable(IsoDate),
+    }),
+  ),
   pupils: v.array(
     v.object({
       id: Id,
@@ -116,7 +147,9 @@ export const DashboardSchema = v.object({
 });
 export type Dashboard = v.InferOutput<typeof DashboardSchema>;
 
-export const FeedbackRequestSchema = v.object({ markdown: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(5_000)) });
+export const FeedbackRequestSchema = v.object({
+  markdown: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(5_000)),
+});
 
 export const SubmissionDetailSchema = v.object({
   id: UuidSchema,
@@ -133,3 +166,16 @@ export const SubmissionDetailSchema = v.object({
   feedback: v.array(v.object({ id: Id, markdown: v.string(), createdAt: IsoDate })),
 });
 export type SubmissionDetail = v.InferOutput<typeof SubmissionDetailSchema>;
+
+/** List answers travel wrapped in an object named after the list. */
+export const ClassListSchema = v.object({ classes: v.array(ClassSchema) });
+/** GET pupils, and POST pupils (201, the pupils just added). */
+export const PupilListSchema = v.object({ pupils: v.array(PupilSchema) });
+export const DeviceListSchema = v.object({ devices: v.array(DeviceSchema) });
+export const LessonListSchema = v.object({ lessons: v.array(TeacherLessonSchema) });
+/** POST …/pupils/<id>/code: the new code, grouped; the old one no longer links a device. */
+export const NewJoinCodeSchema = v.object({ code: v.string() });
+/** PUT …/feedback/<uuid>: 201, or 200 with the same body on a repeat. */
+export const FeedbackResponseSchema = v.object({ id: Id, markdown: v.string(), createdAt: IsoDate });
+/** PUT /api/blobs/<sha256>: `mime` is the type read from the bytes; put it in the MediaRef. */
+export const UploadResponseSchema = v.object({ sha256: v.string(), size: v.number(), mime: v.string() });

@@ -11,11 +11,21 @@ import { manifestRoutes } from './routes/manifest.ts';
 import { packRoutes } from './routes/packs.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { teacherClassRoutes } from './routes/teacher-classes.ts';
+import { teacherDashboardRoutes } from './routes/teacher-dashboard.ts';
+import { teacherDeviceRoutes } from './routes/teacher-devices.ts';
+import { teacherExportRoutes } from './routes/teacher-exports.ts';
+import { teacherFeedbackRoutes } from './routes/teacher-feedback.ts';
+import { teacherLessonRoutes } from './routes/teacher-lessons.ts';
+import { teacherMeRoutes } from './routes/teacher-me.ts';
+import { teacherPublicationRoutes } from './routes/teacher-publications.ts';
+import { teacherPupilRoutes } from './routes/teacher-pupils.ts';
 import { teacherSessionRoutes } from './routes/teacher-session.ts';
+import { teacherSubmissionRoutes } from './routes/teacher-submissions.ts';
 import { updateRoutes } from './routes/updates.ts';
 import { requireDevice, requireTeacher, requireUploader, type AppEnv } from './security/auth.ts';
 import { securityHeaders } from './security/headers.ts';
 import { loadShedding } from './security/load-shedding.ts';
+import { perTeacher, requestLimit } from './security/request-limit.ts';
 import { staticRoutes } from './static.ts';
 
 /** Builds the app around its dependencies. */
@@ -29,8 +39,18 @@ export function createApp(deps: AppDeps) {
 
   app.use('/api/pupil/*', requireDevice(db));
   app.use('/api/blobs/*', requireUploader(db, now));
-  app.use('/api/teacher/classes', requireTeacher(db, now));
-  app.use('/api/teacher/classes/*', requireTeacher(db, now));
+  // Every teacher route but sign-in needs a session; the session route guards its own sign-out.
+  const teacherSession = requireTeacher(db, now);
+  app.use('/api/teacher/*', (c, next) =>
+    c.req.path === '/api/teacher/session' ? next() : teacherSession(c, next),
+  );
+  // A person clicking (and the editor's outbox catching up) stays far below this; a runaway script does not.
+  app.use('/api/teacher/*', async (c, next) => {
+    await next();
+    // Class lists and names are personal data: no shared cache keeps them unless a route said otherwise.
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+  });
+  app.use('/api/teacher/*', requestLimit({ limit: 600, windowMs: 60_000, key: perTeacher }));
 
   app.route('/api/health', healthRoutes(deps));
   app.route('/api/join', joinRoutes(deps));
@@ -40,7 +60,20 @@ export function createApp(deps: AppDeps) {
   app.route('/api/pupil', deviceStatusRoutes(deps));
   app.route('/api/blobs', blobUploadRoutes(deps));
   app.route('/api/teacher/session', teacherSessionRoutes(deps));
-  app.route('/api/teacher/classes', teacherClassRoutes(deps));
+  for (const routes of [
+    teacherMeRoutes(),
+    teacherClassRoutes(deps),
+    teacherPupilRoutes(deps),
+    teacherDeviceRoutes(deps),
+    teacherLessonRoutes(deps),
+    teacherPublicationRoutes(deps),
+    teacherDashboardRoutes(deps),
+    teacherSubmissionRoutes(deps),
+    teacherFeedbackRoutes(deps),
+    teacherExportRoutes(deps),
+  ]) {
+    app.route('/api/teacher', routes);
+  }
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', 'There is no such API route.'));
   app.route('/packs', packRoutes(deps));
   app.route('/blobs', blobRoutes(deps));

@@ -1,6 +1,7 @@
 /** What the app needs from the outside world; tests pass their own. */
 import type { Kysely } from 'kysely';
 import type { BlobStore } from './blobs/store.ts';
+import type { UploadQuotas } from './blobs/upload-policy.ts';
 import type { Database } from './db/schema.ts';
 import type { FailureLimiter } from './security/rate-limit.ts';
 
@@ -17,4 +18,6 @@ export interface AppDeps {
   joinLimiter: FailureLimiter;
   /** Failed teacher logins per client address. */
   loginLimiter: FailureLimiter;
+  /** Total upload bytes per teacher and per pupil (defaults in blobs/upload-policy.ts). */
+  quotas?: UploadQuotas;
 }

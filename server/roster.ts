@@ -1,4 +1,4 @@
-/** Teachers, classes and pupils with their join codes: used by the seed, and later by teacher routes. */
+/** Teachers, classes and pupils with their join codes: used by the seed, the CLI and the teacher routes. */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
@@ -41,7 +41,7 @@ export async function createClass(
   return { id };
 }
 
-/** Adds a pupil to a class and gives them a join code; the plain code is returned once and stored hashed. */
+/** Adds a pupil to a class and gives them a join code (looked up by its hash; the plain code is kept for printing). */
 export async function addPupil(
   db: Db,
   input: { classId: string; name: string },
@@ -62,8 +62,55 @@ export async function addPupil(
         created_at: createdAt,
         expires_at: null,
         revoked_at: null,
+        code: joinCode,
       })
       .execute();
   });
   return { id, joinCode };
+}
+
+/** Revokes a pupil's live codes and issues a new one; the old code stops working at once. */
+export async function regenerateJoinCode(db: Db, pupilId: string): Promise<string> {
+  const joinCode = newJoinCode();
+  const at = nowIso();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('join_codes')
+      .set({ revoked_at: at, code: null })
+      .where('pupil_id', '=', pupilId)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await trx
+      .insertInto('join_codes')
+      .values({
+        code_hash: hashJoinCode(joinCode),
+        pupil_id: pupilId,
+        created_at: at,
+        expires_at: null,
+        revoked_at: null,
+        code: joinCode,
+      })
+      .execute();
+  });
+  return joinCode;
+}
+
+/** Removes a pupil from the class list: their devices and codes stop working, their submissions stay. */
+export async function removePupil(db: Db, pupilId: string): Promise<void> {
+  const at = nowIso();
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('pupils').set({ removed_at: at }).where('id', '=', pupilId).execute();
+    await trx
+      .updateTable('join_codes')
+      .set({ revoked_at: at, code: null })
+      .where('pupil_id', '=', pupilId)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await trx
+      .updateTable('devices')
+      .set({ revoked_at: at })
+      .where('pupil_id', '=', pupilId)
+      .where('revoked_at', 'is', null)
+      .execute();
+  });
 }

@@ -27,6 +27,8 @@ export interface ClassTable {
   teacher_id: string;
   name: string;
   created_at: string;
+  /** Archived classes stay readable and their devices keep working; nothing new is added. */
+  archived_at: string | null;
 }
 
 export interface PupilTable {
@@ -34,6 +36,8 @@ export interface PupilTable {
   class_id: string;
   name: string;
   created_at: string;
+  /** Soft delete: devices and codes are revoked, submissions kept. */
+  removed_at: string | null;
 }
 
 export interface JoinCodeTable {
@@ -44,6 +48,8 @@ export interface JoinCodeTable {
   expires_at: string | null;
   /** Set when the teacher regenerates the pupil's code. */
   revoked_at: string | null;
+  /** The plain code while it is live, for the teacher's printable sheet; null once revoked. */
+  code: string | null;
 }
 
 /** Plain join codes of the demo pupils only, so `npm start` can print them on every start. */
@@ -74,6 +80,9 @@ export interface LessonTable {
   id: string;
   class_id: string;
   created_at: string;
+  /** JSON LessonDraft the teacher edits (null only for lessons published before drafts were kept). */
+  draft: string | null;
+  updated_at: string | null;
 }
 
 /** One published version: immutable once written. */
@@ -89,6 +98,10 @@ export interface LessonVersionTable {
   /** JSON QuizStep[] with their keys, kept server-side even when the pack hides them. */
   quiz_keys: string;
   published_at: string;
+  /** JSON LessonDraft this version was published from. */
+  draft: string | null;
+  /** The editor's publication UUID, so a repeated publish finds this version. */
+  publication_id: string | null;
 }
 
 /** Media referenced by a published version: what makes a blob public under /blobs/. */
@@ -126,6 +139,15 @@ export interface SubmissionTable {
   received_at: string;
 }
 
+/** A teacher's feedback on a submission, addressed by the editor's UUID. */
+export interface FeedbackTable {
+  id: string;
+  submission_id: string;
+  teacher_id: string;
+  markdown: string;
+  created_at: string;
+}
+
 /** Per-pupil update feed; the cursor only grows. */
 export interface FeedTable {
   cursor: Generated<number | string>;
@@ -150,6 +172,7 @@ export interface Database {
   blob_owners: BlobOwnerTable;
   submissions: SubmissionTable;
   feed: FeedTable;
+  feedback: FeedbackTable;
 }
 
 export type Teacher = Selectable<TeacherTable>;

@@ -7,45 +7,82 @@ import type { Kysely } from 'kysely';
 import { packMedia } from '../../protocol/lesson-pack.ts';
 import type { BlobStore } from '../blobs/store.ts';
 import { sha256Of } from '../blobs/store.ts';
+import { canonicalJson } from '../canonical-json.ts';
 import type { Database } from '../db/schema.ts';
 import { buildPack } from './build-pack.ts';
-import type { LessonDraft } from './draft.ts';
+import { publishProblems, type DraftStep, type LessonDraft, type PublishProblem } from './draft.ts';
 
 export interface PublishedVersion {
   lessonId: string;
   version: number;
   pack: string;
   size: number;
+  publishedAt: string;
 }
 
-/** Thrown when a draft references media that was never uploaded. */
+/** Thrown when a draft references media that was never uploaded (by this teacher, when one is given). */
 export class MissingMediaError extends Error {
   constructor(readonly sha256: string) {
     super(`media ${sha256} has not been uploaded`);
   }
 }
 
-/** Publishes the next version of a lesson (creating the lesson on its first publish). */
+/** Thrown when the draft breaks a publishing rule (the editor shows the same problems). */
+export class InvalidLessonError extends Error {
+  constructor(readonly problems: PublishProblem[]) {
+    super(`the lesson cannot be published: ${problems.map((p) => p.code).join(', ')}`);
+  }
+}
+
+export interface PublishInput {
+  lessonId: string;
+  classId: string;
+  draft: LessonDraft;
+  now?: Date;
+  /** Media must have been uploaded by this teacher (the teacher routes always give it). */
+  teacherId?: string;
+  /** The editor's publication UUID, stored so a repeat finds this version. */
+  publicationId?: string;
+}
+
+/** Publishes the next version of a lesson (creating the lesson on its first publish) and keeps the draft. */
 export async function publishLesson(
   db: Kysely<Database>,
   blobs: BlobStore,
-  input: { lessonId: string; classId: string; draft: LessonDraft; now?: Date },
+  input: PublishInput,
 ): Promise<PublishedVersion> {
-  const { lessonId, classId, draft } = input;
+  const { lessonId, classId } = input;
   const publishedAt = (input.now ?? new Date()).toISOString();
+  const problems = publishProblems(input.draft);
+  if (problems.length > 0) throw new InvalidLessonError(problems);
 
   return db.transaction().execute(async (trx) => {
+    const draft = await withStoredMedia(trx, input.draft, input.teacherId);
+    const draftJson = canonicalJson(input.draft);
     const lesson = await trx
       .selectFrom('lessons')
       .select('class_id')
       .where('id', '=', lessonId)
       .executeTakeFirst();
     if (lesson && lesson.class_id !== classId) throw new Error(`lesson ${lessonId} belongs to another class`);
-    if (!lesson)
+    if (lesson) {
+      await trx
+        .updateTable('lessons')
+        .set({ draft: draftJson, updated_at: publishedAt })
+        .where('id', '=', lessonId)
+        .execute();
+    } else {
       await trx
         .insertInto('lessons')
-        .values({ id: lessonId, class_id: classId, created_at: publishedAt })
+        .values({
+          id: lessonId,
+          class_id: classId,
+          created_at: publishedAt,
+          draft: draftJson,
+          updated_at: publishedAt,
+        })
         .execute();
+    }
 
     const latest = await trx
       .selectFrom('lesson_versions')
@@ -54,18 +91,9 @@ export async function publishLesson(
       .executeTakeFirst();
     const version = Number(latest?.version ?? 0) + 1;
 
-    const { pack, quizKeys } = buildPack(draft, { lessonId, classId, version });
+    const { pack, quizKeys } = buildPack(draft.draft, { lessonId, classId, version });
     const media = packMedia(pack);
-    let mediaBytes = 0;
-    for (const ref of media) {
-      const stored = await trx
-        .selectFrom('blobs')
-        .select('size')
-        .where('sha256', '=', ref.blob)
-        .executeTakeFirst();
-      if (!stored) throw new MissingMediaError(ref.blob);
-      mediaBytes += stored.size;
-    }
+    const mediaBytes = media.reduce((sum, ref) => sum + (draft.sizes.get(ref.blob) ?? 0), 0);
 
     const bytes = new TextEncoder().encode(JSON.stringify(pack));
     const sha256 = sha256Of(bytes);
@@ -83,6 +111,8 @@ export async function publishLesson(
         due_at: pack.dueAt,
         quiz_keys: JSON.stringify(quizKeys),
         published_at: publishedAt,
+        draft: draftJson,
+        publication_id: input.publicationId ?? null,
       })
       .execute();
     if (media.length > 0) {
@@ -91,6 +121,53 @@ export async function publishLesson(
         .values(media.map((ref) => ({ lesson_id: lessonId, version, sha256: ref.blob })))
         .execute();
     }
-    return { lessonId, version, pack: sha256, size: bytes.byteLength + mediaBytes };
+    return { lessonId, version, pack: sha256, size: bytes.byteLength + mediaBytes, publishedAt };
   });
+}
+
+/**
+ * The draft with each media reference's type and size taken from the stored
+ * blob (detected from its bytes at upload), so a pack never announces a type
+ * the bytes are not.
+ */
+async function withStoredMedia(
+  db: Kysely<Database>,
+  draft: LessonDraft,
+  teacherId: string | undefined,
+): Promise<{ draft: LessonDraft; sizes: Map<string, number> }> {
+  const shas = [...new Set(draft.steps.flatMap((s) => ('media' in s ? [s.media.blob] : [])))];
+  const sizes = new Map<string, number>();
+  const mimes = new Map<string, string>();
+  if (shas.length > 0) {
+    let query = db
+      .selectFrom('blobs as b')
+      .select(['b.sha256', 'b.mime', 'b.size'])
+      .where('b.sha256', 'in', shas);
+    if (teacherId !== undefined) {
+      query = query.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('blob_owners as o')
+            .select('o.sha256')
+            .whereRef('o.sha256', '=', 'b.sha256')
+            .where('o.owner_kind', '=', 'teacher')
+            .where('o.owner_id', '=', teacherId),
+        ),
+      );
+    }
+    for (const row of await query.execute()) {
+      sizes.set(row.sha256, Number(row.size));
+      mimes.set(row.sha256, row.mime);
+    }
+  }
+  const missing = shas.find((sha) => !sizes.has(sha));
+  if (missing) throw new MissingMediaError(missing);
+  const steps = draft.steps.map((step): DraftStep =>
+    'media' in step
+      ? {
+          ...step,
+          media: { ...step.media, mime: mimes.get(step.media.blob)!, size: sizes.get(step.media.blob)! },
+        }
+      : step,
+  );
+  return { draft: { ...draft, steps }, sizes };
 }

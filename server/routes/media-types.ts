@@ -23,11 +23,3 @@ export function servedMediaType(storedMime: string): string {
   const essence = storedMime.split(';')[0]?.trim().toLowerCase() ?? '';
   return SAFE_MEDIA_TYPES.has(essence) ? essence : 'application/octet-stream';
 }
-
-/** The media type an upload declares, reduced to its essence and bounded. */
-export function uploadedMediaType(contentType: string | undefined): string {
-  const essence = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
-  return /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/.test(essence) && essence.length <= 100
-    ? essence
-    : 'application/octet-stream';
-}

@@ -1,141 +1,75 @@
 /**
- * /api/teacher/classes: a teacher's classes, the work handed in, and which
- * devices are ready. Every route under a class id checks the class is the
- * teacher's; another teacher's class is answered exactly like a missing one.
+ * /api/teacher/classes: a teacher's classes: list, create, rename, archive.
+ * An archived class stays readable and its pupils' devices keep working for
+ * the lessons already published; nothing new is added to it.
  */
-import { Hono, type Context } from 'hono';
-import type { Answers } from '../../protocol/answers.ts';
-import type { Submission } from '../../protocol/api.ts';
-import type { QuizStep } from '../../protocol/lesson-pack.ts';
-import { isCorrect } from '../../protocol/quiz.ts';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Kysely } from 'kysely';
+import { CreateClassSchema, UpdateClassSchema, type TeacherClass } from '../../protocol/teacher-api.ts';
+import type { Database } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
-import { apiError } from '../http.ts';
-import { latestLessonsOfClass } from '../lessons/catalogue.ts';
+import { readJson } from '../http.ts';
+import { createClass } from '../roster.ts';
 import type { AppEnv } from '../security/auth.ts';
+import { notYours, ownedClass } from '../security/ownership.ts';
+import { tooLarge } from './too-large.ts';
 
-/** Quiz score of a hand-in against the server-side keys; null when no quiz step has a key. */
-export function scoreAnswers(keys: QuizStep[], answers: Answers): { correct: number; total: number } | null {
-  let correct = 0;
-  let total = 0;
-  for (const step of keys) {
-    const result = isCorrect(step, answers[step.id], step.correct);
-    if (result === null) continue;
-    total++;
-    if (result) correct++;
-  }
-  return total > 0 ? { correct, total } : null;
+/** The teacher's classes (or one of them) with their current pupil count, by name. */
+async function listClasses(
+  db: Kysely<Database>,
+  teacherId: string,
+  classId?: string,
+): Promise<TeacherClass[]> {
+  let query = db
+    .selectFrom('classes as k')
+    .leftJoin('pupils as p', (join) => join.onRef('p.class_id', '=', 'k.id').on('p.removed_at', 'is', null))
+    .select((eb) => ['k.id', 'k.name', 'k.archived_at', eb.fn.count<number | string>('p.id').as('pupils')])
+    .where('k.teacher_id', '=', teacherId)
+    .groupBy(['k.id', 'k.name', 'k.archived_at'])
+    .orderBy('k.name');
+  if (classId !== undefined) query = query.where('k.id', '=', classId);
+  const rows = await query.execute();
+  return rows.map((k) => ({
+    id: k.id,
+    name: k.name,
+    archived: k.archived_at !== null,
+    pupilCount: Number(k.pupils),
+  }));
 }
 
-/** Mounted at /api/teacher/classes (behind teacher authentication). */
-export function teacherClassRoutes({ db }: Pick<AppDeps, 'db'>) {
-  const ownClass = (teacherId: string, classId: string) =>
-    db
-      .selectFrom('classes')
-      .select(['id', 'name'])
-      .where('id', '=', classId)
-      .where('teacher_id', '=', teacherId)
-      .executeTakeFirst();
-
+/** Mounted at /api/teacher (behind teacher authentication). */
+export function teacherClassRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
   return new Hono<AppEnv>()
-    .use('*', async (c, next) => {
-      c.header('Cache-Control', 'no-store');
-      await next();
+    .get('/classes', async (c) => c.json({ classes: await listClasses(db, c.get('teacher').teacherId) }))
+    .post('/classes', bodyLimit({ maxSize: 4 * 1024, onError: tooLarge }), async (c) => {
+      const parsed = await readJson(c, CreateClassSchema);
+      if (!parsed.ok) return parsed.response;
+      const teacherId = c.get('teacher').teacherId;
+      const { id } = await createClass(db, { teacherId, name: parsed.value.name });
+      const [created] = await listClasses(db, teacherId, id);
+      return c.json(created, 201);
     })
-    .get('/', async (c) => {
-      const classes = await db
-        .selectFrom('classes as k')
-        .leftJoin('pupils as p', 'p.class_id', 'k.id')
-        .select((eb) => ['k.id', 'k.name', eb.fn.count<number | string>('p.id').as('pupils')])
-        .where('k.teacher_id', '=', c.get('teacher').teacherId)
-        .groupBy(['k.id', 'k.name'])
-        .orderBy('k.name')
-        .execute();
-      return c.json({
-        classes: classes.map((k) => ({ id: k.id, name: k.name, pupilCount: Number(k.pupils) })),
-      });
-    })
-    .get('/:classId/submissions', async (c) => {
+    .patch('/classes/:classId', bodyLimit({ maxSize: 4 * 1024, onError: tooLarge }), async (c) => {
+      const teacherId = c.get('teacher').teacherId;
       const classId = c.req.param('classId');
-      if (!(await ownClass(c.get('teacher').teacherId, classId))) return unknownClass(c);
-      const rows = await db
-        .selectFrom('submissions as s')
-        .innerJoin('pupils as p', 'p.id', 's.pupil_id')
-        .leftJoin('lesson_versions as lv', (join) =>
-          join.onRef('lv.lesson_id', '=', 's.lesson_id').onRef('lv.version', '=', 's.lesson_version'),
-        )
-        .select(['s.id', 's.body', 's.received_at', 'p.id as pupilId', 'p.name as pupilName', 'lv.quiz_keys'])
-        .where('p.class_id', '=', classId)
-        .orderBy('s.received_at', 'desc')
-        .orderBy('s.id')
+      const found = await ownedClass(db, teacherId, classId);
+      if (!found) return notYours(c, 'class');
+      const parsed = await readJson(c, UpdateClassSchema);
+      if (!parsed.ok) return parsed.response;
+      const { name, archived } = parsed.value;
+      const archivedAt =
+        archived === undefined
+          ? found.archived_at
+          : archived
+            ? (found.archived_at ?? now().toISOString())
+            : null;
+      await db
+        .updateTable('classes')
+        .set({ name: name ?? found.name, archived_at: archivedAt })
+        .where('id', '=', classId)
         .execute();
-      return c.json({
-        submissions: rows.map((row) => {
-          const handIn = JSON.parse(row.body) as Submission;
-          const keys = row.quiz_keys ? (JSON.parse(row.quiz_keys) as QuizStep[]) : [];
-          return {
-            id: row.id,
-            pupil: { id: row.pupilId, name: row.pupilName },
-            lessonId: handIn.lessonId,
-            lessonVersion: handIn.lessonVersion,
-            answers: handIn.answers,
-            handedInAt: handIn.handedInAt,
-            receivedAt: row.received_at,
-            score: scoreAnswers(keys, handIn.answers),
-          };
-        }),
-      });
-    })
-    .get('/:classId/devices', async (c) => {
-      const classId = c.req.param('classId');
-      if (!(await ownClass(c.get('teacher').teacherId, classId))) return unknownClass(c);
-      const lessons = await latestLessonsOfClass(db, classId);
-      const pupils = await db
-        .selectFrom('pupils')
-        .select(['id', 'name'])
-        .where('class_id', '=', classId)
-        .orderBy('name')
-        .execute();
-      const devices = await db
-        .selectFrom('devices as d')
-        .innerJoin('pupils as p', 'p.id', 'd.pupil_id')
-        .selectAll('d')
-        .where('p.class_id', '=', classId)
-        .where('d.revoked_at', 'is', null)
-        .orderBy('d.created_at')
-        .execute();
-      return c.json({
-        pupils: pupils.map((pupil) => ({
-          id: pupil.id,
-          name: pupil.name,
-          devices: devices
-            .filter((d) => d.pupil_id === pupil.id)
-            .map((d) => {
-              const ready = d.lessons_ready
-                ? (JSON.parse(d.lessons_ready) as { id: string; version: number }[])
-                : [];
-              const has = new Set(ready.map((l) => `${l.id}@${l.version}`));
-              return {
-                id: d.id,
-                linkedAt: d.created_at,
-                lastSeenAt: d.last_seen_at,
-                lastSyncAt: d.last_sync_at,
-                lessonsReady: ready,
-                // What the device still lacks of the current versions: empty means ready for every lesson.
-                lessonsMissing: lessons
-                  .filter((l) => !has.has(`${l.id}@${l.version}`))
-                  .map((l) => ({ id: l.id, version: l.version })),
-                storage: {
-                  persisted: d.storage_persisted === null ? null : d.storage_persisted === 1,
-                  usage: d.storage_usage,
-                  quota: d.storage_quota,
-                },
-              };
-            }),
-        })),
-      });
+      const [updated] = await listClasses(db, teacherId, classId);
+      return c.json(updated);
     });
-}
-
-function unknownClass(c: Context): Response {
-  return apiError(c, 404, 'unknown_class', 'No class of yours has this id.');
 }

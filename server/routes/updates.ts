@@ -10,7 +10,8 @@ const PAGE = 500;
 /** Mounted at /api/pupil (behind device authentication). */
 export function updateRoutes({ db }: Pick<AppDeps, 'db'>) {
   return new Hono<AppEnv>().get('/updates', async (c) => {
-    const since = c.req.query('since') ?? '0';
+    // A device that has never synced sends `since=` (no cursor yet): that means from the beginning.
+    const since = c.req.query('since') || '0';
     if (!/^\d{1,15}$/.test(since))
       return apiError(c, 400, 'bad_cursor', 'The cursor must be the one a previous answer gave.');
     const rows = await db

@@ -32,17 +32,36 @@ export type Uploader = { kind: 'pupil'; id: string } | { kind: 'teacher'; id: st
 const unauthorized = (c: Context) =>
   apiError(c, 401, 'unauthorized', 'This device or session is not linked; sign in or join again.');
 
-/** The device behind a bearer token, unless it is unknown or revoked. */
-export async function findDevice(db: Kysely<Database>, token: string): Promise<DeviceIdentity | null> {
+/** The device behind a bearer token: live, revoked by the teacher, or unknown (null). */
+export async function findDevice(
+  db: Kysely<Database>,
+  token: string,
+): Promise<(DeviceIdentity & { revoked: boolean }) | null> {
   const row = await db
     .selectFrom('devices as d')
     .innerJoin('pupils as p', 'p.id', 'd.pupil_id')
-    .select(['d.id as deviceId', 'p.id as pupilId', 'p.name as pupilName', 'p.class_id as classId'])
+    .select([
+      'd.id as deviceId',
+      'p.id as pupilId',
+      'p.name as pupilName',
+      'p.class_id as classId',
+      'd.revoked_at',
+    ])
     .where('d.token_hash', '=', hashToken(token))
-    .where('d.revoked_at', 'is', null)
     .executeTakeFirst();
-  return row ?? null;
+  if (!row) return null;
+  const { revoked_at, ...identity } = row;
+  return { ...identity, revoked: revoked_at !== null };
 }
+
+// Distinct from "unknown" so the pupil app can say the teacher unlinked this device (its unsent work stays on it).
+const revoked = (c: Context) =>
+  apiError(
+    c,
+    401,
+    'device_revoked',
+    'Your teacher has unlinked this device; ask for a new join code. Work not yet sent stays on this device.',
+  );
 
 /** The teacher behind a bearer token, unless the session is unknown or expired. */
 export async function findTeacher(
@@ -67,7 +86,9 @@ export function requireDevice(db: Kysely<Database>): MiddlewareHandler<AppEnv> {
     const token = bearerToken(c.req.header('Authorization'));
     const device = token ? await findDevice(db, token) : null;
     if (!device) return unauthorized(c);
-    c.set('device', device);
+    if (device.revoked) return revoked(c);
+    const { revoked: _, ...identity } = device;
+    c.set('device', identity);
     await next();
   };
 }
@@ -89,6 +110,7 @@ export function requireUploader(db: Kysely<Database>, now: () => Date): Middlewa
     const token = bearerToken(c.req.header('Authorization'));
     if (!token) return unauthorized(c);
     const device = await findDevice(db, token);
+    if (device?.revoked) return revoked(c);
     const teacher = device ? null : await findTeacher(db, token, now());
     if (device) c.set('uploader', { kind: 'pupil', id: device.pupilId });
     else if (teacher) c.set('uploader', { kind: 'teacher', id: teacher.teacherId });

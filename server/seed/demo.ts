@@ -16,6 +16,7 @@ import { crowAndFoxLesson } from './lessons/crow-and-fox.ts';
 import { fractionsLesson } from './lessons/fractions.ts';
 import { presentTenseLesson } from './lessons/present-tense.ts';
 import { waterCycleLesson } from './lessons/water-cycle.ts';
+import { largeDemoMediaSteps } from './large-media.ts';
 
 /** The demo teacher's login, printed at every start (the password is a demo, not a secret). */
 export const DEMO_TEACHER = {
@@ -69,7 +70,11 @@ export async function seedDemo(db: Kysely<Database>, blobs: BlobStore, now = new
 
   const drafts = [
     fractionsLesson({ availableFrom: at, dueAt: localDayAt(now, 3, 16, 30) }, pizza),
-    waterCycleLesson({ availableFrom: at, dueAt: null }),
+    // Test/bench only: CARTABLE_DEMO_LARGE_MEDIA_MB adds a large file here (see large-media.ts).
+    withSteps(
+      waterCycleLesson({ availableFrom: at, dueAt: null }),
+      await largeDemoMediaSteps(db, blobs, teacher.id, at),
+    ),
     crowAndFoxLesson({ availableFrom: localDayAt(now, 1, 8, 30), dueAt: localDayAt(now, 2, 16, 30) }),
     presentTenseLesson({ availableFrom: localDayAt(now, -5, 8, 30), dueAt: localDayAt(now, -1, 16, 30) }),
   ];
@@ -78,13 +83,22 @@ export async function seedDemo(db: Kysely<Database>, blobs: BlobStore, now = new
   }
 }
 
-/** The demo pupils and their codes, for the start-up banner; empty when there is no demo. */
+function withSteps<T extends { steps: unknown[] }>(draft: T, extra: T['steps']): T {
+  return extra.length === 0 ? draft : { ...draft, steps: [...draft.steps, ...extra] };
+}
+
+/** The demo pupils and their live codes, for the start-up banner; empty when there is no demo. */
 export async function listDemoPupils(db: Kysely<Database>): Promise<DemoPupil[]> {
+  // demo_codes keeps which pupils are the demo's and their order; the live code may have been regenerated since.
   const rows = await db
     .selectFrom('demo_codes as d')
     .innerJoin('pupils as p', 'p.id', 'd.pupil_id')
-    .select(['p.name', 'd.code'])
+    .innerJoin('join_codes as j', 'j.pupil_id', 'p.id')
+    .select(['p.name', 'j.code'])
+    .where('j.revoked_at', 'is', null)
+    .where('j.code', 'is not', null)
+    .where('p.removed_at', 'is', null)
     .orderBy('d.position')
     .execute();
-  return rows.map((row) => ({ name: row.name, joinCode: row.code }));
+  return rows.map((row) => ({ name: row.name, joinCode: row.code ?? '' }));
 }

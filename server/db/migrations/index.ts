@@ -2,12 +2,16 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { DialectName } from '../connect.ts';
 import { initialMigration } from './001-initial.ts';
+import { teacherWorkspaceMigration } from './002-teacher-workspace.ts';
 
 /** The migrations for one dialect, keyed by name (names sort in the order they run). */
 export function migrationProvider(dialect: DialectName): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '001-initial': initialMigration(dialect) };
+      return {
+        '001-initial': initialMigration(dialect),
+        '002-teacher-workspace': teacherWorkspaceMigration,
+      };
     },
   };
 }

@@ -8,7 +8,14 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSchool, createTestServer, joinAs, publishTestLesson, signIn, type TestServer } from './harness.ts';
+import {
+  createSchool,
+  createTestServer,
+  joinAs,
+  publishTestLesson,
+  signIn,
+  type TestServer,
+} from './harness.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
 const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 30);
@@ -31,7 +38,11 @@ afterAll(() => server.close());
 
 /** Row count of every table: a refused request must leave them all as they were. */
 async function tableCounts(): Promise<Record<string, number>> {
-  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'`.execute(server.db);
+  const tables = await sql<{
+    name: string;
+  }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'`.execute(
+    server.db,
+  );
   const counts: Record<string, number> = {};
   for (const { name } of tables.rows) {
     const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(server.db);
@@ -70,28 +81,36 @@ const body = fc.oneof(
   }),
   fc.string({ maxLength: 300 }),
   // Plausible shapes with wrong insides: what a buggy or hostile client sends.
-  fc.record(
-    {
-      id: fc.oneof(fc.uuid(), fc.string()),
-      code: fc.string({ maxLength: 20 }),
-      name: fc.oneof(fc.string({ maxLength: 200 }), fc.integer()),
-      names: fc.array(fc.string({ maxLength: 50 }), { maxLength: 5 }),
-      lessonId: fc.constant('x'),
-      lessonVersion: fc.oneof(fc.integer(), fc.double()),
-      answers: fc.dictionary(fc.string({ maxLength: 10 }), fc.anything({ maxDepth: 2 })),
-      draft: fc.anything({ maxDepth: 3 }),
-      markdown: fc.string({ maxLength: 200 }),
-      email: fc.emailAddress(),
-      password: fc.string({ maxLength: 30 }),
-    },
-    { requiredKeys: [] },
-  ).map((value) => JSON.stringify(value)),
+  fc
+    .record(
+      {
+        id: fc.oneof(fc.uuid(), fc.string()),
+        code: fc.string({ maxLength: 20 }),
+        name: fc.oneof(fc.string({ maxLength: 200 }), fc.integer()),
+        names: fc.array(fc.string({ maxLength: 50 }), { maxLength: 5 }),
+        lessonId: fc.constant('x'),
+        lessonVersion: fc.oneof(fc.integer(), fc.double()),
+        answers: fc.dictionary(fc.string({ maxLength: 10 }), fc.anything({ maxDepth: 2 })),
+        draft: fc.anything({ maxDepth: 3 }),
+        markdown: fc.string({ maxLength: 200 }),
+        email: fc.emailAddress(),
+        password: fc.string({ maxLength: 30 }),
+      },
+      { requiredKeys: [] },
+    )
+    .map((value) => JSON.stringify(value)),
 );
 
 const authFor = (method: string, path: string): fc.Arbitrary<string | null> =>
   fc.oneof(
     // Signing the fuzzing teacher out would only make every later teacher request a 401.
-    fc.constant(method === 'DELETE' && path === '/api/teacher/session' ? null : path.startsWith('/api/teacher') ? teacherToken : deviceToken),
+    fc.constant(
+      method === 'DELETE' && path === '/api/teacher/session'
+        ? null
+        : path.startsWith('/api/teacher')
+          ? teacherToken
+          : deviceToken,
+    ),
     fc.constant(null),
     fc.constant('not-a-token'),
   );
@@ -99,7 +118,9 @@ const authFor = (method: string, path: string): fc.Arbitrary<string | null> =>
 describe('fuzzing every write route', () => {
   it('finds the write routes to fuzz', () => {
     const routes = writeRoutes();
-    console.log(`fuzzing ${routes.length} write routes: ${routes.map((r) => `${r.method} ${r.path}`).join(', ')}`);
+    console.log(
+      `fuzzing ${routes.length} write routes: ${routes.map((r) => `${r.method} ${r.path}`).join(', ')}`,
+    );
     expect(routes.length).toBeGreaterThanOrEqual(5);
   });
 
@@ -122,8 +143,12 @@ describe('fuzzing every write route', () => {
             headers: { 'content-type': contentType, ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
             body: route.method === 'DELETE' ? undefined : body,
           });
-          expect(res.status, `${route.method} ${url} → ${res.status} ${await res.clone().text()}`).toBeLessThan(500);
-          if (res.status >= 400) expect(await tableCounts(), `${route.method} ${url} left rows behind`).toEqual(before);
+          expect(
+            res.status,
+            `${route.method} ${url} → ${res.status} ${await res.clone().text()}`,
+          ).toBeLessThan(500);
+          if (res.status >= 400)
+            expect(await tableCounts(), `${route.method} ${url} left rows behind`).toEqual(before);
         }),
         { seed: SEED, numRuns: RUNS_PER_ROUTE, endOnFailure: true },
       );

@@ -68,7 +68,14 @@ describe('GET /packs/<sha256>', () => {
 });
 
 describe('GET /blobs/<sha256>', () => {
-  const media = new Uint8Array(Array.from({ length: 1000 }, (_, i) => i % 251));
+  /** 1000 bytes of a known pattern behind a real signature: uploads are typed from their bytes. */
+  const withSignature = (signature: number[]) => {
+    const bytes = new Uint8Array(Array.from({ length: 1000 }, (_, i) => i % 251));
+    bytes.set(signature);
+    return bytes;
+  };
+  const media = withSignature([0x49, 0x44, 0x33]); // "ID3": an MP3
+  const picture = withSignature([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
   it('serves teacher media with byte ranges: 206 for a-b, a- and -n, 416 outside', async () => {
     const hash = await upload(media, 'audio/mpeg', await signIn(server, school.teacher));
@@ -102,11 +109,38 @@ describe('GET /blobs/<sha256>', () => {
     expect(outside.headers.get('Content-Range')).toBe('bytes */1000');
   });
 
-  it('never announces HTML or SVG: unsafe stored types are served as octet-stream', async () => {
+  it('never announces HTML or SVG: uploads are refused, and unsafe stored types are served as octet-stream', async () => {
     const teacher = await signIn(server, school.teacher);
-    const html = await upload(new TextEncoder().encode('<script>alert(1)</script>'), 'text/html', teacher);
-    const svg = await upload(new TextEncoder().encode('<svg onload="alert(1)"/>'), 'image/svg+xml', teacher);
-    const png = await upload(new Uint8Array([0x89, 0x50, 0x4e, 0x47]), 'image/png; charset=binary', teacher);
+    const put = (bytes: Uint8Array<ArrayBuffer>, mime: string) =>
+      server.app.request(`/api/blobs/${sha256(bytes)}`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${teacher}`, 'Content-Type': mime },
+        body: bytes,
+      });
+    const htmlBytes = new TextEncoder().encode('<script>alert(1)</script>');
+    const svgBytes = new TextEncoder().encode('<svg onload="alert(1)"/>');
+    expect((await put(htmlBytes, 'text/html')).status).toBe(415);
+    expect((await put(svgBytes, 'image/svg+xml')).status).toBe(415);
+
+    // Rows typed by the declared Content-Type before uploads were typed from their bytes.
+    const html = sha256(htmlBytes);
+    const svg = sha256(svgBytes);
+    const at = new Date().toISOString();
+    for (const [hash, bytes, mime] of [
+      [html, htmlBytes, 'text/html'],
+      [svg, svgBytes, 'image/svg+xml'],
+    ] as const) {
+      await server.blobs.put(hash, bytes);
+      await server.db
+        .insertInto('blobs')
+        .values({ sha256: hash, mime, size: bytes.byteLength, created_at: at })
+        .execute();
+      await server.db
+        .insertInto('blob_owners')
+        .values({ sha256: hash, owner_kind: 'teacher', owner_id: school.teacher.id, created_at: at })
+        .execute();
+    }
+    const png = await upload(picture, 'image/png', teacher);
     expect((await server.app.request(`/blobs/${html}`)).headers.get('Content-Type')).toBe(
       'application/octet-stream',
     );
@@ -119,7 +153,7 @@ describe('GET /blobs/<sha256>', () => {
 
   it('does not serve pupil attachments nor unknown hashes', async () => {
     const device = await joinAs(server, school.pupils[0]!.joinCode);
-    const photo = await upload(new Uint8Array([1, 2, 3, 4]), 'image/jpeg', device);
+    const photo = await upload(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]), 'image/jpeg', device);
     expect(await server.blobs.has(photo)).toBe(true);
     expect((await server.app.request(`/blobs/${photo}`)).status).toBe(404);
     expect((await server.app.request(`/blobs/${'0'.repeat(64)}`)).status).toBe(404);
@@ -127,7 +161,7 @@ describe('GET /blobs/<sha256>', () => {
 
   it('serves media referenced by a published pack, and counts it in the lesson size', async () => {
     const teacher = await signIn(server, school.teacher);
-    const hash = await upload(media, 'image/png', teacher);
+    const hash = await upload(picture, 'image/png', teacher);
     const published = await publishTestLesson(
       server,
       school.classId,

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Submission } from '../../../protocol/api.ts';
 import { openPostgres } from '../../../server/db/connect.ts';
 import { listDemoPupils, seedDemo } from '../../../server/seed/demo.ts';
+import { client, handIn, handInAs, mediaBytes, publish, sha256 } from './teacher-support.ts';
 import {
   bearer,
   createSchool,
@@ -16,6 +17,8 @@ import {
   joinAs,
   jsonRequest,
   publishTestLesson,
+  sampleDraft,
+  signIn,
   type TestServer,
 } from './harness.ts';
 
@@ -92,5 +95,56 @@ describe.skipIf(!adminUrl)('on PostgreSQL', () => {
     ).json()) as { cursor: string; updates: { submissionId: string }[] };
     expect(next.updates.map((u) => u.submissionId)).toEqual([second.id]);
     expect(Number(next.cursor)).toBeGreaterThan(Number(first.cursor));
+  });
+
+  it('runs the teacher workspace: pupils, publish twice, quota sums, dashboard, feedback, CSV', async () => {
+    const school = await createSchool(server, ['Léa Martin']);
+    const teacher = client(server, await signIn(server, school.teacher));
+    const added = await teacher.post(`/api/teacher/classes/${school.classId}/pupils`, { names: ['Zoé'] });
+    expect(added.status).toBe(201);
+    const { classes } = (await (await teacher.get('/api/teacher/classes')).json()) as {
+      classes: { pupilCount: number }[];
+    };
+    expect(classes[0]!.pupilCount).toBe(2);
+    const { pupils } = (await (
+      await teacher.get(`/api/teacher/classes/${school.classId}/pupils`)
+    ).json()) as {
+      pupils: { devices: number }[];
+    };
+    expect(pupils.map((p) => p.devices)).toEqual([0, 0]);
+
+    expect((await teacher.upload(mediaBytes('pdf', 500, 1))).status).toBe(201);
+    expect((await teacher.upload(mediaBytes('pdf', 600, 2))).status).toBe(201);
+    const uuid = randomUUID();
+    const path = `/api/teacher/classes/${school.classId}/lessons/pg-lesson/publications/${uuid}`;
+    expect((await teacher.put(path, { draft: sampleDraft() })).status).toBe(201);
+    expect((await teacher.put(path, { draft: sampleDraft() })).status).toBe(200);
+    const v2 = await publish(teacher, school.classId, 'pg-lesson', sampleDraft({ title: 'v2' }));
+    expect(v2.version).toBe(2);
+
+    const device = client(server, await joinAs(server, school.pupils[0]!.joinCode));
+    const photo = mediaBytes('jpeg', 300);
+    await device.upload(photo, 'image/jpeg');
+    const work = handIn('pg-lesson', 1, {
+      q1: { kind: 'choice', selected: ['a'] },
+      photo: { kind: 'attachment', blob: sha256(photo), mime: 'image/jpeg', size: 300 },
+    });
+    await handInAs(device, work);
+    const dashboard = (await (
+      await teacher.get(`/api/teacher/classes/${school.classId}/dashboard`)
+    ).json()) as {
+      pupils: { work: Record<string, { score: unknown }> }[];
+    };
+    expect(dashboard.pupils[0]!.work['pg-lesson']).toMatchObject({ score: { correct: 1, total: 2 } });
+    expect(
+      (
+        await teacher.put(`/api/teacher/submissions/${work.id}/feedback/${randomUUID()}`, {
+          markdown: 'Bravo',
+        })
+      ).status,
+    ).toBe(201);
+    const csv = await (await teacher.get(`/api/teacher/classes/${school.classId}/export.csv`)).text();
+    expect(csv).toContain('Léa Martin;Les fractions;1;');
+    expect((await teacher.get(`/api/teacher/submissions/${work.id}`)).status).toBe(200);
   });
 });

@@ -76,7 +76,9 @@ describe('teacher classes', () => {
     const body = (await (await server.app.request('/api/teacher/classes', bearer(token))).json()) as {
       classes: unknown[];
     };
-    expect(body.classes).toEqual([{ id: school.classId, name: expect.any(String), pupilCount: 2 }]);
+    expect(body.classes).toEqual([
+      { id: school.classId, name: expect.any(String), archived: false, pupilCount: 2 },
+    ]);
   });
 
   it('shows submissions with a quiz score from the server-side keys, even when the pack hides them', async () => {

@@ -55,6 +55,8 @@ describe('GET /api/pupil/updates', () => {
   it('returns this pupil acknowledgements after the cursor, and nothing new after the last cursor', async () => {
     const empty = await updates(lea);
     expect(empty).toEqual({ cursor: '0', updates: [] });
+    // A fresh device has no cursor yet and sends it empty, exactly as the app does.
+    expect(await updates(lea, '')).toEqual({ cursor: '0', updates: [] });
 
     const first = await handIn(lea);
     const noah = await joinAs(server, school.pupils[1]!.joinCode);

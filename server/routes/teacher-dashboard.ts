@@ -1,0 +1,76 @@
+/**
+ * GET /api/teacher/classes/<class>/dashboard: for each pupil and each
+ * published lesson, ready offline or not (as the pupil's devices report it)
+ * and the latest work handed in, with its quiz score.
+ */
+import { Hono } from 'hono';
+import type { Dashboard } from '../../protocol/teacher-api.ts';
+import type { AppDeps } from '../deps.ts';
+import { latestLessonsOfClass } from '../lessons/catalogue.ts';
+import { classWork } from '../lessons/class-work.ts';
+import type { AppEnv } from '../security/auth.ts';
+import { notYours, ownedClass } from '../security/ownership.ts';
+import { lessonsReadyOf } from './teacher-devices.ts';
+
+type PupilRow = Dashboard['pupils'][number];
+
+/** Mounted at /api/teacher (behind teacher authentication). */
+export function teacherDashboardRoutes({ db }: Pick<AppDeps, 'db'>) {
+  return new Hono<AppEnv>().get('/classes/:classId/dashboard', async (c) => {
+    const classId = c.req.param('classId');
+    if (!(await ownedClass(db, c.get('teacher').teacherId, classId))) return notYours(c, 'class');
+    const lessons = await latestLessonsOfClass(db, classId);
+    const pupils = await db
+      .selectFrom('pupils')
+      .select(['id', 'name'])
+      .where('class_id', '=', classId)
+      .where('removed_at', 'is', null)
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+    const devices = await db
+      .selectFrom('devices as d')
+      .innerJoin('pupils as p', 'p.id', 'd.pupil_id')
+      .select(['d.pupil_id', 'd.lessons_ready', 'd.last_sync_at'])
+      .where('p.class_id', '=', classId)
+      .where('d.revoked_at', 'is', null)
+      .execute();
+    const work = await classWork(db, classId);
+
+    const rows = pupils.map((pupil): PupilRow => {
+      const own = devices.filter((d) => d.pupil_id === pupil.id);
+      // Ready means the latest version: a device holding an older one would show the pupil outdated work.
+      const held = new Set(own.flatMap((d) => lessonsReadyOf(d).map((l) => `${l.id}@${l.version}`)));
+      const syncs = own.map((d) => d.last_sync_at).filter((at): at is string => at !== null);
+      const row: PupilRow = {
+        id: pupil.id,
+        name: pupil.name,
+        lastSyncAt: syncs.length > 0 ? syncs.reduce((a, b) => (Date.parse(a) > Date.parse(b) ? a : b)) : null,
+        ready: Object.fromEntries(lessons.map((l) => [l.id, held.has(`${l.id}@${l.version}`)])),
+        work: {},
+      };
+      // classWork is newest first: the first hand-in met per lesson is the latest.
+      for (const handIn of work) {
+        if (handIn.pupil.id !== pupil.id || row.work[handIn.lessonId]) continue;
+        row.work[handIn.lessonId] = {
+          status: handIn.late ? 'late' : 'handedIn',
+          submissionId: handIn.id,
+          receivedAt: handIn.receivedAt,
+          score: handIn.score,
+        };
+      }
+      return row;
+    });
+
+    return c.json({
+      lessons: lessons.map(({ id, title, version, availableFrom, dueAt }) => ({
+        id,
+        title,
+        version,
+        availableFrom,
+        dueAt,
+      })),
+      pupils: rows,
+    } satisfies Dashboard);
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * PUT /api/teacher/submissions/<id>/feedback/<uuid>: the teacher's feedback
+ * on a submission. Stored, and appended to the pupil's update feed as a
+ * content tree, so it reaches the device on its next sync and stays readable
+ * offline. Idempotent like every outbox write: 201, then 200 on an identical
+ * repeat, 409 when the UUID is reused for other words.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import * as v from 'valibot';
+import type { Update } from '../../protocol/api.ts';
+import { UuidSchema } from '../../protocol/hash.ts';
+import { FeedbackRequestSchema } from '../../protocol/teacher-api.ts';
+import type { AppDeps } from '../deps.ts';
+import { apiError, readJson } from '../http.ts';
+import { markdownToContent } from '../lessons/markdown.ts';
+import type { AppEnv } from '../security/auth.ts';
+import { notYours, ownedSubmission } from '../security/ownership.ts';
+import { tooLarge } from './too-large.ts';
+
+/** The stored feedback, as the submission detail lists it. */
+export interface FeedbackView {
+  id: string;
+  markdown: string;
+  createdAt: string;
+}
+
+/** Mounted at /api/teacher (behind teacher authentication). */
+export function teacherFeedbackRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
+  return new Hono<AppEnv>().put(
+    '/submissions/:submissionId/feedback/:feedbackId',
+    bodyLimit({ maxSize: 32 * 1024, onError: tooLarge }),
+    async (c) => {
+      const teacherId = c.get('teacher').teacherId;
+      const submission = await ownedSubmission(db, teacherId, c.req.param('submissionId'));
+      if (!submission) return notYours(c, 'submission');
+      const feedbackId = c.req.param('feedbackId');
+      if (!v.is(UuidSchema, feedbackId))
+        return apiError(c, 400, 'bad_id', 'Feedback is addressed by a UUID.');
+      const parsed = await readJson(c, FeedbackRequestSchema);
+      if (!parsed.ok) return parsed.response;
+      const { markdown } = parsed.value;
+      const createdAt = now().toISOString();
+
+      const outcome = await db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto('feedback')
+          .values({
+            id: feedbackId,
+            submission_id: submission.id,
+            teacher_id: teacherId,
+            markdown,
+            created_at: createdAt,
+          })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0) {
+          const update: Update = {
+            kind: 'feedback',
+            id: feedbackId,
+            submissionId: submission.id,
+            lessonId: submission.lesson_id,
+            body: markdownToContent(markdown),
+            createdAt,
+          };
+          await trx
+            .insertInto('feed')
+            .values({ pupil_id: submission.pupil_id, payload: JSON.stringify(update), created_at: createdAt })
+            .execute();
+          return { status: 201 as const, createdAt };
+        }
+        const existing = await trx
+          .selectFrom('feedback')
+          .select(['submission_id', 'markdown', 'created_at'])
+          .where('id', '=', feedbackId)
+          .executeTakeFirstOrThrow();
+        if (existing.submission_id !== submission.id || existing.markdown !== markdown)
+          return { status: 409 as const };
+        return { status: 200 as const, createdAt: existing.created_at };
+      });
+
+      if (outcome.status === 409) {
+        return apiError(c, 409, 'conflict', 'This feedback id was already used for other feedback.');
+      }
+      c.header('Cache-Control', 'no-store');
+      return c.json(
+        { id: feedbackId, markdown, createdAt: outcome.createdAt } satisfies FeedbackView,
+        outcome.status,
+      );
+    },
+  );
+}

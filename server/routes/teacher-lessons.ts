@@ -1,0 +1,105 @@
+/**
+ * A class's lessons as the teacher edits them: list, read, save the draft
+ * (PUT creates or replaces, with the id the editor chose, so it works
+ * offline), delete a never-published lesson, duplicate one.
+ */
+import { randomUUID } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { SaveDraftSchema } from '../../protocol/teacher-api.ts';
+import type { AppDeps } from '../deps.ts';
+import { apiError, readJson } from '../http.ts';
+import { LESSON_ID, saveDraft, teacherLessons } from '../lessons/drafts.ts';
+import type { AppEnv } from '../security/auth.ts';
+import { classArchived, notYours, ownedClass, ownedLesson } from '../security/ownership.ts';
+import { tooLarge } from './too-large.ts';
+
+/** A draft is at most 100 steps of Markdown: 2 MB is generous for text, media are uploaded apart. */
+export const MAX_DRAFT_BYTES = 2 * 1024 * 1024;
+
+/** 400 unless the lesson id is one the editor may choose. */
+export function badLessonId(c: Context): Response | null {
+  return LESSON_ID.test(c.req.param('lessonId') ?? '')
+    ? null
+    : apiError(c, 400, 'bad_id', 'A lesson id is 1 to 64 letters, digits, "-" or "_".');
+}
+
+/** Mounted at /api/teacher (behind teacher authentication). */
+export function teacherLessonRoutes({ db, blobs, now }: Pick<AppDeps, 'db' | 'blobs' | 'now'>) {
+  return new Hono<AppEnv>()
+    .get('/classes/:classId/lessons', async (c) => {
+      const classId = c.req.param('classId');
+      if (!(await ownedClass(db, c.get('teacher').teacherId, classId))) return notYours(c, 'class');
+      return c.json({ lessons: await teacherLessons(db, blobs, classId) });
+    })
+    .get('/classes/:classId/lessons/:lessonId', async (c) => {
+      const { classId, lessonId } = c.req.param();
+      if (!(await ownedLesson(db, c.get('teacher').teacherId, classId, lessonId)))
+        return notYours(c, 'lesson');
+      const [lesson] = await teacherLessons(db, blobs, classId, [lessonId]);
+      return c.json(lesson);
+    })
+    .put(
+      '/classes/:classId/lessons/:lessonId',
+      bodyLimit({ maxSize: MAX_DRAFT_BYTES, onError: tooLarge }),
+      async (c) => {
+        const { classId, lessonId } = c.req.param();
+        const teacherId = c.get('teacher').teacherId;
+        const schoolClass = await ownedClass(db, teacherId, classId);
+        if (!schoolClass) return notYours(c, 'class');
+        const invalidId = badLessonId(c);
+        if (invalidId) return invalidId;
+        // The id space is shared by every class: an id taken elsewhere is answered like a missing lesson.
+        const taken = await db
+          .selectFrom('lessons')
+          .select('class_id')
+          .where('id', '=', lessonId)
+          .executeTakeFirst();
+        if (taken && taken.class_id !== classId) return notYours(c, 'lesson');
+        if (schoolClass.archived_at) return classArchived(c);
+        const parsed = await readJson(c, SaveDraftSchema);
+        if (!parsed.ok) return parsed.response;
+        const outcome = await saveDraft(db, {
+          lessonId,
+          classId,
+          draft: parsed.value.draft,
+          at: now().toISOString(),
+        });
+        const [lesson] = await teacherLessons(db, blobs, classId, [lessonId]);
+        return c.json(lesson, outcome === 'created' ? 201 : 200);
+      },
+    )
+    .delete('/classes/:classId/lessons/:lessonId', async (c) => {
+      const { classId, lessonId } = c.req.param();
+      if (!(await ownedLesson(db, c.get('teacher').teacherId, classId, lessonId)))
+        return notYours(c, 'lesson');
+      const published = await db
+        .selectFrom('lesson_versions')
+        .select('version')
+        .where('lesson_id', '=', lessonId)
+        .limit(1)
+        .executeTakeFirst();
+      // Pupils may hold a published version offline and have answered it: it stays.
+      if (published) {
+        return apiError(
+          c,
+          409,
+          'published',
+          'A published lesson cannot be deleted; pupils may already have it.',
+        );
+      }
+      await db.deleteFrom('lessons').where('id', '=', lessonId).execute();
+      return c.body(null, 204);
+    })
+    .post('/classes/:classId/lessons/:lessonId/duplicate', async (c) => {
+      const { classId, lessonId } = c.req.param();
+      const lesson = await ownedLesson(db, c.get('teacher').teacherId, classId, lessonId);
+      if (!lesson) return notYours(c, 'lesson');
+      if (lesson.archived_at) return classArchived(c);
+      const [original] = await teacherLessons(db, blobs, classId, [lessonId]);
+      const copyId = randomUUID();
+      await saveDraft(db, { lessonId: copyId, classId, draft: original!.draft, at: now().toISOString() });
+      const [copy] = await teacherLessons(db, blobs, classId, [copyId]);
+      return c.json(copy, 201);
+    });
+}

@@ -1,0 +1,149 @@
+/**
+ * A teacher never reaches another teacher's class, pupil, lesson, device or
+ * submission: every teacher route answers 404 (as for a missing id) and
+ * changes nothing. The table must name every teacher route the app has.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSchool, createTestServer, joinAs, sampleDraft, signIn, type TestServer } from './harness.ts';
+import {
+  client,
+  draftWithPhoto,
+  handIn,
+  handInAs,
+  mediaBytes,
+  publish,
+  sha256,
+  type Client,
+} from './teacher-support.ts';
+
+let server: TestServer;
+let intruder: Client;
+let ids: Record<string, string>;
+
+beforeAll(async () => {
+  server = await createTestServer();
+  const owner = await createSchool(server, ['Léa Martin']);
+  const teacher = client(server, await signIn(server, owner.teacher));
+  const deviceToken = await joinAs(server, owner.pupils[0]!.joinCode);
+  const device = client(server, deviceToken);
+  await publish(teacher, owner.classId, 'owned-lesson', draftWithPhoto());
+  const photo = mediaBytes('jpeg', 400);
+  await device.upload(photo, 'image/jpeg');
+  const submission = handIn('owned-lesson', 1, {
+    photo: { kind: 'attachment', blob: sha256(photo), mime: 'image/jpeg', size: photo.byteLength },
+  });
+  await handInAs(device, submission);
+  const deviceRow = await server.db.selectFrom('devices').select('id').executeTakeFirstOrThrow();
+  ids = {
+    classId: owner.classId,
+    pupilId: owner.pupils[0]!.id,
+    deviceId: deviceRow.id,
+    lessonId: 'owned-lesson',
+    publicationId: randomUUID(),
+    submissionId: submission.id,
+    sha256: sha256(photo),
+    feedbackId: randomUUID(),
+  };
+  const other = await createSchool(server, ['Autre']);
+  intruder = client(server, await signIn(server, other.teacher));
+});
+afterAll(() => server.close());
+
+/** Every teacher route that touches a resource, with a body that would be valid for the owner. */
+const ROUTES: [method: string, path: string, body?: unknown][] = [
+  ['PATCH', '/api/teacher/classes/:classId', { name: 'Pris' }],
+  ['GET', '/api/teacher/classes/:classId/pupils'],
+  ['POST', '/api/teacher/classes/:classId/pupils', { names: ['Intrus'] }],
+  ['PATCH', '/api/teacher/pupils/:pupilId', { name: 'Intrus' }],
+  ['DELETE', '/api/teacher/pupils/:pupilId'],
+  ['POST', '/api/teacher/pupils/:pupilId/code'],
+  ['GET', '/api/teacher/pupils/:pupilId/devices'],
+  ['DELETE', '/api/teacher/devices/:deviceId'],
+  ['GET', '/api/teacher/classes/:classId/devices'],
+  ['GET', '/api/teacher/classes/:classId/lessons'],
+  ['GET', '/api/teacher/classes/:classId/lessons/:lessonId'],
+  ['PUT', '/api/teacher/classes/:classId/lessons/:lessonId', { draft: sampleDraft() }],
+  ['DELETE', '/api/teacher/classes/:classId/lessons/:lessonId'],
+  ['POST', '/api/teacher/classes/:classId/lessons/:lessonId/duplicate'],
+  [
+    'PUT',
+    '/api/teacher/classes/:classId/lessons/:lessonId/publications/:publicationId',
+    { draft: sampleDraft() },
+  ],
+  ['GET', '/api/teacher/classes/:classId/dashboard'],
+  ['GET', '/api/teacher/classes/:classId/submissions'],
+  ['GET', '/api/teacher/submissions/:submissionId'],
+  ['GET', '/api/teacher/submissions/:submissionId/attachments/:sha256'],
+  ['PUT', '/api/teacher/submissions/:submissionId/feedback/:feedbackId', { markdown: 'Bravo' }],
+  ['GET', '/api/teacher/classes/:classId/export.csv'],
+  ['GET', '/api/teacher/classes/:classId/export.zip'],
+];
+/** Teacher routes about the caller only: nothing of another teacher's to reach. */
+const OWN_ONLY = [
+  'POST /api/teacher/session',
+  'DELETE /api/teacher/session',
+  'GET /api/teacher/me',
+  'GET /api/teacher/classes',
+  'POST /api/teacher/classes',
+];
+
+const fill = (path: string) => path.replace(/:(\w+)/g, (_, name: string) => ids[name]!);
+
+describe('another teacher', () => {
+  it('the table covers every teacher route of the app', () => {
+    const declared = new Set([...ROUTES.map(([m, p]) => `${m} ${p}`), ...OWN_ONLY]);
+    const teacherRoutes = server.app.routes
+      .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/teacher/'))
+      .map((r) => `${r.method} ${r.path}`);
+    expect(teacherRoutes.length).toBeGreaterThan(20);
+    expect(teacherRoutes.filter((r) => !declared.has(r))).toEqual([]);
+  });
+
+  it.each(ROUTES)('gets 404 on %s %s', async (method, path, body) => {
+    const send = {
+      GET: intruder.get,
+      POST: intruder.post,
+      PUT: intruder.put,
+      PATCH: intruder.patch,
+      DELETE: intruder.delete,
+    }[method]!;
+    const res = await send(fill(path), body);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: expect.stringMatching(/^unknown_/) });
+  });
+
+  it('changed nothing of the owner', async () => {
+    const klass = await server.db
+      .selectFrom('classes')
+      .selectAll()
+      .where('id', '=', ids.classId!)
+      .executeTakeFirstOrThrow();
+    expect(klass.name).not.toBe('Pris');
+    const pupils = await server.db
+      .selectFrom('pupils')
+      .selectAll()
+      .where('class_id', '=', ids.classId!)
+      .execute();
+    expect(pupils.map((p) => [p.name, p.removed_at])).toEqual([['Léa Martin', null]]);
+    const device = await server.db
+      .selectFrom('devices')
+      .select('revoked_at')
+      .where('id', '=', ids.deviceId!)
+      .executeTakeFirstOrThrow();
+    expect(device.revoked_at).toBeNull();
+    const codes = await server.db
+      .selectFrom('join_codes')
+      .selectAll()
+      .where('pupil_id', '=', ids.pupilId!)
+      .execute();
+    expect(codes.map((c) => c.revoked_at)).toEqual([null]);
+    expect(
+      await server.db.selectFrom('lessons').select('id').where('class_id', '=', ids.classId!).execute(),
+    ).toEqual([{ id: 'owned-lesson' }]);
+    expect(await server.db.selectFrom('lesson_versions').select('version').execute()).toEqual([
+      { version: 1 },
+    ]);
+    expect(await server.db.selectFrom('feedback').selectAll().execute()).toEqual([]);
+  });
+});
