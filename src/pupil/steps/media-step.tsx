@@ -7,12 +7,16 @@ import type { Step } from '../../../protocol/index.ts';
 import { API } from '../../../protocol/api.ts';
 import { t } from '../../app/i18n.ts';
 import { ContentView } from '../../ui/content-view.tsx';
+import { OnDemandMedia, useOnDemand } from '../on-demand-media.tsx';
 
 type MediaStepData = Extract<Step, { kind: 'image' | 'audio' | 'video' | 'pdf' }>;
 
 export function MediaStep({ step }: { step: MediaStepData }) {
   const [failed, setFailed] = useState(false);
   const src = API.blob(step.media.blob);
+  // Left on the server by data saver: offer it where it would be, with its size.
+  const onDemand = useOnDemand(step.media.blob);
+  if (onDemand) return <OnDemandMedia {...onDemand} />;
   if (failed)
     return (
       <p class="note" role="status">

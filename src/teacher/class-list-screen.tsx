@@ -1,0 +1,113 @@
+/** The teacher's classes: create, rename, archive, open. */
+import { useState } from 'preact/hooks';
+import type { TeacherClass } from '../../protocol/teacher-api.ts';
+import { tt } from './teacher-i18n.ts';
+import { createClass, listClasses, updateClass } from './teacher-resources.ts';
+import { teacherPaths } from './teacher-routes.ts';
+import { TeacherApiError } from './teacher-api-client.ts';
+import { ApiErrorNote, ScreenHeading } from './teacher-ui.tsx';
+import { useServerData } from './use-server-data.ts';
+
+export function ClassListScreen() {
+  const classes = useServerData(listClasses, []);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<TeacherApiError | null>(null);
+
+  const run = async (action: () => Promise<unknown>) => {
+    try {
+      await action();
+      setError(null);
+      await classes.reload();
+    } catch (e) {
+      if (e instanceof TeacherApiError) setError(e);
+    }
+  };
+
+  return (
+    <section data-screen="teacher-classes" class="teacher-screen">
+      <ScreenHeading title={tt('classesTitle')} />
+      <ApiErrorNote error={classes.error ?? error} onRetry={() => void classes.reload()} />
+      {classes.value?.length === 0 && <p>{tt('noClasses')}</p>}
+      <ul class="rows" role="list">
+        {classes.value?.map((k) => (
+          <ClassRow key={k.id} teacherClass={k} onChange={(change) => run(() => updateClass(k.id, change))} />
+        ))}
+      </ul>
+      <form
+        class="card inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!name.trim()) return;
+          void run(() => createClass(name.trim())).then(() => setName(''));
+        }}
+      >
+        <label class="field">
+          <span>{tt('newClass')}</span>
+          <input value={name} required maxLength={120} onInput={(e) => setName(e.currentTarget.value)} />
+        </label>
+        <button type="submit" class="primary">
+          {tt('create')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function ClassRow({
+  teacherClass: k,
+  onChange,
+}: {
+  teacherClass: TeacherClass;
+  onChange: (change: { name?: string; archived?: boolean }) => Promise<void>;
+}) {
+  const [renaming, setRenaming] = useState(false);
+  const [name, setName] = useState(k.name);
+  return (
+    <li class={k.archived ? 'row card archived' : 'row card'}>
+      {renaming ? (
+        <form
+          class="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void onChange({ name: name.trim() }).then(() => setRenaming(false));
+          }}
+        >
+          <label class="field">
+            <span>{tt('className')}</span>
+            <input
+              value={name}
+              required
+              maxLength={120}
+              autoFocus
+              onInput={(e) => setName(e.currentTarget.value)}
+            />
+          </label>
+          <button type="submit" class="primary">
+            {tt('save')}
+          </button>
+          <button type="button" class="secondary" onClick={() => setRenaming(false)}>
+            {tt('cancel')}
+          </button>
+        </form>
+      ) : (
+        <>
+          <h2>
+            <a href={teacherPaths.lessons(k.id)}>{k.name}</a>
+          </h2>
+          <p class="meta">
+            {tt('pupilCount', { n: k.pupilCount })}
+            {k.archived && ` · ${tt('archived')}`}
+          </p>
+          <div class="actions">
+            <button type="button" class="secondary" onClick={() => setRenaming(true)}>
+              {tt('rename')}
+            </button>
+            <button type="button" class="secondary" onClick={() => void onChange({ archived: !k.archived })}>
+              {k.archived ? tt('unarchive') : tt('archive')}
+            </button>
+          </div>
+        </>
+      )}
+    </li>
+  );
+}

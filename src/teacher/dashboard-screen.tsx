@@ -1,0 +1,111 @@
+/** Who is ready offline and who has handed in, per pupil and lesson, with the one-glance count. */
+import type { Dashboard } from '../../protocol/teacher-api.ts';
+import { formatDateTime } from '../app/i18n.ts';
+import { tt } from './teacher-i18n.ts';
+import { getDashboard } from './teacher-resources.ts';
+import { teacherPaths } from './teacher-routes.ts';
+import { ApiErrorNote, ScreenHeading } from './teacher-ui.tsx';
+import { useServerData } from './use-server-data.ts';
+import { ClassNav, useClassName } from './class-nav.tsx';
+import { ExportButtons } from './export-buttons.tsx';
+
+type DashboardLesson = Dashboard['lessons'][number];
+type DashboardPupil = Dashboard['pupils'][number];
+
+/** The lesson a teacher most wants to know about: the next to open, else the latest opened. */
+export function focusLesson(lessons: DashboardLesson[], now = Date.now()): DashboardLesson | undefined {
+  const upcoming = lessons
+    .filter((l) => Date.parse(l.availableFrom) > now)
+    .sort((a, b) => a.availableFrom.localeCompare(b.availableFrom));
+  return upcoming[0] ?? [...lessons].sort((a, b) => b.availableFrom.localeCompare(a.availableFrom))[0];
+}
+
+export function DashboardScreen({ classId }: { classId: string }) {
+  const className = useClassName(classId) ?? '';
+  const dashboard = useServerData(() => getDashboard(classId), [classId]);
+  const data = dashboard.value;
+  const focus = data ? focusLesson(data.lessons) : undefined;
+  return (
+    <section data-screen="teacher-dashboard" class="teacher-screen wide">
+      <ClassNav classId={classId} current="dashboard" />
+      <ScreenHeading title={`${tt('dashboardTitle')} — ${className}`} />
+      <ApiErrorNote error={dashboard.error} onRetry={() => void dashboard.reload()} />
+      {data && focus && (
+        <p class="ready-count card" data-testid="ready-count">
+          {tt('readyCount', {
+            ready: data.pupils.filter((p) => p.ready[focus.id]).length,
+            total: data.pupils.length,
+            lesson: focus.title,
+          })}
+        </p>
+      )}
+      {data && data.lessons.length === 0 && <p>{tt('noPublishedLessons')}</p>}
+      {data && data.lessons.length > 0 && (
+        <div class="grid-scroll" tabIndex={0} aria-label={tt('dashboardTitle')}>
+          <table class="dashboard-grid">
+            <thead>
+              <tr>
+                <th scope="col">{tt('pupil')}</th>
+                {data.lessons.map((lesson) => (
+                  <th scope="col" key={lesson.id}>
+                    {lesson.title}
+                    <span class="meta"> v{lesson.version}</span>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {data.pupils.map((pupil) => (
+                <tr key={pupil.id} data-pupil={pupil.name}>
+                  <th scope="row">
+                    {pupil.name}
+                    <span class="meta">
+                      {pupil.lastSyncAt
+                        ? tt('lastSync', { date: formatDateTime(pupil.lastSyncAt) })
+                        : tt('deviceNeverSynced')}
+                    </span>
+                  </th>
+                  {data.lessons.map((lesson) => (
+                    <Cell key={lesson.id} pupil={pupil} lesson={lesson} />
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ExportButtons classId={classId} className={className} />
+    </section>
+  );
+}
+
+function Cell({ pupil, lesson }: { pupil: DashboardPupil; lesson: DashboardLesson }) {
+  const ready = pupil.ready[lesson.id] === true;
+  const work = pupil.work[lesson.id];
+  return (
+    <td data-lesson={lesson.title}>
+      <span class={ready ? 'badge good' : 'badge'}>{ready ? `✓ ${tt('readyOffline')}` : tt('notReady')}</span>
+      {work ? (
+        <>
+          <span class={work.status === 'late' ? 'badge warn' : 'badge good'} data-testid="work-status">
+            {work.status === 'late' ? tt('late') : tt('handedIn')}
+          </span>
+          {work.score && (
+            <span class="score" data-testid="score">
+              {tt('score', { correct: work.score.correct, total: work.score.total })}
+            </span>
+          )}
+          <a href={teacherPaths.submission(work.submissionId)}>
+            {tt('review')}
+            <span class="visually-hidden">
+              {' '}
+              — {pupil.name}, {lesson.title}
+            </span>
+          </a>
+        </>
+      ) : (
+        <span class="badge">{tt('notYet')}</span>
+      )}
+    </td>
+  );
+}

@@ -1,0 +1,56 @@
+/** The true state of a lesson for the teacher: on this device, waiting for the network, refused, published. */
+import { formatDateTime } from '../../app/i18n.ts';
+import { tt } from '../teacher-i18n.ts';
+import type { LocalLesson } from '../teacher-db.ts';
+import { lessonDeliveryState } from '../lesson-status.ts';
+import { outboxItems, retryOutboxNow } from '../outbox-state.ts';
+import { dropItem } from '../teacher-outbox.ts';
+import { refreshOutbox } from '../outbox-state.ts';
+import { ProblemList } from './draft-problems.tsx';
+
+export function DeliveryStatus({ lesson }: { lesson: LocalLesson }) {
+  const state = lessonDeliveryState(lesson, outboxItems.value);
+  return (
+    <div class="delivery" role="status" aria-live="polite">
+      <p data-testid="editor-state" data-state={state.kind}>
+        {state.kind === 'savedOnDevice' && tt('savedOnDevice')}
+        {state.kind === 'savedOnServer' && tt('savedOnServer')}
+        {state.kind === 'signIn' && tt('needsSignIn')}
+        {state.kind === 'waiting' &&
+          (state.publish
+            ? tt('publishWaiting')
+            : state.attempts > 0
+              ? tt('waitingNetworkNext', { date: formatDateTime(state.nextAttemptAt) })
+              : tt('waitingNetwork'))}
+        {state.kind === 'needsAttention' &&
+          tt('needsAttention', { message: state.item.message ?? state.item.lastError ?? '' })}
+        {lesson.publishedVersion !== null && (
+          <span data-testid="published-version">
+            {' '}
+            · {tt('publishedVersion', { version: lesson.publishedVersion })}
+          </span>
+        )}
+      </p>
+      {state.kind === 'waiting' && (
+        <button type="button" class="secondary" onClick={() => void retryOutboxNow()}>
+          {tt('sendNow')}
+        </button>
+      )}
+      {state.kind === 'needsAttention' && (
+        <>
+          <ProblemList problems={state.item.problems ?? []} />
+          <button
+            type="button"
+            class="secondary"
+            onClick={async () => {
+              await dropItem(state.item.id);
+              await refreshOutbox();
+            }}
+          >
+            {tt('discard')}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

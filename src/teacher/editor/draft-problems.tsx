@@ -1,0 +1,55 @@
+/**
+ * What stops publishing, for the editor: the shared rules (publishProblems) plus
+ * media steps whose file was never uploaded, each placed next to its field.
+ */
+import { publishProblems, type LessonDraft, type PublishProblem } from '../../../protocol/lesson-draft.ts';
+import { tt, type TeacherMessageKey } from '../teacher-i18n.ts';
+import { hasMedia } from './new-step.ts';
+
+export type EditorProblem = PublishProblem | { code: 'media_missing'; stepId: string };
+
+export function editorProblems(draft: LessonDraft): EditorProblem[] {
+  const problems: EditorProblem[] = publishProblems(draft);
+  for (const step of draft.steps) {
+    if ('media' in step && !hasMedia(step.media)) problems.push({ code: 'media_missing', stepId: step.id });
+  }
+  return problems;
+}
+
+const PROBLEM_TEXT: Record<EditorProblem['code'], TeacherMessageKey> = {
+  no_title: 'problem_no_title',
+  no_steps: 'problem_no_steps',
+  no_opening_date: 'problem_no_opening_date',
+  opens_after_due: 'problem_opens_after_due',
+  quiz_without_answer: 'problem_quiz_without_answer',
+  quiz_answer_not_a_choice: 'problem_quiz_answer_not_a_choice',
+  quiz_single_with_many_answers: 'problem_quiz_single_with_many_answers',
+  quiz_too_few_choices: 'problem_quiz_too_few_choices',
+  empty_text: 'problem_empty_text',
+  media_missing: 'noMedia',
+};
+
+/** The sentence for a problem; a code this version does not know (from a newer server) is shown as is. */
+export function problemText(problem: { code: string }): string {
+  const key = PROBLEM_TEXT[problem.code as EditorProblem['code']];
+  return key ? tt(key) : problem.code;
+}
+
+/** Problems about one step, or about the lesson itself (stepId undefined). */
+export function problemsAt(problems: EditorProblem[], stepId?: string): EditorProblem[] {
+  return problems.filter((p) => ('stepId' in p ? p.stepId : undefined) === stepId);
+}
+
+/** Inline list of problems next to a field. */
+export function ProblemList({ problems, id }: { problems: EditorProblem[]; id?: string }) {
+  if (problems.length === 0) return null;
+  return (
+    <ul class="problems" id={id} role="list">
+      {problems.map((p, i) => (
+        <li key={i} data-problem={p.code}>
+          ⚠ {problemText(p)}
+        </li>
+      ))}
+    </ul>
+  );
+}

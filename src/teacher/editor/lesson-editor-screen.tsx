@@ -1,0 +1,264 @@
+/**
+ * The lesson editor. Every change is saved on this device at once (IndexedDB),
+ * so the editor works with the server dead and survives a closed tab; "save to
+ * server" and "publish" go through the teacher outbox.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { DraftStep, LessonDraft } from '../../../protocol/lesson-draft.ts';
+import { tt } from '../teacher-i18n.ts';
+import { session } from '../teacher-session.ts';
+import type { LocalLesson } from '../teacher-db.ts';
+import { adoptServerLesson, getLocalLesson, saveLocalDraft } from '../local-lessons.ts';
+import { listLessons } from '../teacher-resources.ts';
+import { queuePublish, queueSave } from '../teacher-outbox.ts';
+import { outboxItems, refreshOutbox, sendOutboxNow } from '../outbox-state.ts';
+import { ScreenHeading } from '../teacher-ui.tsx';
+import { ClassNav } from '../class-nav.tsx';
+import { DateTimeField } from './date-time-field.tsx';
+import { DeliveryStatus } from './delivery-status.tsx';
+import { editorProblems, problemsAt, ProblemList, type EditorProblem } from './draft-problems.tsx';
+import { ProblemSummary } from './problem-summary.tsx';
+import { LessonPreview } from './lesson-preview.tsx';
+import { newStep, STEP_KINDS, type StepKind } from './new-step.ts';
+import { StepEditor } from './step-editor.tsx';
+
+type Loaded = { kind: 'loading' } | { kind: 'missing' } | { kind: 'ready'; lesson: LocalLesson };
+
+export function LessonEditorScreen({ classId, lessonId }: { classId: string; lessonId: string }) {
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const teacherId = session.value!.teacher.id;
+
+  useEffect(() => {
+    let live = true;
+    void openLesson(classId, lessonId, teacherId).then((lesson) => {
+      if (live) setLoaded(lesson ? { kind: 'ready', lesson } : { kind: 'missing' });
+    });
+    return () => {
+      live = false;
+    };
+  }, [classId, lessonId, teacherId]);
+
+  return (
+    <section data-screen="teacher-editor" class="teacher-screen editor">
+      <ClassNav classId={classId} current="lessons" />
+      <ScreenHeading title={tt('editorTitle')} />
+      {loaded.kind === 'loading' && <p role="status">{tt('loading')}</p>}
+      {loaded.kind === 'missing' && <p role="alert">{tt('lessonNotFound')}</p>}
+      {loaded.kind === 'ready' && <Editor initial={loaded.lesson} />}
+    </section>
+  );
+}
+
+/**
+ * The device copy when it holds edits the server has not acknowledged (they must
+ * not be lost); otherwise the server's copy when it is newer (edited on another
+ * computer), falling back to the device copy when the server does not answer.
+ */
+async function openLesson(classId: string, lessonId: string, teacherId: string): Promise<LocalLesson | null> {
+  const local = await getLocalLesson(lessonId);
+  const unsent =
+    local &&
+    (local.serverHasEditOf !== local.editedAt || outboxItems.value.some((i) => i.lessonId === lessonId));
+  if (local && unsent) return local;
+  try {
+    const lessons = await Promise.race([
+      listLessons(classId),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('slow server')), SERVER_WAIT_MS)),
+    ]);
+    const lesson = lessons.find((l) => l.id === lessonId);
+    if (!lesson) return local ?? null;
+    if (local && local.editedAt >= lesson.updatedAt) return local;
+    const record: LocalLesson = {
+      lessonId,
+      classId,
+      teacherId,
+      draft: lesson.draft,
+      editedAt: lesson.updatedAt,
+      serverHasEditOf: lesson.updatedAt,
+      publishedVersion: lesson.published?.version ?? null,
+    };
+    await adoptServerLesson(record);
+    return record;
+  } catch {
+    return local ?? null;
+  }
+}
+
+/** How long the editor waits for the server's copy before opening the device's. */
+const SERVER_WAIT_MS = 3_000;
+
+function Editor({ initial }: { initial: LocalLesson }) {
+  const [draft, setDraft] = useState<LessonDraft>(initial.draft);
+  const [lesson, setLesson] = useState<LocalLesson>(initial);
+  const [showProblems, setShowProblems] = useState(false);
+  const [previewing, setPreviewing] = useState(false);
+  const [addKind, setAddKind] = useState<StepKind>('text');
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
+  const summary = useRef<HTMLDivElement>(null);
+  const ids = { lessonId: initial.lessonId, classId: initial.classId, teacherId: initial.teacherId };
+
+  // Re-read the device record when a request is delivered (published version, saved on server).
+  useEffect(() => {
+    void saving.current
+      .then(() => getLocalLesson(ids.lessonId))
+      .then((record) => record && setLesson(record));
+  }, [outboxItems.value]);
+
+  const change = (next: LessonDraft) => {
+    setDraft(next);
+    // Saves run one after another so the last keystroke is the one that stays.
+    saving.current = saving.current.then(() => saveLocalDraft(ids, next)).then(setLesson);
+  };
+  const changeStep = (index: number, step: DraftStep) =>
+    change({ ...draft, steps: draft.steps.map((s, i) => (i === index ? step : s)) });
+  const moveStep = (index: number, delta: -1 | 1) => {
+    const steps = [...draft.steps];
+    const [moved] = steps.splice(index, 1);
+    steps.splice(index + delta, 0, moved!);
+    change({ ...draft, steps });
+    // Keep the keyboard on the moved step (the same button, or the other one at the ends).
+    queueMicrotask(() => {
+      const buttons = [...document.querySelectorAll<HTMLButtonElement>(`#step-${moved!.id} [data-move]`)];
+      const same = buttons.find((b) => b.dataset.move === (delta < 0 ? 'up' : 'down') && !b.disabled);
+      (same ?? buttons.find((b) => !b.disabled))?.focus();
+    });
+  };
+
+  const problems = editorProblems(draft);
+  const shown: EditorProblem[] = showProblems ? problems : [];
+
+  const saveToServer = async () => {
+    await saving.current;
+    const record = await getLocalLesson(ids.lessonId);
+    if (!record) return;
+    await queueSave(record);
+    await refreshOutbox();
+    void sendOutboxNow();
+  };
+  const publish = async () => {
+    if (problems.length > 0) {
+      setShowProblems(true);
+      queueMicrotask(() => summary.current?.focus());
+      return;
+    }
+    await saving.current;
+    const record = await getLocalLesson(ids.lessonId);
+    if (!record) return;
+    // The client UUID makes a repeated publish (lost answer, retry) one publication on the server.
+    await queuePublish(record, crypto.randomUUID());
+    await refreshOutbox();
+    void sendOutboxNow();
+  };
+
+  return (
+    <div class="editor-body">
+      <DeliveryStatus lesson={lesson} />
+      <div class="actions sticky-actions">
+        <button type="button" class="secondary" onClick={() => void saveToServer()}>
+          {tt('saveToServer')}
+        </button>
+        <button type="button" class="primary" onClick={() => void publish()}>
+          {tt('publish')}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          aria-pressed={previewing}
+          onClick={() => setPreviewing(!previewing)}
+        >
+          {previewing ? tt('hidePreview') : tt('showPreview')}
+        </button>
+      </div>
+      <ProblemSummary problems={shown} steps={draft.steps} summary={summary} />
+      {previewing ? (
+        <LessonPreview draft={draft} lessonId={ids.lessonId} classId={ids.classId} />
+      ) : (
+        <form class="lesson-form" onSubmit={(e) => e.preventDefault()}>
+          <label class="field">
+            <span>{tt('lessonTitle')}</span>
+            <input
+              value={draft.title}
+              maxLength={500}
+              aria-describedby="title-problems"
+              onInput={(e) => change({ ...draft, title: e.currentTarget.value })}
+            />
+          </label>
+          <ProblemList id="title-problems" problems={shown.filter((p) => p.code === 'no_title')} />
+          <fieldset class="card">
+            <legend>{tt('schedule')}</legend>
+            <DateTimeField
+              id="opens"
+              legend={tt('opensAt')}
+              value={draft.availableFrom}
+              describedBy="schedule-problems"
+              onChange={(availableFrom) => change({ ...draft, availableFrom })}
+            />
+            <DateTimeField
+              id="due"
+              legend={tt('dueAt')}
+              value={draft.dueAt}
+              onChange={(dueAt) => change({ ...draft, dueAt })}
+            />
+            <ProblemList
+              id="schedule-problems"
+              problems={shown.filter((p) => p.code === 'no_opening_date' || p.code === 'opens_after_due')}
+            />
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={draft.showCorrection}
+                onChange={(e) => change({ ...draft, showCorrection: e.currentTarget.checked })}
+              />
+              <span>{tt('showCorrection')}</span>
+            </label>
+          </fieldset>
+          <h2>{tt('steps')}</h2>
+          <ProblemList problems={shown.filter((p) => p.code === 'no_steps')} />
+          <ol class="step-list" role="list">
+            {draft.steps.map((step, i) => (
+              <li key={step.id}>
+                <StepEditor
+                  step={step}
+                  index={i}
+                  count={draft.steps.length}
+                  problems={problemsAt(shown, step.id)}
+                  onChange={(s) => changeStep(i, s)}
+                  onMove={(delta) => moveStep(i, delta)}
+                  onDelete={() => change({ ...draft, steps: draft.steps.filter((s) => s.id !== step.id) })}
+                />
+              </li>
+            ))}
+          </ol>
+          <fieldset class="card add-step">
+            <legend>{tt('addStep')}</legend>
+            <label class="field">
+              <span>{tt('stepKind')}</span>
+              <select value={addKind} onChange={(e) => setAddKind(e.currentTarget.value as StepKind)}>
+                {STEP_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {tt(`kind_${kind}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="button"
+              class="primary"
+              onClick={() => {
+                const step = newStep(addKind);
+                change({ ...draft, steps: [...draft.steps, step] });
+                queueMicrotask(() =>
+                  document
+                    .querySelector<HTMLElement>(`#step-${step.id} input, #step-${step.id} textarea`)
+                    ?.focus(),
+                );
+              }}
+            >
+              + {tt('addThisStep')}
+            </button>
+          </fieldset>
+        </form>
+      )}
+    </div>
+  );
+}

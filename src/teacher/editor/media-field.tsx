@@ -1,0 +1,87 @@
+/** Choose a file for an image, audio, video or PDF step; upload it with a progress bar; mark it optional. */
+import { useState } from 'preact/hooks';
+import { formatBytes } from '../../app/i18n.ts';
+import type { MediaRef } from '../../../protocol/lesson-pack.ts';
+import { ProgressBar } from '../../ui/progress-bar.tsx';
+import { tt } from '../teacher-i18n.ts';
+import { session, sessionRefused } from '../teacher-session.ts';
+import { hasMedia } from './new-step.ts';
+import { uploadMedia } from './upload-media.ts';
+
+const ACCEPT: Record<'image' | 'audio' | 'video' | 'pdf', string> = {
+  image: 'image/png,image/jpeg,image/webp,image/gif',
+  audio: 'audio/*',
+  video: 'video/*',
+  pdf: 'application/pdf',
+};
+
+export function MediaField(props: {
+  id: string;
+  kind: 'image' | 'audio' | 'video' | 'pdf';
+  media: MediaRef;
+  onChange: (media: MediaRef) => void;
+}) {
+  const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const choose = async (file: File | undefined) => {
+    if (!file) return;
+    setError(null);
+    setProgress({ sent: 0, total: file.size });
+    const result = await uploadMedia(file, session.value?.token ?? '', (sent, total) =>
+      setProgress({ sent, total }),
+    );
+    setProgress(null);
+    if (result.ok) {
+      props.onChange({ ...result.media, optional: props.media.optional });
+      return;
+    }
+    if (result.status === 401) sessionRefused();
+    if (result.status === 413) setError(tt('uploadTooLarge', { message: result.message }));
+    else if (result.status === 415) setError(tt('uploadBadType', { message: result.message }));
+    else if (result.status === 0) setError(tt('uploadOffline'));
+    else setError(tt('uploadFailed', { message: result.message }));
+  };
+
+  return (
+    <div class="media-field">
+      <label class="field" for={props.id}>
+        <span>{tt('mediaFile')}</span>
+      </label>
+      <input
+        id={props.id}
+        type="file"
+        accept={ACCEPT[props.kind]}
+        aria-describedby={`${props.id}-status`}
+        onChange={(e) => void choose(e.currentTarget.files?.[0])}
+      />
+      <div id={`${props.id}-status`} aria-live="polite">
+        {progress && (
+          <ProgressBar
+            value={progress.sent}
+            max={progress.total}
+            label={tt('uploading', { done: formatBytes(progress.sent), total: formatBytes(progress.total) })}
+          />
+        )}
+        {error && (
+          <p class="note error" role="alert">
+            {error}
+          </p>
+        )}
+        {!progress && hasMedia(props.media) && (
+          <p class="note" data-testid="media-uploaded">
+            ✓ {tt('uploaded', { size: formatBytes(props.media.size) })} ({props.media.mime})
+          </p>
+        )}
+      </div>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={props.media.optional}
+          onChange={(e) => props.onChange({ ...props.media, optional: e.currentTarget.checked })}
+        />
+        <span>{tt('mediaOptional')}</span>
+      </label>
+    </div>
+  );
+}

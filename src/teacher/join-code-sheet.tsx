@@ -1,0 +1,46 @@
+/** The printable A4 sheet of a class's join codes: name, code, link and QR code per pupil. */
+import { tt } from './teacher-i18n.ts';
+import { listPupils } from './teacher-resources.ts';
+import { teacherPaths } from './teacher-routes.ts';
+import { ApiErrorNote, ScreenHeading } from './teacher-ui.tsx';
+import { useServerData } from './use-server-data.ts';
+import { useClassName } from './class-nav.tsx';
+import { QrCode } from './qr-code.tsx';
+
+/** The link printed for a pupil: the code travels in the hash, out of server logs. */
+export function joinLinkFor(code: string, origin = location.origin): string {
+  return `${origin}/join#${code.replace(/[^A-Za-z0-9]/g, '')}`;
+}
+
+export function JoinCodeSheet({ classId }: { classId: string }) {
+  const className = useClassName(classId) ?? '';
+  const pupils = useServerData(() => listPupils(classId), [classId]);
+  return (
+    <section data-screen="teacher-codes" class="teacher-screen code-sheet">
+      <div class="no-print">
+        <a href={teacherPaths.pupils(classId)}>{tt('backToClass', { name: className })}</a>
+        <button type="button" class="primary" onClick={() => print()}>
+          🖨 {tt('print')}
+        </button>
+      </div>
+      <ScreenHeading title={tt('codesSheetTitle', { name: className })} />
+      <p>{tt('codesSheetIntro')}</p>
+      <ApiErrorNote error={pupils.error} onRetry={() => void pupils.reload()} />
+      <ul class="code-cards" role="list">
+        {pupils.value?.map((pupil) => {
+          const link = joinLinkFor(pupil.code);
+          return (
+            <li key={pupil.id} class="code-card">
+              <QrCode text={link} label={tt('qrFor', { name: pupil.name })} />
+              <div>
+                <p class="code-name">{pupil.name}</p>
+                <p class="code-value">{pupil.code}</p>
+                <p class="code-link">{link}</p>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+/** What the teacher should read about a lesson on this device: saved where, waiting, refused, published. */
+import type { LocalLesson, TeacherOutboxItem } from './teacher-db.ts';
+
+export type LessonDeliveryState =
+  | { kind: 'savedOnDevice' }
+  | { kind: 'savedOnServer' }
+  | { kind: 'waiting'; publish: boolean; nextAttemptAt: number; attempts: number }
+  | { kind: 'needsAttention'; item: TeacherOutboxItem }
+  | { kind: 'signIn' };
+
+/** The most pressing state: a refused or waiting request first, then where the latest edit lives. */
+export function lessonDeliveryState(lesson: LocalLesson, outbox: TeacherOutboxItem[]): LessonDeliveryState {
+  const mine = outbox.filter((item) => item.lessonId === lesson.lessonId);
+  const refused = mine.find((item) => item.state === 'needsAttention');
+  if (refused) return { kind: 'needsAttention', item: refused };
+  if (mine.some((item) => item.state === 'signIn')) return { kind: 'signIn' };
+  const waiting = mine.filter((item) => item.state === 'waiting');
+  if (waiting.length > 0) {
+    return {
+      kind: 'waiting',
+      publish: waiting.some((item) => item.kind === 'publish'),
+      nextAttemptAt: Math.min(...waiting.map((item) => item.nextAttemptAt)),
+      attempts: Math.max(...waiting.map((item) => item.attempts)),
+    };
+  }
+  return lesson.serverHasEditOf === lesson.editedAt ? { kind: 'savedOnServer' } : { kind: 'savedOnDevice' };
+}

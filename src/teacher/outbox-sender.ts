@@ -1,0 +1,96 @@
+/**
+ * Delivery policy of the teacher outbox, the same as pupils' work: removed only
+ * on a 2xx; network errors, timeouts, 5xx, 408 and 429 retried with full-jitter
+ * backoff honouring Retry-After; any other 4xx kept as "needs attention" with
+ * the server's reason; 401 keeps everything and asks the teacher to sign in.
+ */
+import * as v from 'valibot';
+import { PublishResponseSchema, TEACHER_API } from '../../protocol/teacher-api.ts';
+import type { PublishProblem } from '../../protocol/lesson-draft.ts';
+import { toSendOutcome } from '../sync/api-client.ts';
+import { nextAttemptAt } from '../sync/backoff.ts';
+import { classifySend } from '../sync/classify.ts';
+import { runExclusive } from '../sync/locks.ts';
+import { markServerHas } from './local-lessons.ts';
+import { teacherExchange } from './teacher-api-client.ts';
+import type { TeacherOutboxItem } from './teacher-db.ts';
+import {
+  listTeacherOutbox,
+  markAllSignIn,
+  markNeedsAttention,
+  removeDelivered,
+  rescheduleItem,
+} from './teacher-outbox.ts';
+
+export const LOCK_TEACHER_OUTBOX = 'cartable-teacher-outbox';
+
+const ProblemsBodySchema = v.object({
+  problems: v.array(v.object({ code: v.string(), stepId: v.optional(v.string()) })),
+});
+
+export interface TeacherSendResult {
+  delivered: number;
+  signInNeeded: boolean;
+}
+
+/** Send every due item of this teacher, one sender at a time across tabs. */
+export function sendTeacherOutbox(teacherId: string): Promise<TeacherSendResult> {
+  return runExclusive(LOCK_TEACHER_OUTBOX, LOCK_TEACHER_OUTBOX, () => sendDue(teacherId));
+}
+
+async function sendDue(teacherId: string): Promise<TeacherSendResult> {
+  let delivered = 0;
+  const now = Date.now();
+  const due = (await listTeacherOutbox()).filter(
+    (item) => item.teacherId === teacherId && item.state === 'waiting' && item.nextAttemptAt <= now,
+  );
+  for (const item of due) {
+    const result = await teacherExchange(pathOf(item), { method: 'PUT', json: { draft: item.draft } });
+    const outcome = toSendOutcome(result);
+    const verdict = classifySend(outcome, { nowMs: Date.now() });
+    switch (verdict.kind) {
+      case 'delivered': {
+        const published =
+          item.kind === 'publish' && outcome.kind === 'response'
+            ? v.safeParse(PublishResponseSchema, outcome.body)
+            : null;
+        await markServerHas(
+          item.lessonId,
+          item.editedAt,
+          published?.success ? published.output.version : undefined,
+        );
+        await removeDelivered(item);
+        delivered++;
+        break;
+      }
+      case 'retry':
+        await rescheduleItem(
+          item.id,
+          nextAttemptAt(Date.now(), item.attempts, verdict.retryAfterMs),
+          verdict.reason,
+        );
+        // A server that just failed is not asked again in this pass; the rest keep their turn.
+        return { delivered, signInNeeded: false };
+      case 'relink':
+        await markAllSignIn();
+        return { delivered, signInNeeded: true };
+      case 'needsAttention': {
+        const problems = outcome.kind === 'response' ? v.safeParse(ProblemsBodySchema, outcome.body) : null;
+        await markNeedsAttention(
+          item.id,
+          verdict.reason,
+          verdict.message,
+          problems?.success ? (problems.output.problems as PublishProblem[]) : null,
+        );
+        break;
+      }
+    }
+  }
+  return { delivered, signInNeeded: false };
+}
+
+function pathOf(item: TeacherOutboxItem): string {
+  return item.kind === 'publish'
+    ? TEACHER_API.publication(item.classId, item.lessonId, item.id)
+    : TEACHER_API.lesson(item.classId, item.lessonId);
+}

@@ -1,0 +1,71 @@
+/**
+ * The teacher's workspace, loaded only when a /teacher path is opened (the
+ * pupil's first download never contains it). Signs the teacher in, starts the
+ * teacher outbox, and shows the screen for the path.
+ */
+import { useEffect } from 'preact/hooks';
+import { navigate } from '../app/router.ts';
+import { tt } from './teacher-i18n.ts';
+import { parseTeacherPath } from './teacher-routes.ts';
+import { restoreSession, session, sessionExpired, sessionLoaded, signOut } from './teacher-session.ts';
+import { refreshOutbox, startOutbox } from './outbox-state.ts';
+import { SignInScreen } from './sign-in-screen.tsx';
+import { ClassListScreen } from './class-list-screen.tsx';
+import { LessonListScreen } from './lesson-list-screen.tsx';
+import { PupilListScreen } from './pupil-list-screen.tsx';
+import { JoinCodeSheet } from './join-code-sheet.tsx';
+import { DashboardScreen } from './dashboard-screen.tsx';
+import { LessonEditorScreen } from './editor/lesson-editor-screen.tsx';
+import { SubmissionScreen } from './submission-screen.tsx';
+import './teacher.css';
+
+export default function TeacherApp({ path }: { path: string }) {
+  useEffect(() => {
+    void restoreSession().then(refreshOutbox);
+  }, []);
+  const signedIn = session.value !== null && !sessionExpired.value;
+  useEffect(() => {
+    if (signedIn) startOutbox();
+  }, [signedIn]);
+
+  if (!sessionLoaded.value) return <p role="status">{tt('loading')}</p>;
+  if (!signedIn) return <SignInScreen />;
+  const route = parseTeacherPath(path);
+  return (
+    <div class="teacher">
+      <div class="teacher-bar">
+        <span>{tt('signedInAs', { name: session.value!.teacher.name })}</span>
+        <button
+          type="button"
+          class="secondary"
+          onClick={async () => {
+            await signOut();
+            navigate('/teacher');
+          }}
+        >
+          {tt('signOut')}
+        </button>
+      </div>
+      <TeacherScreenFor key={path} route={route} />
+    </div>
+  );
+}
+
+function TeacherScreenFor({ route }: { route: ReturnType<typeof parseTeacherPath> }) {
+  switch (route.screen) {
+    case 'classes':
+      return <ClassListScreen />;
+    case 'lessons':
+      return <LessonListScreen classId={route.classId} />;
+    case 'pupils':
+      return <PupilListScreen classId={route.classId} />;
+    case 'codes':
+      return <JoinCodeSheet classId={route.classId} />;
+    case 'dashboard':
+      return <DashboardScreen classId={route.classId} />;
+    case 'editor':
+      return <LessonEditorScreen classId={route.classId} lessonId={route.lessonId} />;
+    case 'submission':
+      return <SubmissionScreen submissionId={route.submissionId} />;
+  }
+}

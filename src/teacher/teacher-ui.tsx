@@ -1,0 +1,80 @@
+/** Small pieces the teacher screens share: confirmations, errors, screen headings. */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { tt } from './teacher-i18n.ts';
+import type { TeacherApiError } from './teacher-api-client.ts';
+
+/** A destructive action asks once more, in place, before it runs. */
+export function ConfirmButton(props: {
+  label: string;
+  question: string;
+  onConfirm: () => void | Promise<void>;
+  class?: string;
+}) {
+  const [asking, setAsking] = useState(false);
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) yes.current?.focus();
+  }, [asking]);
+  if (!asking)
+    return (
+      <button type="button" class={props.class ?? 'secondary'} onClick={() => setAsking(true)}>
+        {props.label}
+      </button>
+    );
+  return (
+    <span class="confirm-inline" role="group" aria-label={props.question}>
+      <span>{props.question}</span>{' '}
+      <button
+        ref={yes}
+        type="button"
+        class="danger"
+        onClick={async () => {
+          setAsking(false);
+          await props.onConfirm();
+        }}
+      >
+        {tt('confirmYes')}
+      </button>{' '}
+      <button type="button" class="secondary" onClick={() => setAsking(false)}>
+        {tt('cancel')}
+      </button>
+    </span>
+  );
+}
+
+/** The server's own sentence when it refused, or a plain "unreachable". */
+export function ApiErrorNote({ error, onRetry }: { error: TeacherApiError | null; onRetry?: () => void }) {
+  if (!error) return null;
+  return (
+    <p class="note error" role="alert">
+      {error.status === 0 ? tt('offlineData', { reason: error.message }) : error.message}{' '}
+      {onRetry && (
+        <button type="button" class="secondary" onClick={onRetry}>
+          {tt('retry')}
+        </button>
+      )}
+    </p>
+  );
+}
+
+/**
+ * The top of every teacher screen: a back link and an h1 that takes focus when
+ * the screen changes. Each screen's root carries a literal `data-screen="teacher-…"`
+ * so a build check can find teacher screens in the output by text.
+ */
+export function ScreenHeading(props: { title: string; back?: ComponentChildren }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // Screen change: move focus to the new heading so keyboard and screen-reader users follow.
+    heading.current?.focus();
+  }, []);
+  return (
+    <>
+      {props.back && <p class="back">{props.back}</p>}
+      <h1 ref={heading} tabIndex={-1}>
+        {props.title}
+      </h1>
+    </>
+  );
+}

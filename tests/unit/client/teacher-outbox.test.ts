@@ -1,0 +1,143 @@
+/**
+ * The teacher outbox keeps pupils' delivery rules: removed only on a 2xx,
+ * retried (honouring Retry-After) on network errors and 5xx, kept with the
+ * server's reason on a 4xx, and everything kept on 401.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
+import { getLocalLesson, saveLocalDraft } from '../../../src/teacher/local-lessons.ts';
+import { sendTeacherOutbox } from '../../../src/teacher/outbox-sender.ts';
+import { openTeacherDb } from '../../../src/teacher/teacher-db.ts';
+import {
+  listTeacherOutbox,
+  makeAllDueNow,
+  queuePublish,
+  queueSave,
+} from '../../../src/teacher/teacher-outbox.ts';
+import { session } from '../../../src/teacher/teacher-session.ts';
+
+const TEACHER = { id: 't1', name: 'Mme Rousseau', email: 'prof@example.test' };
+const IDS = { lessonId: 'lesson-1', classId: 'class-1', teacherId: TEACHER.id };
+const PUBLICATION = '6f1c3a52-3f0e-4b7e-9a55-1d2f7f0b9e10';
+
+const draft = (title: string): LessonDraft => ({
+  title,
+  availableFrom: '2026-11-24T07:30:00.000Z',
+  dueAt: null,
+  showCorrection: true,
+  steps: [{ id: 's1', kind: 'text', body: 'Lire la page 12.' }],
+});
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+let requests: Request[];
+let answer: (request: Request) => Promise<Response>;
+
+beforeEach(async () => {
+  const db = await openTeacherDb();
+  await db.clear('outbox');
+  await db.clear('lessons');
+  requests = [];
+  vi.stubGlobal('location', { origin: 'http://school.test' });
+  vi.stubGlobal('fetch', async (request: Request) => {
+    requests.push(request);
+    return answer(request);
+  });
+  session.value = { token: 'secret-token', teacher: TEACHER, expiresAt: '2099-01-01T00:00:00.000Z' };
+});
+afterEach(() => vi.unstubAllGlobals());
+
+async function queuedPublish() {
+  const lesson = await saveLocalDraft(IDS, draft('Les fractions'));
+  await queuePublish(lesson, PUBLICATION);
+  return lesson;
+}
+
+describe('teacher outbox', () => {
+  it('publishes with the bearer and the client UUID, then removes the item and records the version', async () => {
+    const lesson = await queuedPublish();
+    answer = async () =>
+      json(201, {
+        lessonId: IDS.lessonId,
+        version: 3,
+        pack: 'a'.repeat(64),
+        publishedAt: '2026-11-23T10:00:00.000Z',
+      });
+    expect(await sendTeacherOutbox(TEACHER.id)).toEqual({ delivered: 1, signInNeeded: false });
+    expect(requests[0]!.method).toBe('PUT');
+    expect(new URL(requests[0]!.url).pathname).toBe(
+      `/api/teacher/classes/class-1/lessons/lesson-1/publications/${PUBLICATION}`,
+    );
+    expect(requests[0]!.headers.get('authorization')).toBe('Bearer secret-token');
+    expect(await listTeacherOutbox()).toEqual([]);
+    const stored = await getLocalLesson(IDS.lessonId);
+    expect(stored?.publishedVersion).toBe(3);
+    expect(stored?.serverHasEditOf).toBe(lesson.editedAt);
+  });
+
+  it('keeps the item on a 503 and waits at least Retry-After; a network error is retried too', async () => {
+    await queuedPublish();
+    answer = async () => json(503, { error: 'busy', message: 'Busy' }, { 'retry-after': '120' });
+    const before = Date.now();
+    await sendTeacherOutbox(TEACHER.id);
+    let [item] = await listTeacherOutbox();
+    expect(item).toMatchObject({ state: 'waiting', attempts: 1, lastError: 'http_503' });
+    expect(item!.nextAttemptAt).toBeGreaterThanOrEqual(before + 120_000);
+    // Not due yet: nothing is sent.
+    await sendTeacherOutbox(TEACHER.id);
+    expect(requests).toHaveLength(1);
+
+    await makeAllDueNow();
+    answer = async () => Promise.reject(new TypeError('Failed to fetch'));
+    await sendTeacherOutbox(TEACHER.id);
+    [item] = await listTeacherOutbox();
+    expect(item).toMatchObject({ state: 'waiting', attempts: 2, lastError: 'network' });
+  });
+
+  it('keeps a refused publish as needing attention, with the server reason and problems', async () => {
+    await queuedPublish();
+    answer = async () =>
+      json(422, {
+        error: 'invalid_lesson',
+        message: 'This lesson cannot be published yet.',
+        problems: [{ code: 'no_steps' }],
+      });
+    await sendTeacherOutbox(TEACHER.id);
+    const [item] = await listTeacherOutbox();
+    expect(item).toMatchObject({
+      state: 'needsAttention',
+      lastError: 'invalid_lesson',
+      message: 'This lesson cannot be published yet.',
+      problems: [{ code: 'no_steps' }],
+    });
+    // Never retried by itself.
+    await makeAllDueNow();
+    await sendTeacherOutbox(TEACHER.id);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('keeps everything and asks to sign in again on a 401', async () => {
+    await queuedPublish();
+    answer = async () => json(401, { error: 'unauthorized', message: 'Sign in again.' });
+    expect(await sendTeacherOutbox(TEACHER.id)).toEqual({ delivered: 0, signInNeeded: true });
+    const [item] = await listTeacherOutbox();
+    expect(item?.state).toBe('signIn');
+    expect((await getLocalLesson(IDS.lessonId))?.publishedVersion).toBeNull();
+  });
+
+  it('does not drop a newer save that replaced the one in flight', async () => {
+    const first = await saveLocalDraft(IDS, draft('Version 1'));
+    await queueSave(first);
+    answer = async () => {
+      // The teacher keeps typing and saves again while the first save travels.
+      await new Promise((r) => setTimeout(r, 5));
+      await queueSave(await saveLocalDraft(IDS, draft('Version 2')));
+      return json(200, {});
+    };
+    await sendTeacherOutbox(TEACHER.id);
+    const [item] = await listTeacherOutbox();
+    expect(item?.draft.title).toBe('Version 2');
+    expect((await getLocalLesson(IDS.lessonId))?.serverHasEditOf).toBe(first.editedAt);
+  });
+});
