@@ -8,7 +8,15 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Answers } from '../../protocol/index.ts';
 import type { FeedbackRecord, HandedInRecord, LessonRecord, Profile } from '../store/records.ts';
-import { listProfiles } from '../store/profiles.ts';
+import {
+  listProfiles,
+  removeProfile as removeStoredProfile,
+  type RemoveProfileResult,
+} from '../store/profiles.ts';
+import { getDownloadPolicy, setDownloadPolicy, type DownloadPolicy } from '../store/device-settings.ts';
+import { retryNow } from '../store/outbox.ts';
+import { detectMissingContent } from '../sync/content-check.ts';
+import { fetchMediaOnDemand } from '../sync/media-on-demand.ts';
 import { listLessons } from '../store/lessons.ts';
 import { handIn, listHandedIn } from '../store/hand-in.ts';
 import { listFeedback } from '../store/feedback.ts';
@@ -41,6 +49,9 @@ export function createAppState() {
   const clockOffsetMs = signal(0);
   const loaded = signal(false);
   const online = signal(navigator.onLine);
+  const downloadPolicy = signal<DownloadPolicy>('always');
+  /** On-demand media the pupil asked for: bytes so far, or 'failed'. Keyed by sha256. */
+  const mediaDownloads = signal<Map<string, { done: number; total: number } | 'failed'>>(new Map());
   /** Device clock, ticking; lessons unlock against `serverNow` (corrected by the last measured offset). */
   const now = signal(Date.now());
   let triggers: SyncTriggers | null = null;
@@ -52,6 +63,7 @@ export function createAppState() {
 
   async function refresh(): Promise<void> {
     profiles.value = await listProfiles();
+    downloadPolicy.value = await getDownloadPolicy();
     const profile = activeProfile.value;
     if (profile) {
       const [l, h, f, states, offset, last] = await Promise.all([
@@ -87,6 +99,12 @@ export function createAppState() {
 
   /** Start syncing: at once, on `online`, on visibility, on timers and at each retry time. */
   function start(): void {
+    // Before any network: tell the pupil at once if the browser evicted lesson files.
+    void listProfiles()
+      .then(async (all) => {
+        for (const profile of all) await detectMissingContent(profile.id);
+      })
+      .then(refresh, () => undefined);
     triggers ??= startSyncTriggers({
       onChange: () => void refresh(),
       onProgress: (profileId, p) => {
@@ -96,9 +114,10 @@ export function createAppState() {
     });
   }
 
-  /** Link this device with a join code; throws JoinError with a code the join screen explains. */
-  async function join(code: string): Promise<Profile> {
-    const profile = await joinWithCode(code);
+  /** Link this device with a join code (on this origin's server unless `server`); throws JoinError. */
+  async function join(code: string, server?: string): Promise<Profile> {
+    // Another school's server (a sibling elsewhere): that profile's requests all go there.
+    const profile = await joinWithCode(code, server ? { server } : {});
     selectProfile(profile.id);
     await refresh();
     void syncNow();
@@ -124,6 +143,57 @@ export function createAppState() {
     await handIn(profile, { lessonId: lesson.lessonId, version: lesson.version }, answers);
     await refresh();
     void triggers?.afterHandIn().then(refresh);
+  }
+
+  /** The family's data choice for this device; applies from the next sync. */
+  async function chooseDownloadPolicy(policy: DownloadPolicy): Promise<void> {
+    await setDownloadPolicy(policy);
+    downloadPolicy.value = policy;
+    void syncNow();
+  }
+
+  /** Fetch a media file data saver left behind, because the pupil asked for it. */
+  async function fetchMedia(lessonId: string, blob: string): Promise<void> {
+    const profile = activeProfile.value;
+    if (
+      !profile ||
+      (mediaDownloads.value.get(blob) !== undefined && mediaDownloads.value.get(blob) !== 'failed')
+    )
+      return;
+    const set = (value: { done: number; total: number } | 'failed' | null) => {
+      const next = new Map(mediaDownloads.value);
+      if (value === null) next.delete(blob);
+      else next.set(blob, value);
+      mediaDownloads.value = next;
+    };
+    set({ done: 0, total: 0 });
+    const result = await fetchMediaOnDemand(profile, lessonId, blob, {
+      onBytes: (done, total) => set({ done, total }),
+    }).catch(() => ({ ok: false }) as const);
+    set(result.ok ? null : 'failed');
+    await refresh();
+  }
+
+  /** The pupil asked to send work again now (after "needs attention" or a long wait). */
+  async function retryWork(submissionId: string): Promise<void> {
+    await retryNow(submissionId);
+    await refresh();
+    await triggers?.sendNow();
+    await refresh();
+  }
+
+  /**
+   * Remove a pupil from this device. Refused while they have unsent work unless
+   * `force` (the family exported it and confirmed); siblings' data is never touched.
+   */
+  async function removeProfile(id: string, force = false): Promise<RemoveProfileResult> {
+    const result = await removeStoredProfile(id, { force });
+    if (result.removed && activeProfileId.value === id) {
+      activeProfileId.value = null;
+      globalThis.localStorage?.removeItem(ACTIVE_PROFILE_KEY);
+    }
+    await refresh();
+    return result;
   }
 
   /** Note that a lesson now has a saved draft (the player calls this after each save). */
@@ -153,6 +223,8 @@ export function createAppState() {
     lastSyncAt,
     loaded,
     online,
+    downloadPolicy,
+    mediaDownloads,
     now,
     serverNow,
     refresh,
@@ -162,6 +234,10 @@ export function createAppState() {
     syncNow,
     handInLesson,
     markDraft,
+    chooseDownloadPolicy,
+    fetchMedia,
+    retryWork,
+    removeProfile,
   };
 }
 

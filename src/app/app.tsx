@@ -8,10 +8,12 @@ import { LessonPlayer } from '../pupil/lesson-player.tsx';
 import { DeviceStatus } from '../pupil/device-status.tsx';
 import { ProfilePicker } from '../pupil/profile-picker.tsx';
 import { UpdateBanner } from './update-banner.tsx';
+import { TeacherLoader } from './teacher-loader.tsx';
 
 function Screen() {
   const app = useAppState();
   const current = route.value;
+  if (current.name === 'teacher') return <TeacherLoader path={current.path} />;
   if (!app.loaded.value) return null;
   if (current.name === 'join') return <JoinScreen code={current.code} />;
   if (!app.activeProfile.value) return <JoinScreen code={null} />;

@@ -3,7 +3,10 @@
  * script URL this app ever hands to the browser itself is its service worker.
  */
 interface TrustedTypesLike {
-  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
+  createPolicy(
+    name: string,
+    rules: { createScriptURL(url: string): string },
+  ): { createScriptURL(url: string): unknown };
 }
 
 export const SERVICE_WORKER_URL = '/sw.js';

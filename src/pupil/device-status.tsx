@@ -1,8 +1,11 @@
-/** What is on this device: storage, last sync, and the work waiting to be sent. */
+/** What is on this device: storage, last sync, data choice, work waiting to be sent, pupils. */
 import { useEffect, useState } from 'preact/hooks';
 import { useAppState } from '../app/app-state.ts';
 import { formatBytes, formatDateTime, t } from '../app/i18n.ts';
-import { WorkStateLabel } from './work-state-label.tsx';
+import { DataSaverSetting } from './data-saver-setting.tsx';
+import { browserFacts, needsHomeScreenHint } from './home-screen-hint.ts';
+import { ProfilesOnDevice } from './profile-removal.tsx';
+import { UnsentWork } from './unsent-work.tsx';
 
 interface StorageInfo {
   persisted: boolean;
@@ -19,19 +22,22 @@ export function DeviceStatus() {
       const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
       setStorage({ persisted, usage: estimate?.usage, quota: estimate?.quota });
     })();
-  }, []);
-  const titles = new Map(app.lessons.value.map((l) => [l.lessonId, l.title]));
-  const pending = app.handedIn.value.filter((h) => h.state !== 'delivered');
+  }, [app.lessons.value]);
 
   return (
     <>
       <h1 tabIndex={-1}>{t('deviceStatus')}</h1>
-      <section class="card">
+      <section class="card" data-testid="storage">
+        {needsHomeScreenHint(browserFacts()) && (
+          <p class="note" role="note">
+            {t('iosHint')}
+          </p>
+        )}
         {storage && (
           <>
             <p>{storage.persisted ? t('storagePersisted') : t('storageNotPersisted')}</p>
             {storage.usage !== undefined && storage.quota !== undefined && (
-              <p>
+              <p data-testid="storage-usage">
                 {t('storageUsage', { usage: formatBytes(storage.usage), quota: formatBytes(storage.quota) })}
               </p>
             )}
@@ -43,24 +49,9 @@ export function DeviceStatus() {
             : t('neverSynced')}
         </p>
       </section>
-      <section class="card" aria-labelledby="outbox-title">
-        <h2 id="outbox-title">{t('outboxTitle')}</h2>
-        {pending.length === 0 ? (
-          <p class="hint">{t('outboxEmpty')}</p>
-        ) : (
-          <ul role="list" class="outbox-list">
-            {pending.map((record) => (
-              <li key={record.submission.id}>
-                <strong>{titles.get(record.submission.lessonId) ?? record.submission.lessonId}</strong>{' '}
-                <WorkStateLabel state={app.workStates.value.get(record.submission.lessonId)} />
-              </li>
-            ))}
-          </ul>
-        )}
-        <button type="button" class="primary" onClick={() => void app.syncNow()} disabled={app.syncing.value}>
-          {t('sendNow')}
-        </button>
-      </section>
+      <UnsentWork />
+      <DataSaverSetting />
+      <ProfilesOnDevice />
     </>
   );
 }

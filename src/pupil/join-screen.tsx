@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useAppState } from '../app/app-state.ts';
 import { t, type MessageKey } from '../app/i18n.ts';
 import { navigate } from '../app/router.ts';
-import { JoinError } from '../sync/join.ts';
+import { JoinError, joinCodeFromLink } from '../sync/join.ts';
 
 function errorMessage(error: unknown): string {
   if (error instanceof JoinError) {
@@ -33,7 +33,9 @@ export function JoinScreen({ code: codeFromLink }: { code: string | null }) {
     setBusy(true);
     setError(null);
     try {
-      await app.join(value);
+      // A whole join link pasted in (possibly another school's server): join there.
+      const fromLink = joinCodeFromLink(value.trim());
+      await (fromLink ? app.join(fromLink, new URL(value.trim()).origin) : app.join(value));
       navigate('/', { replace: true });
     } catch (e) {
       setError(errorMessage(e));

@@ -2,12 +2,14 @@
 import { isHandedIn, useAppState } from '../app/app-state.ts';
 import { formatDateTime, t, type MessageKey } from '../app/i18n.ts';
 import type { LessonRecord } from '../store/records.ts';
+import { OnDemandMedia } from './on-demand-media.tsx';
 import { SyncSummary } from './sync-summary.tsx';
 import { WorkStateLabel } from './work-state-label.tsx';
 
 function downloadText(lesson: LessonRecord): string {
   if (lesson.state === 'ready') return t('readyOffline');
   if (lesson.state === 'downloading') return t('downloading');
+  if (lesson.state === 'missing') return t('downloadMissing', { count: lesson.missingFiles ?? 1 });
   if (lesson.state === 'error') {
     if (lesson.error === 'quota') return t('downloadErrorQuota');
     if (lesson.error === 'hash_mismatch' || lesson.error === 'bad_pack')
@@ -22,7 +24,8 @@ function LessonCard({ lesson, locked }: { lesson: LessonRecord; locked: boolean 
   const now = app.serverNow.value;
   const overdue = lesson.dueAt !== null && Date.parse(lesson.dueAt) < now;
   const state = app.workStates.value.get(lesson.lessonId);
-  const canOpen = lesson.state === 'ready' && !locked;
+  // A lesson missing some files still opens: its text and quizzes are on the device.
+  const canOpen = (lesson.state === 'ready' || lesson.state === 'missing') && !!lesson.pack && !locked;
   return (
     <li
       class="lesson-card"
@@ -50,6 +53,9 @@ function LessonCard({ lesson, locked }: { lesson: LessonRecord; locked: boolean 
         </span>{' '}
         {!locked && <WorkStateLabel state={state} />}
       </p>
+      {lesson.mediaOnDemand?.map((media) => (
+        <OnDemandMedia key={media.blob} lessonId={lesson.lessonId} media={media} />
+      ))}
     </li>
   );
 }

@@ -12,6 +12,9 @@ import { createDraftSaver } from './draft-saver.ts';
 import { FeedbackList } from './feedback-list.tsx';
 import { FreeTextStep } from './steps/free-text-step.tsx';
 import { MediaStep } from './steps/media-step.tsx';
+import { PhotoStep } from './steps/photo-step.tsx';
+import { RecordingStep } from './steps/recording-step.tsx';
+import { profileAttachmentStore, type AttachmentStore } from './steps/attachment-store.ts';
 import { QuizStep } from './steps/quiz-step.tsx';
 import { WorkStateLabel } from './work-state-label.tsx';
 
@@ -22,7 +25,9 @@ export function LessonPlayer({ lessonId }: { lessonId: string }) {
   if (!lesson) return <Message text={t('lessonMissing')} />;
   if (Date.parse(lesson.availableFrom) > app.serverNow.value)
     return <Message text={t('lessonLocked', { date: formatDateTime(lesson.availableFrom) })} />;
-  if (lesson.state !== 'ready' || !lesson.pack) return <Message text={t('lessonNotReady')} />;
+  // 'missing': some files vanished, but the pack is here; text and quizzes still work.
+  if ((lesson.state !== 'ready' && lesson.state !== 'missing') || !lesson.pack)
+    return <Message text={t('lessonNotReady')} />;
   const state = app.workStates.value.get(lessonId);
   if (isHandedIn(state)) return <HandedInView lesson={lesson} />;
   return <Player key={`${lesson.lessonId}@${lesson.version}`} lesson={lesson} />;
@@ -47,6 +52,7 @@ function Player({ lesson }: { lesson: LessonRecord }) {
   const [confirming, setConfirming] = useState(false);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const saver = useMemo(() => createDraftSaver(() => setSavedAt(Date.now())), []);
+  const attachments = useMemo(() => profileAttachmentStore(profileId), [profileId]);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -125,6 +131,7 @@ function Player({ lesson }: { lesson: LessonRecord }) {
           answers={draft.answers}
           checked={(draft.checked ?? []).includes(step.id)}
           readOnly={false}
+          attachments={attachments}
           onAnswer={(a) => answer(step.id, a)}
           onCheck={() => update({ checked: [...(draft.checked ?? []), step.id] })}
         />
@@ -163,12 +170,22 @@ interface StepViewProps {
   answers: Answers;
   checked: boolean;
   readOnly: boolean;
+  /** Where photos and recordings keep their bytes (the pupil's device, or memory in the teacher's preview). */
+  attachments: AttachmentStore;
   onAnswer: (answer: Answer) => void;
   onCheck: () => void;
 }
 
 /** One step, whatever its kind. */
-export function StepView({ step, answers, checked, readOnly, onAnswer, onCheck }: StepViewProps) {
+export function StepView({
+  step,
+  answers,
+  checked,
+  readOnly,
+  attachments,
+  onAnswer,
+  onCheck,
+}: StepViewProps) {
   switch (step.kind) {
     case 'text':
       return <ContentView content={step.body} />;
@@ -191,8 +208,25 @@ export function StepView({ step, answers, checked, readOnly, onAnswer, onCheck }
     case 'freeText':
       return <FreeTextStep step={step} answer={answers[step.id]} readOnly={readOnly} onAnswer={onAnswer} />;
     case 'photo':
+      return (
+        <PhotoStep
+          step={step}
+          answer={answers[step.id]}
+          readOnly={readOnly}
+          attachments={attachments}
+          onAnswer={onAnswer}
+        />
+      );
     case 'recording':
-      return <ContentView content={step.prompt} />;
+      return (
+        <RecordingStep
+          step={step}
+          answer={answers[step.id]}
+          readOnly={readOnly}
+          attachments={attachments}
+          onAnswer={onAnswer}
+        />
+      );
   }
 }
 
@@ -204,6 +238,10 @@ function HandedInView({ lesson }: { lesson: LessonRecord }) {
     .sort((a, b) => b.submission.handedInAt.localeCompare(a.submission.handedInAt))[0];
   const state = app.workStates.value.get(lesson.lessonId);
   const answers = record?.submission.answers ?? {};
+  const attachments = useMemo(
+    () => profileAttachmentStore(app.activeProfile.value!.id),
+    [app.activeProfile.value],
+  );
   return (
     <article class="player" aria-labelledby="lesson-title">
       <p>
@@ -228,6 +266,7 @@ function HandedInView({ lesson }: { lesson: LessonRecord }) {
               answers={answers}
               checked
               readOnly
+              attachments={attachments}
               onAnswer={() => undefined}
               onCheck={() => undefined}
             />

@@ -1,4 +1,4 @@
-/** Siblings sharing a device: pick who is working, or add another pupil. */
+/** Siblings sharing a device: pick who is working, or add another pupil (removing one is on the device screen). */
 import { useAppState } from '../app/app-state.ts';
 import { t } from '../app/i18n.ts';
 import { navigate } from '../app/router.ts';
@@ -22,8 +22,9 @@ export function ProfilePicker() {
         }}
       >
         {profiles.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.pupilName}
+          // The class in the tooltip tells apart two siblings' schools; ⚠ flags a device to re-link.
+          <option key={p.id} value={p.id} title={p.className}>
+            {p.link === 'relink' ? `${p.pupilName} ⚠` : p.pupilName}
           </option>
         ))}
         <option value="__add">+ {t('addProfile')}</option>

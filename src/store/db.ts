@@ -8,7 +8,7 @@ import type { Draft, FeedbackRecord, HandedInRecord, LessonRecord, OutboxItem, P
 // DO NOT CHANGE THESE WITHOUT ADDING MIGRATION LOGIC to `upgrade` below:
 // pupils' unsent work lives in this database and must survive every update.
 export const DB_NAME = 'cartable';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** Bytes of a photo or recording, kept until the submission that uses them is acknowledged. */
 export interface AttachmentRecord {
@@ -19,7 +19,19 @@ export interface AttachmentRecord {
   bytes: ArrayBuffer;
 }
 
-/** Small per-profile values: clock offset, manifest ETag, updates cursor, last sync. */
+/**
+ * Bytes of a media file received so far, one record per piece in arrival order, so
+ * an interrupted download resumes with `Range: bytes=<received>-` instead of again
+ * from zero. Public media only (not per profile); deleted once the file is verified.
+ */
+export interface DownloadChunk {
+  sha256: string;
+  /** Where these bytes start in the file. */
+  offset: number;
+  bytes: ArrayBuffer;
+}
+
+/** Small per-profile values (clock offset, manifest ETag, updates cursor, last sync) and device settings. */
 export type MetaValue = string | number;
 
 export interface CartableDB extends DBSchema {
@@ -39,10 +51,19 @@ export interface CartableDB extends DBSchema {
   attachments: { key: string; value: AttachmentRecord; indexes: { byProfile: string } };
   feedback: { key: string; value: FeedbackRecord; indexes: { byProfile: string } };
   meta: { key: string; value: MetaValue };
+  downloadChunks: { key: [string, number]; value: DownloadChunk };
 }
 
 export type StoreName =
-  'profiles' | 'lessons' | 'drafts' | 'handedIn' | 'outbox' | 'attachments' | 'feedback' | 'meta';
+  | 'profiles'
+  | 'lessons'
+  | 'drafts'
+  | 'handedIn'
+  | 'outbox'
+  | 'attachments'
+  | 'feedback'
+  | 'meta'
+  | 'downloadChunks';
 export type CartableDatabase = IDBPDatabase<CartableDB>;
 
 let opening: Promise<CartableDatabase> | null = null;
@@ -67,6 +88,10 @@ export function openDb(): Promise<CartableDatabase> {
         const feedback = db.createObjectStore('feedback', { keyPath: 'id' });
         feedback.createIndex('byProfile', 'profileId');
         db.createObjectStore('meta');
+      }
+      if (oldVersion < 2) {
+        // Resumable media downloads (v2): nothing to migrate, the store starts empty.
+        db.createObjectStore('downloadChunks', { keyPath: ['sha256', 'offset'] });
       }
     },
     blocking() {

@@ -6,7 +6,7 @@
  * with `withdrawn: true` so the pupil can still see what they did (the UI hides
  * withdrawn lessons from the "to do" list).
  */
-import type { LessonPack, ManifestLesson } from '../../protocol/index.ts';
+import type { LessonPack, ManifestLesson, MediaRef } from '../../protocol/index.ts';
 import { openDb } from './db.ts';
 import type { LessonRecord } from './records.ts';
 
@@ -98,36 +98,70 @@ async function update(
 /** The download of this lesson has started or progressed. */
 export function markDownloading(profileId: string, lessonId: string, bytesDone: number): Promise<void> {
   return update(profileId, lessonId, (lesson) => {
-    const { error: _error, ...rest } = lesson;
-    return { ...rest, state: 'downloading', bytesDone };
+    const { error: _error, missingFiles: _missing, ...rest } = lesson;
+    // A lesson being repaired stays 'missing' (still openable) until it is whole again.
+    return { ...rest, state: lesson.state === 'missing' ? 'missing' : 'downloading', bytesDone };
   });
 }
 
-/** The pack and every media file are verified and stored: the lesson works offline. */
+/** The pack is verified: keep it, so a retry fetches only the media still missing. */
+export function storePack(profileId: string, lessonId: string, pack: LessonPack): Promise<void> {
+  return update(profileId, lessonId, (lesson) => ({ ...lesson, pack }));
+}
+
+/**
+ * The pack and every media file not left on demand are verified and stored: the
+ * lesson works offline.
+ */
 export function markReady(
   profileId: string,
   lessonId: string,
   pack: LessonPack,
   now = new Date(),
+  mediaOnDemand: readonly MediaRef[] = [],
 ): Promise<void> {
   return update(profileId, lessonId, (lesson) => {
-    const { error: _error, ...rest } = lesson;
-    return { ...rest, state: 'ready', pack, bytesDone: lesson.size, readyAt: now.toISOString() };
+    const { error: _error, missingFiles: _missing, mediaOnDemand: _before, ...rest } = lesson;
+    const onDemandBytes = mediaOnDemand.reduce((sum, ref) => sum + ref.size, 0);
+    const ready: LessonRecord = {
+      ...rest,
+      state: 'ready',
+      pack,
+      bytesDone: lesson.size - onDemandBytes,
+      readyAt: lesson.readyAt ?? now.toISOString(),
+    };
+    return mediaOnDemand.length === 0 ? ready : { ...ready, mediaOnDemand: [...mediaOnDemand] };
   });
 }
 
-/** The download failed; `code` is hash_mismatch, bad_pack, quota, network, server… */
+/**
+ * The download failed; `code` is hash_mismatch, bad_pack, quota, network, server…
+ * A verified pack is kept (the retry will not fetch it again) but the lesson is not ready.
+ */
 export function markError(profileId: string, lessonId: string, code: string): Promise<void> {
   return update(profileId, lessonId, (lesson) => {
-    const { pack: _pack, readyAt: _readyAt, ...rest } = lesson;
+    const { readyAt: _readyAt, ...rest } = lesson;
+    // A lesson that was only missing files stays openable; its pack is still good.
+    if (lesson.state === 'missing') return { ...rest, state: 'missing', error: code };
     return { ...rest, state: 'error', error: code };
   });
 }
 
-/** Media of a ready lesson went missing (storage evicted): download it again. */
-export function markQueued(profileId: string, lessonId: string): Promise<void> {
+/**
+ * Files of a ready lesson vanished (storage evicted, site data cleared): tell the pupil
+ * and repair on the next sync. Its pack (in IndexedDB) is kept.
+ */
+export function markMissing(profileId: string, lessonId: string, missingFiles: number): Promise<void> {
+  return update(profileId, lessonId, (lesson) => ({ ...lesson, state: 'missing', missingFiles }));
+}
+
+/** A media file the pupil asked for is now stored: it no longer waits on demand. */
+export function mediaFetched(profileId: string, lessonId: string, blob: string): Promise<void> {
   return update(profileId, lessonId, (lesson) => {
-    const { pack: _pack, readyAt: _readyAt, error: _error, ...rest } = lesson;
-    return { ...rest, state: 'queued', bytesDone: 0 };
+    const { mediaOnDemand, ...rest } = lesson;
+    const left = (mediaOnDemand ?? []).filter((ref) => ref.blob !== blob);
+    const fetched = (mediaOnDemand ?? []).find((ref) => ref.blob === blob)?.size ?? 0;
+    const bytesDone = Math.min(lesson.size, lesson.bytesDone + fetched);
+    return left.length === 0 ? { ...rest, bytesDone } : { ...rest, bytesDone, mediaOnDemand: left };
   });
 }

@@ -2,7 +2,7 @@
  * Plain, cloneable records kept on the device (IndexedDB `cartable`).
  * Shared by the page and the service worker; no Blobs (iOS), no class instances.
  */
-import type { Answers, LessonPack, Submission } from '../../protocol/index.ts';
+import type { Answers, LessonPack, MediaRef, Submission } from '../../protocol/index.ts';
 
 /** A pupil linked on this device. Siblings each have one. */
 export interface Profile {
@@ -21,7 +21,8 @@ export interface Profile {
   link: 'ok' | 'relink';
 }
 
-export type LessonDownloadState = 'queued' | 'downloading' | 'ready' | 'error';
+/** 'missing': was ready, then files vanished (storage evicted, site data cleared); repaired on the next sync. */
+export type LessonDownloadState = 'queued' | 'downloading' | 'ready' | 'error' | 'missing';
 
 /** One lesson of a profile's class: the manifest entry and, once downloaded, its pack. */
 export interface LessonRecord {
@@ -39,8 +40,12 @@ export interface LessonRecord {
   bytesDone: number;
   /** Machine code of the last download error for this lesson (hash_mismatch, quota, network…). */
   error?: string;
-  /** Present once the pack is verified; media are in Cache Storage. */
+  /** Present once the pack is verified (kept across retries); media are in Cache Storage. */
   pack?: LessonPack;
+  /** Media left for the pupil to fetch on demand (data saver); the lesson is ready without them. */
+  mediaOnDemand?: MediaRef[];
+  /** How many files of a 'missing' lesson are gone from the device. */
+  missingFiles?: number;
   readyAt?: string;
   /** No longer in the manifest, kept because the pupil's draft or handed-in work refers to it. */
   withdrawn?: boolean;

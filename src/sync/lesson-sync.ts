@@ -1,30 +1,16 @@
 /**
- * Lessons down: manifest (ETag), then each missing pack and media file, every byte
- * verified by SHA-256 before it counts. A lesson is 'ready' only when its pack and
- * all its media are stored; a bad file fails that lesson alone; a full disk stops
- * the downloads and says so. Then the updates feed and the readiness report.
+ * Lessons down: manifest (ETag), then each lesson not ready yet (see lesson-download.ts:
+ * packs kept once verified, media resumed with Range, every byte verified by SHA-256,
+ * data-saver media left for the pupil). A bad file fails that lesson alone; a full disk
+ * stops the downloads and says so; vanished files are detected and fetched again.
+ * Then the updates feed and the readiness report for the teacher's dashboard.
  */
-import * as v from 'valibot';
-import {
-  API,
-  LOCK_LESSONS,
-  LessonPackSchema,
-  packMedia,
-  sha256Hex,
-  type LessonPack,
-  type MediaRef,
-} from '../../protocol/index.ts';
+import { LOCK_LESSONS } from '../../protocol/index.ts';
 import { isQuotaError } from '../store/db.ts';
+import { getDownloadPolicy, type DownloadPolicy } from '../store/device-settings.ts';
 import { saveFeedback } from '../store/feedback.ts';
 import { getHandedIn } from '../store/hand-in.ts';
-import {
-  listLessons,
-  markDownloading,
-  markError,
-  markQueued,
-  markReady,
-  upsertFromManifest,
-} from '../store/lessons.ts';
+import { listLessons, markError, upsertFromManifest } from '../store/lessons.ts';
 import {
   getManifestEtag,
   getUpdatesCursor,
@@ -34,22 +20,18 @@ import {
 } from '../store/meta.ts';
 import { acknowledge, markRelink } from '../store/outbox.ts';
 import type { LessonRecord, Profile } from '../store/records.ts';
-import {
-  defaultFetch,
-  download,
-  getManifest,
-  getUpdates,
-  postDeviceStatus,
-  type FetchLike,
-} from './api-client.ts';
+import { defaultFetch, getManifest, getUpdates, postDeviceStatus, type FetchLike } from './api-client.ts';
 import { notifyPages } from './broadcast.ts';
-import type { SendOutcome } from './classify.ts';
 import { recordClockOffset } from './clock.ts';
+import { detectMissingContent } from './content-check.ts';
+import { networkHints, waitsForPupil, type NetworkHints } from './data-saver.ts';
+import { downloadLesson, QuotaStop, type LessonDownloadContext } from './lesson-download.ts';
+import { missingMedia, openMediaCache } from './media-cache.ts';
 import { runExclusive } from './locks.ts';
 import { storageStatus } from './storage-status.ts';
 
-/** The Cache Storage cache holding verified media under `/blobs/<sha256>`; the worker serves it. */
-export const MEDIA_CACHE = 'cartable-media';
+/** Where verified media live (re-exported: the service worker's media route reads it). */
+export { MEDIA_CACHE } from './media-cache.ts';
 
 export interface SyncProgress {
   bytesDone: number;
@@ -77,6 +59,10 @@ export interface SyncLessonsOptions {
   fetch?: FetchLike;
   /** The device clock in epoch ms (default Date.now). */
   now?: () => number;
+  /** Connection hints for data saver (default: read navigator.connection). */
+  network?: NetworkHints;
+  /** Chunk size and idle timeout of media downloads (tests make them small). */
+  media?: LessonDownloadContext['media'];
 }
 
 /**
@@ -85,15 +71,6 @@ export interface SyncLessonsOptions {
  */
 export function syncLessons(profile: Profile, options: SyncLessonsOptions = {}): Promise<LessonSyncSummary> {
   return runExclusive(LOCK_LESSONS, `${LOCK_LESSONS}:${profile.id}`, () => runSync(profile, options));
-}
-
-class QuotaStop extends Error {}
-
-/** What failed for one lesson: a stored code, or a full disk that stops everything. */
-function failureCode(outcome: SendOutcome): string {
-  if (outcome.kind === 'networkError') return 'network';
-  if (outcome.kind === 'timeout') return 'timeout';
-  return outcome.status === 404 ? 'not_found' : 'server';
 }
 
 async function runSync(profile: Profile, options: SyncLessonsOptions): Promise<LessonSyncSummary> {
@@ -133,22 +110,43 @@ async function runSync(profile: Profile, options: SyncLessonsOptions): Promise<L
     await recordClockOffset(profile.id, manifest.response, sentAt, receivedAt);
   }
 
+  // Files that vanished (eviction, cleared site data) are found before deciding what to fetch.
+  await detectMissingContent(profile.id);
   const lessons = (await listLessons(profile.id)).filter((lesson) => !lesson.withdrawn);
-  const media = await openMediaCache();
-  const toDownload = await lessonsToDownload(lessons, media);
+  const cache = await openMediaCache();
+  const policy = await getDownloadPolicy();
+  const hints = options.network ?? networkHints();
+  const toDownload = await lessonsToDownload(lessons, cache, policy, hints);
   if (toDownload.length > 0) changed = true;
 
   const progress: SyncProgress = {
     bytesDone: 0,
     bytesTotal: toDownload.reduce((sum, lesson) => sum + lesson.size, 0),
-    lessonsReady: lessons.length - toDownload.length,
+    lessonsReady: lessons.filter((lesson) => lesson.state === 'ready' && !toDownload.includes(lesson)).length,
     lessonsTotal: lessons.length,
   };
-  options.onProgress?.({ ...progress });
+  const report = () => options.onProgress?.({ ...progress });
+  report();
+  const context: LessonDownloadContext = {
+    server: profile.server,
+    fetch: fetchFn,
+    cache,
+    policy,
+    hints,
+    onBytes: (delta) => {
+      progress.bytesDone += delta;
+      report();
+    },
+    onSkipped: (bytes) => {
+      progress.bytesTotal -= bytes;
+      report();
+    },
+    ...(options.media ? { media: options.media } : {}),
+  };
 
   for (const lesson of toDownload) {
     try {
-      const code = await downloadLesson(profile, lesson, media, fetchFn, progress, options.onProgress);
+      const code = await downloadLesson(lesson, context);
       if (code === null) progress.lessonsReady += 1;
       else summary.failed.push({ lessonId: lesson.lessonId, code });
     } catch (error) {
@@ -158,7 +156,7 @@ async function runSync(profile: Profile, options: SyncLessonsOptions): Promise<L
       await markError(profile.id, lesson.lessonId, 'quota').catch(() => undefined);
       break;
     }
-    options.onProgress?.({ ...progress });
+    report();
   }
   summary.lessonsReady = progress.lessonsReady;
   summary.lessonsTotal = progress.lessonsTotal;
@@ -173,103 +171,25 @@ async function runSync(profile: Profile, options: SyncLessonsOptions): Promise<L
   return summary;
 }
 
-async function openMediaCache(): Promise<Cache | null> {
-  return typeof caches === 'undefined' ? null : caches.open(MEDIA_CACHE);
-}
-
 /**
- * Lessons needing a download: not ready yet, or "ready" but missing media in the
- * cache (the browser evicted it, or site data was cleared) — those are re-queued.
+ * Lessons needing a download: not ready yet, missing files, or ready with media left
+ * on demand that the family's choice now lets come down (on Wi-Fi, data saver off).
  * Earliest lessons first: they are needed first.
  */
-async function lessonsToDownload(lessons: LessonRecord[], media: Cache | null): Promise<LessonRecord[]> {
+async function lessonsToDownload(
+  lessons: LessonRecord[],
+  cache: Cache | null,
+  policy: DownloadPolicy,
+  hints: NetworkHints,
+): Promise<LessonRecord[]> {
   const pending: LessonRecord[] = [];
   for (const lesson of lessons) {
-    if (lesson.state === 'ready' && lesson.pack && (await hasAllMedia(lesson.pack, media))) continue;
-    if (lesson.state === 'ready') await markQueued(lesson.profileId, lesson.lessonId);
-    pending.push(lesson);
+    if (lesson.state !== 'ready') pending.push(lesson);
+    else if ((lesson.mediaOnDemand ?? []).some((ref) => !waitsForPupil(ref, policy, hints))) {
+      if (lesson.pack && (await missingMedia(lesson.pack, cache)).length > 0) pending.push(lesson);
+    }
   }
   return pending.sort((a, b) => a.availableFrom.localeCompare(b.availableFrom));
-}
-
-async function hasAllMedia(pack: LessonPack, media: Cache | null): Promise<boolean> {
-  const refs = packMedia(pack);
-  if (refs.length === 0) return true;
-  if (!media) return false;
-  for (const ref of refs) if (!(await media.match(API.blob(ref.blob)))) return false;
-  return true;
-}
-
-/** Download, verify and store one lesson; null when ready, else the error code stored on it. */
-async function downloadLesson(
-  profile: Profile,
-  lesson: LessonRecord,
-  media: Cache | null,
-  fetchFn: FetchLike,
-  progress: SyncProgress,
-  onProgress: SyncLessonsOptions['onProgress'],
-): Promise<string | null> {
-  const fail = async (code: string) => {
-    await markError(profile.id, lesson.lessonId, code);
-    return code;
-  };
-  await markDownloading(profile.id, lesson.lessonId, 0);
-  const advance = (bytes: number) => {
-    progress.bytesDone += bytes;
-    onProgress?.({ ...progress });
-  };
-
-  const packFile = await download(fetchFn, profile.server, API.pack(lesson.packHash), lesson.size);
-  if (!packFile.ok) return fail(failureCode(packFile.outcome));
-  if ((await sha256Hex(packFile.bytes)) !== lesson.packHash) return fail('hash_mismatch');
-  const pack = parsePack(packFile.bytes);
-  if (!pack || pack.id !== lesson.lessonId) return fail('bad_pack');
-  advance(packFile.bytes.byteLength);
-
-  const refs = packMedia(pack);
-  if (refs.length > 0 && !media) return fail('no_cache_storage');
-  for (const ref of refs) {
-    const code = await storeMedia(profile, ref, media as Cache, fetchFn);
-    if (code !== null) return fail(code);
-    advance(ref.size);
-  }
-  await markReady(profile.id, lesson.lessonId, pack);
-  return null;
-}
-
-function parsePack(bytes: ArrayBuffer): LessonPack | null {
-  try {
-    const parsed = v.safeParse(LessonPackSchema, JSON.parse(new TextDecoder().decode(bytes)));
-    return parsed.success ? parsed.output : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Fetch, verify and cache one media file (skipped when already cached); null on success. */
-async function storeMedia(
-  profile: Profile,
-  ref: MediaRef,
-  media: Cache,
-  fetchFn: FetchLike,
-): Promise<string | null> {
-  const path = API.blob(ref.blob);
-  if (await media.match(path)) return null;
-  const file = await download(fetchFn, profile.server, path, ref.size);
-  if (!file.ok) return failureCode(file.outcome);
-  if ((await sha256Hex(file.bytes)) !== ref.blob) return 'hash_mismatch';
-  try {
-    await media.put(
-      path,
-      new Response(file.bytes, {
-        headers: { 'content-type': ref.mime, 'content-length': String(file.bytes.byteLength) },
-      }),
-    );
-  } catch (error) {
-    if (isQuotaError(error)) throw new QuotaStop();
-    throw error;
-  }
-  return null;
 }
 
 /** Pull feedback and acknowledgements after the stored cursor; returns feedback stored. */

@@ -57,40 +57,69 @@ async function sendDue(options: SendOutboxOptions): Promise<OutboxSendResult> {
   // A server that just failed us is not asked again in this pass: its other items
   // wait with the same verdict instead of adding load to a struggling server.
   const unavailable = new Map<string, Extract<SendVerdict, { kind: 'retry' }>>();
+  // Servers that acknowledged work in this pass: they are up again (see below).
+  const recovered = new Set<string>();
   const relinked = new Set<string>();
+  // Each item is tried at most once per pass, so the loop below always ends.
+  const tried = new Set<string>();
 
-  for (const item of await listDue(clock())) {
-    if (relinked.has(item.profileId)) continue;
-    const profile = await getProfile(item.profileId);
-    if (!profile || profile.link !== 'ok') continue;
-    const verdict = unavailable.get(profile.server) ?? (await sendOne(item, profile, fetchFn, clock()));
-    const now = clock();
-    changed = true;
-    switch (verdict.kind) {
-      case 'delivered':
-        await acknowledge(item.id, verdict.receivedAt ?? new Date(now).toISOString());
-        delivered += 1;
-        break;
-      case 'retry':
-        unavailable.set(profile.server, verdict);
-        await reschedule(item.id, {
-          nextAttemptAt: nextAttemptAt(now, item.attempts, verdict.retryAfterMs, random),
-          lastError: verdict.reason,
-        });
-        break;
-      case 'relink':
-        relinked.add(item.profileId);
-        await markRelink(item.profileId);
-        break;
-      case 'needsAttention':
-        await markNeedsAttention(item.id, verdict.reason, verdict.message);
-        break;
+  let batch = await listDue(clock());
+  while (batch.length > 0) {
+    for (const item of batch) {
+      tried.add(item.id);
+      if (relinked.has(item.profileId)) continue;
+      const profile = await getProfile(item.profileId);
+      if (!profile || profile.link !== 'ok') continue;
+      const verdict = unavailable.get(profile.server) ?? (await sendOne(item, profile, fetchFn, clock()));
+      const now = clock();
+      changed = true;
+      switch (verdict.kind) {
+        case 'delivered':
+          await acknowledge(item.id, verdict.receivedAt ?? new Date(now).toISOString());
+          recovered.add(profile.server);
+          delivered += 1;
+          break;
+        case 'retry':
+          unavailable.set(profile.server, verdict);
+          await reschedule(item.id, {
+            nextAttemptAt: nextAttemptAt(now, item.attempts, verdict.retryAfterMs, random),
+            lastError: verdict.reason,
+          });
+          break;
+        case 'relink':
+          relinked.add(item.profileId);
+          await markRelink(item.profileId);
+          break;
+        case 'needsAttention':
+          await markNeedsAttention(item.id, verdict.reason, verdict.message);
+          break;
+      }
     }
+    // A server that just acknowledged work is up: this device's other waiting items for it
+    // follow now rather than each sitting out its own backoff. The spread that protects a
+    // recovering server is between devices, and each device's first retry was jittered.
+    batch = await waitingFor(recovered, unavailable, tried);
   }
 
   if (changed) notifyPages({ type: 'outbox:changed' });
   const remaining = (await listOutbox()).filter((item) => item.state === 'waiting').length;
   return { delivered, remaining, nextAttemptAt: await nextDueAt() };
+}
+
+/** Waiting items not tried yet whose server acknowledged work in this pass and has not failed since. */
+async function waitingFor(
+  recovered: ReadonlySet<string>,
+  unavailable: ReadonlyMap<string, unknown>,
+  tried: ReadonlySet<string>,
+): Promise<OutboxItem[]> {
+  if (recovered.size === 0) return [];
+  const next: OutboxItem[] = [];
+  for (const item of await listOutbox()) {
+    if (item.state !== 'waiting' || tried.has(item.id)) continue;
+    const server = (await getProfile(item.profileId))?.server;
+    if (server !== undefined && recovered.has(server) && !unavailable.has(server)) next.push(item);
+  }
+  return next;
 }
 
 /** Upload the item's attachments, then the submission; the first refusal decides. */

@@ -14,6 +14,18 @@ export interface LoggedRequest {
   path: string;
   at: number;
   answered: number | 'hung' | 'error';
+  /** The Range header, if any (resumed downloads). */
+  range: string | null;
+  /** Body bytes passed on to the browser. */
+  bytes: number;
+}
+
+/** Call `run` once, when this many body bytes of matching responses have been passed on. */
+interface ByteTrigger {
+  pathPrefix: string;
+  atBytes: number;
+  run: () => void;
+  passed: number;
 }
 
 export class FaultProxy {
@@ -22,6 +34,12 @@ export class FaultProxy {
   /** Faults by "METHOD /path-prefix". */
   private faults = new Map<string, FaultMode>();
   private hung = new Set<ServerResponse>();
+  private triggers: ByteTrigger[] = [];
+  /** Responses being passed on right now. */
+  private inFlight = new Set<ServerResponse>();
+  private requestTriggers: { method: string; pathPrefix: string; left: number; run: () => void }[] = [];
+  /** Bytes per second for GET responses under a path prefix (a slow link). */
+  private throttles = new Map<string, number>();
 
   constructor(
     readonly port: number,
@@ -37,6 +55,31 @@ export class FaultProxy {
     const key = `${method} ${pathPrefix}`;
     if (mode.kind === 'pass') this.faults.delete(key);
     else this.faults.set(key, mode);
+  }
+
+  /**
+   * Break every answer in progress, as a dying machine does: bytes still buffered
+   * between the server and the proxy are lost instead of trickling out afterwards.
+   */
+  dropConnections(): void {
+    for (const res of this.inFlight) res.destroy();
+    this.inFlight.clear();
+  }
+
+  /** Slow down GET responses under `pathPrefix` to about `bytesPerSecond`; 0 removes it. */
+  throttle(pathPrefix: string, bytesPerSecond: number): void {
+    if (bytesPerSecond > 0) this.throttles.set(pathPrefix, bytesPerSecond);
+    else this.throttles.delete(pathPrefix);
+  }
+
+  /** Run `run` once `atBytes` body bytes of responses under `pathPrefix` have gone through (from now). */
+  whenBytes(pathPrefix: string, atBytes: number, run: () => void): void {
+    this.triggers.push({ pathPrefix, atBytes, run, passed: 0 });
+  }
+
+  /** Run `run` once `count` more requests matching method and path prefix have arrived. */
+  whenRequests(method: string, pathPrefix: string, count: number, run: () => void): void {
+    this.requestTriggers.push({ method, pathPrefix, left: count, run });
   }
 
   requests(method: string, pathPrefix: string): LoggedRequest[] {
@@ -62,8 +105,18 @@ export class FaultProxy {
       path: req.url ?? '/',
       at: Date.now(),
       answered: 'error',
+      range: typeof req.headers.range === 'string' ? req.headers.range : null,
+      bytes: 0,
     };
     this.log.push(entry);
+    for (const trigger of this.requestTriggers) {
+      if (trigger.method !== entry.method || !entry.path.startsWith(trigger.pathPrefix)) continue;
+      trigger.left -= 1;
+      if (trigger.left === 0) {
+        this.requestTriggers = this.requestTriggers.filter((t) => t !== trigger);
+        trigger.run();
+      }
+    }
     const fault = this.faultFor(req);
     if (fault?.kind === 'unavailable') {
       req.resume();
@@ -86,7 +139,32 @@ export class FaultProxy {
       (up) => {
         entry.answered = up.statusCode ?? 0;
         res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
+        this.inFlight.add(res);
+        res.on('close', () => this.inFlight.delete(res));
+        const path = req.url ?? '/';
+        const rate = [...this.throttles].find(([prefix]) => path.startsWith(prefix))?.[1];
+        up.on('data', (chunk: Buffer) => {
+          // The browser's side is gone: stop reading from the server too.
+          if (res.destroyed) return void up.destroy();
+          entry.bytes += chunk.byteLength;
+          res.write(chunk);
+          for (const trigger of this.triggers.filter((t) => path.startsWith(t.pathPrefix))) {
+            trigger.passed += chunk.byteLength;
+            if (trigger.passed >= trigger.atBytes) {
+              this.triggers = this.triggers.filter((t) => t !== trigger);
+              trigger.run();
+            }
+          }
+          if (rate) {
+            up.pause();
+            setTimeout(() => up.resume(), (chunk.byteLength / rate) * 1000);
+          }
+        });
+        up.on('end', () => res.end());
+        // The server died mid-answer: break the connection, as the browser would see it.
+        up.on('close', () => {
+          if (!up.complete) res.destroy();
+        });
       },
     );
     // Upstream dead: drop the connection, as a dead server would look to the browser.

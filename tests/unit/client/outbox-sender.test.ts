@@ -215,4 +215,86 @@ describe('sendOutbox', () => {
 
     expect(server.requests[0]?.headers.get('authorization')).toBe(`Bearer ${tom.token}`);
   });
+
+  it('has no retention limit: work parked for a year after thousands of failures is still sent', async () => {
+    const record = await handIn(lea, lesson, answers);
+    await reschedule(record.submission.id, { nextAttemptAt: NOW - 365 * 86_400_000, lastError: 'http_503' });
+    const db = await (await import('../../../src/store/db.ts')).openDb();
+    const item = (await db.get('outbox', record.submission.id))!;
+    await db.put('outbox', { ...item, attempts: 5_000 });
+
+    const result = await sendOutbox({ fetch: fakeServer(acknowledging).fetch, now: clock });
+
+    expect(result.delivered).toBe(1);
+    expect((await getHandedIn(record.submission.id))?.state).toBe('delivered');
+  });
+
+  it('408 and 429 are retried later (never "needs attention"), honouring Retry-After', async () => {
+    await handIn(lea, lesson, answers);
+    for (const [status, header] of [
+      [408, null],
+      [429, new Date(NOW + 90_000).toUTCString()],
+    ] as const) {
+      const server = fakeServer(() =>
+        json({ error: 'slow_down', message: 'later' }, status, header ? { 'retry-after': header } : {}),
+      );
+      const [due] = await listOutbox();
+      const { retryNow } = await import('../../../src/store/outbox.ts');
+      await retryNow(due!.id, NOW);
+      await sendOutbox({ fetch: server.fetch, now: clock, random: () => 0 });
+      const [item] = await listOutbox();
+      expect(item).toMatchObject({
+        state: 'waiting',
+        lastError: status === 408 ? 'timeout' : 'rate_limited',
+      });
+      if (header) expect(item!.nextAttemptAt).toBeGreaterThanOrEqual(NOW + 90_000);
+    }
+  });
+
+  it('a hung server is abandoned after a bounded time and the item waits for a retry', async () => {
+    const { API_TIMEOUT_MS, exchange, toSendOutcome } = await import('../../../src/sync/api-client.ts');
+    const { classifySend } = await import('../../../src/sync/classify.ts');
+    expect(API_TIMEOUT_MS).toBeLessThanOrEqual(30_000);
+    // Accepts the request, never answers; only the abort signal ends it.
+    const hung = fakeServer(
+      (request) =>
+        new Promise<Response>((_, reject) =>
+          request.signal.addEventListener('abort', () => reject(request.signal.reason)),
+        ),
+    );
+    const started = Date.now();
+    const outcome = toSendOutcome(
+      await exchange(hung.fetch, lea, '/api/pupil/submissions/x', { method: 'PUT', timeoutMs: 50 }),
+    );
+    expect(outcome).toEqual({ kind: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(classifySend(outcome, { nowMs: NOW })).toEqual({
+      kind: 'retry',
+      reason: 'timeout',
+      retryAfterMs: null,
+    });
+  });
+
+  it('once the server acknowledges a due item, the device’s other waiting items follow in the same pass', async () => {
+    const due = await handIn(lea, lesson, answers);
+    const later = await handIn(lea, { lessonId: 'conjugaison', version: 1 }, answers);
+    const tom = await linkedProfile('tom', {
+      server: 'https://autre-ecole.example',
+      id: 'https://autre-ecole.example|tom',
+    });
+    const elsewhere = await handIn(tom, { lessonId: 'geo', version: 1 }, answers);
+    await reschedule(later.submission.id, { nextAttemptAt: NOW + 300_000, lastError: 'network' });
+    await reschedule(elsewhere.submission.id, { nextAttemptAt: NOW + 300_000, lastError: 'network' });
+    const server = fakeServer(acknowledging);
+
+    const result = await sendOutbox({ fetch: server.fetch, now: clock });
+
+    expect(server.log).toEqual([
+      `PUT /api/pupil/submissions/${due.submission.id}`,
+      `PUT /api/pupil/submissions/${later.submission.id}`,
+    ]);
+    expect(result).toMatchObject({ delivered: 2, remaining: 1 });
+    // Another server's backoff is its own business: Tom's item still waits.
+    expect((await listOutbox()).map((i) => i.id)).toEqual([elsewhere.submission.id]);
+  });
 });

@@ -11,7 +11,14 @@ export interface PublishedLesson {
 /** A published lesson with one text step and, when given, one image. */
 export async function publishLesson(
   id: string,
-  options: { image?: Uint8Array<ArrayBuffer>; availableFrom?: string } = {},
+  options: {
+    image?: Uint8Array<ArrayBuffer>;
+    availableFrom?: string;
+    /** Media marked optional by the teacher (data saver may skip it). */
+    optional?: boolean;
+    /** A republished version: same id, new pack. */
+    version?: number;
+  } = {},
 ): Promise<PublishedLesson> {
   const media = new Map<string, { bytes: Uint8Array<ArrayBuffer>; mime: string }>();
   const steps: LessonPack['steps'] = [
@@ -23,15 +30,20 @@ export async function publishLesson(
     steps.push({
       id: 's2',
       kind: 'image',
-      media: { blob: sha, mime: 'image/png', size: options.image.byteLength, optional: false },
+      media: {
+        blob: sha,
+        mime: 'image/png',
+        size: options.image.byteLength,
+        optional: options.optional ?? false,
+      },
       alt: 'Une carte',
     });
   }
   const pack: LessonPack = {
     format: PACK_FORMAT,
     id,
-    version: 1,
-    title: `Leçon ${id}`,
+    version: options.version ?? 1,
+    title: options.version ? `Leçon ${id} (v${options.version})` : `Leçon ${id}`,
     classId: 'cm1-a',
     availableFrom: options.availableFrom ?? '2021-04-06T08:00:00.000Z',
     dueAt: null,
@@ -41,7 +53,7 @@ export async function publishLesson(
   const size = packBytes.byteLength + [...media.values()].reduce((sum, m) => sum + m.bytes.byteLength, 0);
   const entry: ManifestLesson = {
     id,
-    version: 1,
+    version: pack.version,
     title: pack.title,
     pack: await sha256Hex(packBytes),
     size,
