@@ -14,7 +14,7 @@ import {
   type RemoveProfileResult,
 } from '../store/profiles.ts';
 import { getDownloadPolicy, setDownloadPolicy, type DownloadPolicy } from '../store/device-settings.ts';
-import { retryNow } from '../store/outbox.ts';
+import { listOutbox, retryNow } from '../store/outbox.ts';
 import { detectMissingContent } from '../sync/content-check.ts';
 import { fetchMediaOnDemand } from '../sync/media-on-demand.ts';
 import { listLessons } from '../store/lessons.ts';
@@ -174,6 +174,18 @@ export function createAppState() {
     await refresh();
   }
 
+  /**
+   * The pupil pressed "send now": their waiting work is tried at once instead of at its
+   * backoff time. A person pressing a button is slow enough not to hammer a server.
+   */
+  async function sendWorkNow(): Promise<void> {
+    const profile = activeProfile.value;
+    if (profile) {
+      for (const item of await listOutbox(profile.id)) if (item.state === 'waiting') await retryNow(item.id);
+    }
+    await syncNow();
+  }
+
   /** The pupil asked to send work again now (after "needs attention" or a long wait). */
   async function retryWork(submissionId: string): Promise<void> {
     await retryNow(submissionId);
@@ -237,6 +249,7 @@ export function createAppState() {
     chooseDownloadPolicy,
     fetchMedia,
     retryWork,
+    sendWorkNow,
     removeProfile,
   };
 }

@@ -52,7 +52,12 @@ export function UnsentWork() {
         </ul>
       )}
       <p>
-        <button type="button" class="primary" onClick={() => void app.syncNow()} disabled={app.syncing.value}>
+        <button
+          type="button"
+          class="primary"
+          onClick={() => void app.sendWorkNow()}
+          disabled={app.syncing.value}
+        >
           {t('sendNow')}
         </button>{' '}
         {pending.length > 0 && (

@@ -1,0 +1,144 @@
+/**
+ * A teacher revokes a device: it stops syncing with a clear message, and the pupil's
+ * unsent work stays on the device, exportable, and arrives once after re-linking.
+ * A family removes a pupil from a shared device: unsent work must be exported first,
+ * then everything of that pupil is erased from the device.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
+import { doLessonAndHandIn, joinAndDownload, workState } from './support/pupil.ts';
+import { freePort, ServerProcess } from './support/server-process.ts';
+import { DEMO_TEACHER, teacherSubmissions } from './support/teacher-api.ts';
+
+let server: ServerProcess;
+test.beforeEach(async () => {
+  server = new ServerProcess(await freePort());
+  await server.start();
+});
+test.afterEach(async () => server.dispose());
+
+/** The teacher API, signed in as the demo teacher. */
+async function teacher() {
+  const session = await fetch(`${server.origin}/api/teacher/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(DEMO_TEACHER),
+  });
+  const { token } = (await session.json()) as { token: string };
+  const call = async (method: string, path: string) => {
+    const res = await fetch(`${server.origin}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.ok, `${method} ${path} → ${res.status}`).toBe(true);
+    return res.status === 204 ? null : res.json();
+  };
+  const { classes } = (await call('GET', '/api/teacher/classes')) as { classes: { id: string }[] };
+  const { pupils } = (await call('GET', `/api/teacher/classes/${classes[0]!.id}/pupils`)) as {
+    pupils: { id: string; name: string }[];
+  };
+  return { call, pupilId: (name: string) => pupils.find((p) => p.name === name)!.id };
+}
+
+/** Download what the page offers after `click`, parsed as JSON. */
+async function downloadJson(
+  page: Page,
+  click: () => Promise<void>,
+): Promise<{ submissions: { submission: { id: string; answers: object } }[] }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  expect(download.suggestedFilename()).toMatch(/^cartable-.*\.json$/);
+  return JSON.parse(readFileSync((await download.path())!, 'utf8'));
+}
+
+/** Every record of the `cartable` database, per store. */
+function deviceRecords(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolve) => {
+        const open = indexedDB.open('cartable');
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names);
+          const counts: Record<string, number> = {};
+          for (const name of names) {
+            const req = tx.objectStore(name).count();
+            req.onsuccess = () => (counts[name] = req.result);
+          }
+          tx.oncomplete = () => resolve(counts);
+        };
+      }),
+  );
+}
+
+test('a revoked device keeps its work, exportable, until it is linked again', async ({ page }) => {
+  const [pupil] = server.demoPupils();
+  await joinAndDownload(page, server.origin, pupil!);
+  const school = await teacher();
+  const pupilId = school.pupilId(pupil!.name);
+  const { devices } = (await school.call('GET', `/api/teacher/pupils/${pupilId}/devices`)) as {
+    devices: { id: string }[];
+  };
+  await school.call('DELETE', `/api/teacher/devices/${devices[0]!.id}`);
+
+  // The pupil works and hands in: the server refuses the revoked device; nothing is lost.
+  await doLessonAndHandIn(page, 'Le cycle de l’eau');
+  await expect(workState(page)).toHaveAttribute('data-work-state', 'relink');
+  await page
+    .getByRole('link', { name: /Mes leçons/ })
+    .first()
+    .click();
+  await expect(page.getByRole('alert')).toContainText('n’est plus relié à ta classe');
+
+  await page.getByRole('link', { name: 'État de l’appareil' }).click();
+  const exported = await downloadJson(page, () =>
+    page.getByRole('button', { name: 'Exporter' }).first().click(),
+  );
+  expect(exported.submissions).toHaveLength(1);
+  expect(JSON.stringify(exported.submissions[0]!.submission.answers)).toContain(
+    'Ma réponse écrite hors connexion.',
+  );
+  expect(await teacherSubmissions(server.origin)).toHaveLength(0);
+
+  // A new code links the same pupil again, and the kept work arrives exactly once.
+  const { code } = (await school.call('POST', `/api/teacher/pupils/${pupilId}/code`)) as { code: string };
+  await page.goto(`${server.origin}/join#${code.replaceAll('-', '')}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Bonjour ${pupil!.name}` })).toBeVisible();
+  await expect
+    .poll(async () => (await teacherSubmissions(server.origin)).length, { timeout: 60_000 })
+    .toBe(1);
+  await expect(
+    page.locator('.lesson-card').filter({ hasText: 'Le cycle de l’eau' }).locator('[data-work-state]'),
+  ).toHaveAttribute('data-work-state', 'handedIn');
+});
+
+test('removing a pupil from a device asks to export unsent work first, then erases it all', async ({
+  page,
+}) => {
+  const [pupil] = server.demoPupils();
+  await joinAndDownload(page, server.origin, pupil!);
+  await server.kill();
+  await doLessonAndHandIn(page, 'Partager une pizza');
+  await expect(workState(page)).toHaveAttribute('data-work-state', 'waiting');
+
+  await page.getByRole('link', { name: 'État de l’appareil' }).click();
+  const row = page.locator(`li[data-profile="${pupil!.name}"]`);
+  await row.getByRole('button', { name: 'Retirer de cet appareil' }).click();
+  const dialog = row.getByRole('alertdialog');
+  await expect(dialog).toContainText('pas encore envoyé');
+  const removeAnyway = dialog.getByRole('button', { name: 'Retirer (le travail est exporté)' });
+  await expect(removeAnyway).toBeDisabled();
+  expect((await deviceRecords(page)).outbox).toBe(1);
+
+  const exported = await downloadJson(page, () => dialog.getByRole('button', { name: 'Exporter' }).click());
+  expect(exported.submissions).toHaveLength(1);
+  await expect(removeAnyway).toBeEnabled();
+  await removeAnyway.click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Rejoindre ma classe' })).toBeVisible();
+  const left = await deviceRecords(page);
+  for (const store of ['profiles', 'lessons', 'drafts', 'handedIn', 'outbox', 'attachments', 'feedback']) {
+    expect(left[store], `${store} still holds records`).toBe(0);
+  }
+});
