@@ -1,0 +1,97 @@
+/**
+ * Draft → lesson pack: the one conversion used both to publish (server) and to
+ * preview (teacher's editor), so the preview is exactly what pupils receive.
+ * Markdown becomes content trees; quiz keys stay out unless the correction is shown.
+ */
+import type { DraftStep, LessonDraft } from './lesson-draft.ts';
+import { PACK_FORMAT, type LessonPack, type QuizStep, type Step } from './lesson-pack.ts';
+import { markdownToContent } from './markdown.ts';
+
+export interface DraftPack {
+  pack: LessonPack;
+  /** Every quiz step with its key, for scoring on the server whatever the pack shows. */
+  quizKeys: QuizStep[];
+}
+
+/** Build the pack of one lesson version (not validated: the server parses it with LessonPackSchema). */
+export function draftToPack(
+  draft: LessonDraft,
+  ids: { lessonId: string; classId: string; version: number },
+  /** Opening time to use while the draft has none yet (the editor's preview). */
+  availableFromFallback?: string,
+): DraftPack {
+  const quizKeys: QuizStep[] = [];
+  const steps = draft.steps.map((draftStep): Step => {
+    const step = stepOf(draftStep);
+    if (step.kind !== 'quiz') return step;
+    quizKeys.push(step);
+    if (draft.showCorrection) return step;
+    const { correct: _hidden, ...withoutKey } = step;
+    return withoutKey;
+  });
+  const pack: LessonPack = {
+    format: PACK_FORMAT,
+    id: ids.lessonId,
+    version: ids.version,
+    title: draft.title,
+    classId: ids.classId,
+    availableFrom: draft.availableFrom ?? availableFromFallback ?? '',
+    dueAt: draft.dueAt,
+    steps,
+  };
+  return { pack, quizKeys };
+}
+
+const content = <K extends string>(key: K, markdown: string | undefined) =>
+  (markdown === undefined ? {} : { [key]: markdownToContent(markdown) }) as Partial<
+    Record<K, ReturnType<typeof markdownToContent>>
+  >;
+
+/** One step as pupils get it, with its quiz key (if any). */
+function stepOf(step: DraftStep): Step {
+  switch (step.kind) {
+    case 'text':
+      return { id: step.id, kind: 'text', body: markdownToContent(step.body) };
+    case 'image':
+      return {
+        id: step.id,
+        kind: 'image',
+        media: step.media,
+        alt: step.alt,
+        ...content('caption', step.caption),
+      };
+    case 'audio':
+      return { id: step.id, kind: 'audio', media: step.media, ...content('transcript', step.transcript) };
+    case 'video':
+      return { id: step.id, kind: 'video', media: step.media, ...content('caption', step.caption) };
+    case 'pdf':
+      return { id: step.id, kind: 'pdf', media: step.media, title: step.title };
+    case 'quiz':
+      return {
+        id: step.id,
+        kind: 'quiz',
+        question: step.question,
+        prompt: markdownToContent(step.prompt),
+        // Choices left over from before the teacher switched to a short answer are not part of it.
+        choices: step.question === 'short' ? [] : step.choices.map(({ id, label }) => ({ id, label })),
+        // A blank accepted answer would mark an empty reply as right.
+        correct: step.correct.filter((answer) => answer.trim() !== ''),
+      };
+    case 'freeText':
+      return {
+        id: step.id,
+        kind: 'freeText',
+        prompt: markdownToContent(step.prompt),
+        ...(step.maxLength === undefined ? {} : { maxLength: step.maxLength }),
+      };
+    case 'photo':
+      return { id: step.id, kind: 'photo', prompt: markdownToContent(step.prompt) };
+    case 'recording':
+      return {
+        id: step.id,
+        kind: 'recording',
+        prompt: markdownToContent(step.prompt),
+        maxSeconds: step.maxSeconds,
+      };
+  }
+}
