@@ -7,10 +7,12 @@ import * as v from 'valibot';
 import { AnswersSchema } from './answers.ts';
 import { LessonDraftSchema } from './lesson-draft.ts';
 import { UuidSchema } from './hash.ts';
+import { NameSchema } from './names.ts';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const IsoDate = v.pipe(v.string(), v.isoTimestamp());
-const Name = v.pipe(v.string(), v.trim(), v.minLength(1, 'a name is required'), v.maxLength(120));
+// Cleaned of bidi controls and invisible characters before it is stored (see names.ts).
+const Name = NameSchema;
 
 export const TEACHER_API = {
   session: '/api/teacher/session',

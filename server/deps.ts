@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { BlobStore } from './blobs/store.ts';
 import type { UploadQuotas } from './blobs/upload-policy.ts';
 import type { Database } from './db/schema.ts';
-import type { FailureLimiter } from './security/rate-limit.ts';
+import type { FailureLimiter, WindowLimiter } from './security/rate-limit.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -16,6 +16,10 @@ export interface AppDeps {
   now: () => Date;
   /** Failed join codes per client address. */
   joinLimiter: FailureLimiter;
+  /** Wrong join codes from every address together (one key): slows a guessing campaign spread over many addresses. */
+  joinBudget: WindowLimiter;
+  /** Successful joins per class id: a leaked class sheet cannot link hundreds of devices at once. */
+  classJoinLimiter: WindowLimiter;
   /** Failed teacher logins per client address. */
   loginLimiter: FailureLimiter;
   /** Total upload bytes per teacher and per pupil (defaults in blobs/upload-policy.ts). */

@@ -10,7 +10,7 @@ import { createFileBlobStore } from './blobs/store.ts';
 import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/connect.ts';
 import { DEMO_TEACHER, isEmpty, listDemoPupils, seedDemo } from './seed/demo.ts';
-import { createFailureLimiter } from './security/rate-limit.ts';
+import { createFailureLimiter, createWindowLimiter } from './security/rate-limit.ts';
 import { formatJoinCode } from './security/join-codes.ts';
 
 const TEN_MINUTES = 10 * 60_000;
@@ -41,6 +41,10 @@ async function main(): Promise<void> {
     maxInFlight: config.maxInFlight,
     now: () => new Date(),
     joinLimiter: createFailureLimiter({ maxFailures: 10, windowMs: TEN_MINUTES }),
+    // 1000 wrong codes per 10 minutes server-wide: against 10,000 live codes in 31^9, about one lucky guess in 50 years.
+    joinBudget: createWindowLimiter({ maxEvents: 1000, windowMs: TEN_MINUTES }),
+    // A class joining together at 8:30 stays well below this; a leaked sheet fed to a script does not.
+    classJoinLimiter: createWindowLimiter({ maxEvents: 60, windowMs: 60_000 }),
     loginLimiter: createFailureLimiter({ maxFailures: 10, windowMs: TEN_MINUTES }),
   });
 

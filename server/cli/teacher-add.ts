@@ -10,6 +10,7 @@ import * as v from 'valibot';
 import { loadConfig } from '../config.ts';
 import { migrateToLatest, openDatabase } from '../db/connect.ts';
 import { createTeacher } from '../roster.ts';
+import { NameSchema } from '../../protocol/names.ts';
 
 const MIN_PASSWORD = 10;
 
@@ -20,12 +21,7 @@ const ArgsSchema = v.object({
     v.toLowerCase(),
     v.email('--email must be an e-mail address'),
   ),
-  name: v.pipe(
-    v.string('--name is required'),
-    v.trim(),
-    v.minLength(1, '--name is required'),
-    v.maxLength(120),
-  ),
+  name: v.pipe(v.string('--name is required'), NameSchema),
 });
 
 /** One line typed on the terminal with the echo off (raw mode: we see each key and print nothing). */

@@ -1,4 +1,10 @@
-/** POST /api/join: a pupil types their join code and this device gets a token for them. */
+/**
+ * POST /api/join: a pupil types their join code and this device gets a token for them.
+ * Three limits, in order: failures per client address (refuses everything from
+ * that address); the server-wide budget of wrong codes (refuses only wrong
+ * codes, so a campaign from many addresses slows guessing without locking
+ * children out); successful joins per class (a leaked class sheet).
+ */
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -10,8 +16,17 @@ import { hashJoinCode, isWellFormedJoinCode, normaliseJoinCode } from '../securi
 import { hashToken, newToken } from '../security/tokens.ts';
 import { tooLarge } from './too-large.ts';
 
+/** The one key of the server-wide budget of wrong codes. */
+const SERVER_WIDE = 'all';
+
 /** Mounted at /api/join. */
-export function joinRoutes({ db, now, joinLimiter }: Pick<AppDeps, 'db' | 'now' | 'joinLimiter'>) {
+export function joinRoutes({
+  db,
+  now,
+  joinLimiter,
+  joinBudget,
+  classJoinLimiter,
+}: Pick<AppDeps, 'db' | 'now' | 'joinLimiter' | 'joinBudget' | 'classJoinLimiter'>) {
   return new Hono().post('/', bodyLimit({ maxSize: 1024, onError: tooLarge }), async (c) => {
     const address = clientAddress(c);
     const wait = joinLimiter.retryAfter(address);
@@ -45,8 +60,32 @@ export function joinRoutes({ db, now, joinLimiter }: Pick<AppDeps, 'db' | 'now' 
       .executeTakeFirst();
     if (!found) {
       joinLimiter.recordFailure(address);
+      // Checked only after the lookup, so a right code still joins while the budget is spent.
+      const budgetWait = joinBudget.retryAfter(SERVER_WIDE);
+      joinBudget.record(SERVER_WIDE);
+      if (budgetWait > 0) {
+        c.header('Retry-After', String(budgetWait));
+        return apiError(
+          c,
+          429,
+          'rate_limited',
+          'Too many wrong codes are being tried right now; check your code and try again in a few minutes.',
+        );
+      }
       return apiError(c, 404, 'unknown_code', 'No pupil has this join code; check it with your teacher.');
     }
+
+    const classWait = classJoinLimiter.retryAfter(found.classId);
+    if (classWait > 0) {
+      c.header('Retry-After', String(classWait));
+      return apiError(
+        c,
+        429,
+        'class_join_limit',
+        'Many devices have just joined this class; please wait a minute and try again.',
+      );
+    }
+    classJoinLimiter.record(found.classId);
 
     const token = newToken();
     await db

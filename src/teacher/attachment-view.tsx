@@ -7,6 +7,7 @@ import { TEACHER_API } from '../../protocol/teacher-api.ts';
 import { tt } from './teacher-i18n.ts';
 import { teacherDownload, TeacherApiError } from './teacher-api-client.ts';
 import { ApiErrorNote } from './teacher-ui.tsx';
+import { isolate } from './names.tsx';
 
 export function AttachmentView(props: {
   submissionId: string;
@@ -39,7 +40,7 @@ export function AttachmentView(props: {
     <img
       class="pupil-photo"
       src={url}
-      alt={tt('pupilPhoto', { name: props.pupilName })}
+      alt={tt('pupilPhoto', { name: isolate(props.pupilName) })}
       data-testid="pupil-photo"
     />
   ) : (

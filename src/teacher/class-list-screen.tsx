@@ -7,6 +7,7 @@ import { teacherPaths } from './teacher-routes.ts';
 import { TeacherApiError } from './teacher-api-client.ts';
 import { ApiErrorNote, ScreenHeading } from './teacher-ui.tsx';
 import { useServerData } from './use-server-data.ts';
+import { Name } from './names.tsx';
 
 export function ClassListScreen() {
   const classes = useServerData(listClasses, []);
@@ -92,7 +93,9 @@ function ClassRow({
       ) : (
         <>
           <h2>
-            <a href={teacherPaths.lessons(k.id)}>{k.name}</a>
+            <a href={teacherPaths.lessons(k.id)}>
+              <Name>{k.name}</Name>
+            </a>
           </h2>
           <p class="meta">
             {tt('pupilCount', { n: k.pupilCount })}

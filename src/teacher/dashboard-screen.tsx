@@ -8,6 +8,7 @@ import { ApiErrorNote, ScreenHeading } from './teacher-ui.tsx';
 import { useServerData } from './use-server-data.ts';
 import { ClassNav, useClassName } from './class-nav.tsx';
 import { ExportButtons } from './export-buttons.tsx';
+import { Name } from './names.tsx';
 
 type DashboardLesson = Dashboard['lessons'][number];
 type DashboardPupil = Dashboard['pupils'][number];
@@ -28,7 +29,13 @@ export function DashboardScreen({ classId }: { classId: string }) {
   return (
     <section data-screen="teacher-dashboard" class="teacher-screen wide">
       <ClassNav classId={classId} current="dashboard" />
-      <ScreenHeading title={`${tt('dashboardTitle')} — ${className}`} />
+      <ScreenHeading
+        title={
+          <>
+            {tt('dashboardTitle')} — <Name>{className}</Name>
+          </>
+        }
+      />
       <ApiErrorNote error={dashboard.error} onRetry={() => void dashboard.reload()} />
       {data && focus && (
         <p class="ready-count card" data-testid="ready-count">
@@ -58,7 +65,7 @@ export function DashboardScreen({ classId }: { classId: string }) {
               {data.pupils.map((pupil) => (
                 <tr key={pupil.id} data-pupil={pupil.name}>
                   <th scope="row">
-                    {pupil.name}
+                    <Name>{pupil.name}</Name>
                     <span class="meta">
                       {pupil.lastSyncAt
                         ? tt('lastSync', { date: formatDateTime(pupil.lastSyncAt) })
@@ -99,7 +106,7 @@ function Cell({ pupil, lesson }: { pupil: DashboardPupil; lesson: DashboardLesso
             {tt('review')}
             <span class="visually-hidden">
               {' '}
-              — {pupil.name}, {lesson.title}
+              — <Name>{pupil.name}</Name>, <bdi>{lesson.title}</bdi>
             </span>
           </a>
         </>

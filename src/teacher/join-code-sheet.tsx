@@ -6,6 +6,7 @@ import { ApiErrorNote, ScreenHeading } from './teacher-ui.tsx';
 import { useServerData } from './use-server-data.ts';
 import { useClassName } from './class-nav.tsx';
 import { QrCode } from './qr-code.tsx';
+import { isolate, Name, ttWithName } from './names.tsx';
 
 /** The link printed for a pupil: the code travels in the hash, out of server logs. */
 export function joinLinkFor(code: string, origin = location.origin): string {
@@ -18,12 +19,12 @@ export function JoinCodeSheet({ classId }: { classId: string }) {
   return (
     <section data-screen="teacher-codes" class="teacher-screen code-sheet">
       <div class="no-print">
-        <a href={teacherPaths.pupils(classId)}>{tt('backToClass', { name: className })}</a>
+        <a href={teacherPaths.pupils(classId)}>{ttWithName('backToClass', className)}</a>
         <button type="button" class="primary" onClick={() => print()}>
           🖨 {tt('print')}
         </button>
       </div>
-      <ScreenHeading title={tt('codesSheetTitle', { name: className })} />
+      <ScreenHeading title={ttWithName('codesSheetTitle', className)} />
       <p>{tt('codesSheetIntro')}</p>
       <ApiErrorNote error={pupils.error} onRetry={() => void pupils.reload()} />
       <ul class="code-cards" role="list">
@@ -31,9 +32,11 @@ export function JoinCodeSheet({ classId }: { classId: string }) {
           const link = joinLinkFor(pupil.code);
           return (
             <li key={pupil.id} class="code-card">
-              <QrCode text={link} label={tt('qrFor', { name: pupil.name })} />
+              <QrCode text={link} label={tt('qrFor', { name: isolate(pupil.name) })} />
               <div>
-                <p class="code-name">{pupil.name}</p>
+                <p class="code-name">
+                  <Name>{pupil.name}</Name>
+                </p>
                 <p class="code-value">{pupil.code}</p>
                 <p class="code-link">{link}</p>
               </div>

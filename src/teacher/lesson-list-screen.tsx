@@ -15,6 +15,7 @@ import type { LocalLesson } from './teacher-db.ts';
 import { session } from './teacher-session.ts';
 import { deliveries } from './outbox-state.ts';
 import { emptyDraft } from './editor/new-step.ts';
+import { Name } from './names.tsx';
 
 export function LessonListScreen({ classId }: { classId: string }) {
   const className = useClassName(classId);
@@ -49,7 +50,13 @@ export function LessonListScreen({ classId }: { classId: string }) {
   return (
     <section data-screen="teacher-lessons" class="teacher-screen">
       <ClassNav classId={classId} current="lessons" />
-      <ScreenHeading title={`${tt('lessonsTitle')} — ${className ?? ''}`} />
+      <ScreenHeading
+        title={
+          <>
+            {tt('lessonsTitle')} — <Name>{className ?? ''}</Name>
+          </>
+        }
+      />
       <p>
         <button type="button" class="primary" onClick={() => void newLesson()}>
           + {tt('newLesson')}

@@ -7,13 +7,14 @@ import { listDevices, revokeDevice } from './teacher-resources.ts';
 import { TeacherApiError } from './teacher-api-client.ts';
 import { ApiErrorNote, ConfirmButton } from './teacher-ui.tsx';
 import { useServerData } from './use-server-data.ts';
+import { isolate, ttWithName } from './names.tsx';
 
 export function PupilDevices({ pupil }: { pupil: TeacherPupil }) {
   const devices = useServerData(() => listDevices(pupil.id), [pupil.id]);
   const [error, setError] = useState<TeacherApiError | null>(null);
   return (
-    <section class="devices" aria-label={tt('devicesOf', { name: pupil.name })}>
-      <h3>{tt('devicesOf', { name: pupil.name })}</h3>
+    <section class="devices" aria-label={tt('devicesOf', { name: isolate(pupil.name) })}>
+      <h3>{ttWithName('devicesOf', pupil.name)}</h3>
       <ApiErrorNote error={devices.error ?? error} onRetry={() => void devices.reload()} />
       {devices.value?.length === 0 && <p>{tt('noDevices')}</p>}
       <ul role="list">

@@ -16,6 +16,7 @@ import { ApiErrorNote, ConfirmButton, ScreenHeading } from './teacher-ui.tsx';
 import { useServerData } from './use-server-data.ts';
 import { ClassNav, useClassName } from './class-nav.tsx';
 import { PupilDevices } from './pupil-devices.tsx';
+import { isolate, Name } from './names.tsx';
 
 export function PupilListScreen({ classId }: { classId: string }) {
   const className = useClassName(classId);
@@ -38,7 +39,13 @@ export function PupilListScreen({ classId }: { classId: string }) {
   return (
     <section data-screen="teacher-pupils" class="teacher-screen">
       <ClassNav classId={classId} current="pupils" />
-      <ScreenHeading title={`${tt('pupilsTitle')} — ${className ?? ''}`} />
+      <ScreenHeading
+        title={
+          <>
+            {tt('pupilsTitle')} — <Name>{className ?? ''}</Name>
+          </>
+        }
+      />
       <ApiErrorNote error={pupils.error ?? error} onRetry={() => void pupils.reload()} />
       <p>
         <a class="button secondary" href={teacherPaths.codes(classId)}>
@@ -144,7 +151,9 @@ function PupilRow({
           </button>
         </form>
       ) : (
-        <h2>{pupil.name}</h2>
+        <h2>
+          <Name>{pupil.name}</Name>
+        </h2>
       )}
       <p class="meta">
         {tt('joinCode')} : <code class="join-code">{pupil.code}</code> · {tt('devices')} : {pupil.devices}
@@ -165,13 +174,13 @@ function PupilRow({
         </button>
         <ConfirmButton
           label={tt('regenerateCode')}
-          question={tt('confirmRegenerate', { name: pupil.name })}
+          question={tt('confirmRegenerate', { name: isolate(pupil.name) })}
           onConfirm={() => void run(() => regenerateCode(pupil.id))}
         />
         <ConfirmButton
           label={tt('remove')}
           class="danger"
-          question={tt('confirmRemovePupil', { name: pupil.name })}
+          question={tt('confirmRemovePupil', { name: isolate(pupil.name) })}
           onConfirm={() => void run(() => removePupil(pupil.id))}
         />
       </div>

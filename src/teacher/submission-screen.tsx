@@ -16,6 +16,7 @@ import { useServerData } from './use-server-data.ts';
 import { AttachmentView } from './attachment-view.tsx';
 import { MarkdownField } from './editor/markdown-field.tsx';
 import { teacherPaths } from './teacher-routes.ts';
+import { ttWithName } from './names.tsx';
 
 export function SubmissionScreen({ submissionId }: { submissionId: string }) {
   const submission = useServerData(() => getSubmission(submissionId), [submissionId]);
@@ -24,7 +25,7 @@ export function SubmissionScreen({ submissionId }: { submissionId: string }) {
   return (
     <section data-screen="teacher-submission" class="teacher-screen">
       <ScreenHeading
-        title={work ? tt('submissionTitle', { name: work.pupil.name }) : tt('loading')}
+        title={work ? ttWithName('submissionTitle', work.pupil.name) : tt('loading')}
         back={
           pack?.success ? (
             <a href={teacherPaths.dashboard(pack.output.classId)}>← {tt('dashboardTitle')}</a>

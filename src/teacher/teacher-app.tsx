@@ -18,6 +18,7 @@ import { DashboardScreen } from './dashboard-screen.tsx';
 import { LessonEditorScreen } from './editor/lesson-editor-screen.tsx';
 import { SubmissionScreen } from './submission-screen.tsx';
 import './teacher.css';
+import { ttWithName } from './names.tsx';
 
 export default function TeacherApp({ path }: { path: string }) {
   useEffect(() => {
@@ -34,7 +35,7 @@ export default function TeacherApp({ path }: { path: string }) {
   return (
     <div class="teacher">
       <div class="teacher-bar">
-        <span>{tt('signedInAs', { name: session.value!.teacher.name })}</span>
+        <span>{ttWithName('signedInAs', session.value!.teacher.name)}</span>
         <button
           type="button"
           class="secondary"

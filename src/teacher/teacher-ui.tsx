@@ -63,7 +63,7 @@ export function ApiErrorNote({ error, onRetry }: { error: TeacherApiError | null
  * the screen changes. Each screen's root carries a literal `data-screen="teacher-…"`
  * so a build check can find teacher screens in the output by text.
  */
-export function ScreenHeading(props: { title: string; back?: ComponentChildren }) {
+export function ScreenHeading(props: { title: ComponentChildren; back?: ComponentChildren }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     // Screen change: move focus to the new heading so keyboard and screen-reader users follow.

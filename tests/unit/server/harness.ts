@@ -10,7 +10,7 @@ import type { AppDeps } from '../../../server/deps.ts';
 import type { LessonDraft } from '../../../server/lessons/draft.ts';
 import { publishLesson, type PublishedVersion } from '../../../server/lessons/publish.ts';
 import { addPupil, createClass, createTeacher } from '../../../server/roster.ts';
-import { createFailureLimiter } from '../../../server/security/rate-limit.ts';
+import { createFailureLimiter, createWindowLimiter } from '../../../server/security/rate-limit.ts';
 
 export interface TestServer {
   app: App;
@@ -37,6 +37,8 @@ export async function createTestServer(
     maxInFlight: 100,
     now: () => new Date(),
     joinLimiter: createFailureLimiter({ maxFailures: 10, windowMs: 600_000 }),
+    joinBudget: createWindowLimiter({ maxEvents: 1000, windowMs: 600_000 }),
+    classJoinLimiter: createWindowLimiter({ maxEvents: 60, windowMs: 60_000 }),
     loginLimiter: createFailureLimiter({ maxFailures: 10, windowMs: 600_000 }),
     ...options,
   });

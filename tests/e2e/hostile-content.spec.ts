@@ -1,0 +1,422 @@
+/**
+ * The XSS corpus end to end: hostile text in every teacher-authored field and
+ * every pupil field a teacher reads, created through the real API, then shown
+ * in real Chromium (CSP and Trusted Types on) on every screen people use. On
+ * each screen: nothing ran (no `window.__pwned`, no dialog, no CSP/TT report —
+ * the fixture fails on those), no active markup or handlers in the DOM, links
+ * only http(s)/mailto opened safely, and the payloads are there as text.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { TEACHER_API } from '../../protocol/teacher-api.ts';
+import type { LessonDraft } from '../../protocol/lesson-draft.ts';
+import {
+  MARKDOWN_CORPUS,
+  MARKDOWN_PAYLOADS,
+  NAME_PAYLOADS,
+  TEXT_PAYLOADS,
+} from '../fixtures/xss-payloads.ts';
+import { expect, test } from './support/fixtures.ts';
+import { lessonCard, waitForWorkerControl, walkSteps } from './support/pupil.ts';
+import { freePort, ServerProcess } from './support/server-process.ts';
+import { signInAsTeacher, teacherAuth } from './support/teacher.ts';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures');
+
+let server: ServerProcess;
+test.beforeEach(async () => {
+  server = new ServerProcess(await freePort());
+  await server.start();
+});
+test.afterEach(async () => server.dispose());
+
+/** Calls the teacher API as the demo teacher; throws on any unexpected status. */
+async function teacherApi(origin: string) {
+  const auth = await teacherAuth(origin);
+  const call = async <T>(method: string, path: string, body: unknown, expected: number[]): Promise<T> => {
+    const res = await fetch(`${origin}${path}`, {
+      method,
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!expected.includes(res.status))
+      throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const upload = async (file: string) => {
+    const bytes = readFileSync(join(FIXTURES, file));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const res = await fetch(`${origin}/api/blobs/${sha256}`, {
+      method: 'PUT',
+      headers: { ...auth, 'content-type': 'application/octet-stream' },
+      body: bytes,
+    });
+    if (!res.ok) throw new Error(`upload ${file}: ${res.status} ${await res.text()}`);
+    const { mime, size } = (await res.json()) as { mime: string; size: number };
+    return { blob: sha256, mime, size, optional: false };
+  };
+  return { call, upload };
+}
+
+/** A lesson whose every text field is hostile: the Markdown corpus in each Markdown field. */
+async function hostileDraft(api: Awaited<ReturnType<typeof teacherApi>>): Promise<LessonDraft> {
+  const [png, webmAudio, webmVideo, pdf] = await Promise.all(
+    ['lesson-image.png', 'lesson-audio.webm', 'lesson-video.webm', 'lesson-worksheet.pdf'].map(api.upload),
+  );
+  return {
+    title: TEXT_PAYLOADS.lessonTitle.value,
+    availableFrom: new Date(Date.now() - 10 * 60_000).toISOString(),
+    dueAt: null,
+    showCorrection: true,
+    steps: [
+      { id: 'text', kind: 'text', body: MARKDOWN_CORPUS },
+      {
+        id: 'image',
+        kind: 'image',
+        media: png!,
+        alt: TEXT_PAYLOADS.imageAlt.value,
+        caption: MARKDOWN_CORPUS,
+      },
+      { id: 'audio', kind: 'audio', media: webmAudio!, transcript: MARKDOWN_CORPUS },
+      { id: 'video', kind: 'video', media: webmVideo!, caption: MARKDOWN_CORPUS },
+      { id: 'pdf', kind: 'pdf', media: pdf!, title: TEXT_PAYLOADS.pdfTitle.value },
+      {
+        id: 'choice',
+        kind: 'quiz',
+        question: 'single',
+        prompt: MARKDOWN_CORPUS,
+        choices: [
+          { id: 'a', label: TEXT_PAYLOADS.choiceA.value },
+          { id: 'b', label: TEXT_PAYLOADS.choiceB.value },
+        ],
+        correct: ['a'],
+      },
+      {
+        id: 'short',
+        kind: 'quiz',
+        question: 'short',
+        prompt: MARKDOWN_CORPUS,
+        choices: [],
+        correct: TEXT_PAYLOADS.acceptedAnswers.map((a) => a.value),
+      },
+      { id: 'free', kind: 'freeText', prompt: MARKDOWN_CORPUS },
+    ],
+  };
+}
+
+interface DomReport {
+  pwned: unknown;
+  activeElements: string[];
+  handlers: string[];
+  dangerousUrls: string[];
+  badLinks: string[];
+  contentLinks: number;
+}
+
+/**
+ * Everything in the DOM that could run or navigate somewhere it should not.
+ * Links inside rendered teacher content (`.content`) must be http(s)/mailto,
+ * open in a new tab, and carry noopener and noreferrer; the app's own links
+ * must stay on this origin.
+ */
+function scanDom(page: Page): Promise<DomReport> {
+  return page.evaluate(() => {
+    const report = {
+      pwned: (window as { __pwned?: unknown }).__pwned,
+      activeElements: [] as string[],
+      handlers: [] as string[],
+      dangerousUrls: [] as string[],
+      badLinks: [] as string[],
+      contentLinks: 0,
+    };
+    const describe = (el: Element) => el.outerHTML.slice(0, 160);
+    for (const el of document.querySelectorAll('iframe, frame, object, embed, base, meta[http-equiv]'))
+      report.activeElements.push(describe(el));
+    // The app's own module scripts are allowed: external, same-origin, in the head.
+    for (const script of document.querySelectorAll('script')) {
+      const src = script.getAttribute('src');
+      if (
+        !src ||
+        new URL(src, location.href).origin !== location.origin ||
+        script.parentElement !== document.head
+      )
+        report.activeElements.push(describe(script));
+    }
+    for (const el of document.querySelectorAll('*')) {
+      for (const attr of el.attributes) {
+        if (attr.name.toLowerCase().startsWith('on')) report.handlers.push(`${attr.name} on ${describe(el)}`);
+        if (/^\s*(javascript|vbscript|data\s*:\s*text\/html)/i.test(attr.value) && attr.name !== 'value')
+          report.dangerousUrls.push(`${attr.name} on ${describe(el)}`);
+      }
+    }
+    for (const a of document.querySelectorAll('a')) {
+      const href = a.getAttribute('href') ?? '';
+      if (a.closest('.content')) {
+        report.contentLinks++;
+        const rel = (a.getAttribute('rel') ?? '').split(/\s+/);
+        const ok =
+          /^(https?:\/\/|mailto:)/i.test(href) &&
+          rel.includes('noopener') &&
+          rel.includes('noreferrer') &&
+          a.getAttribute('target') === '_blank';
+        if (!ok) report.badLinks.push(describe(a));
+      } else if (new URL(href, location.href).origin !== location.origin) {
+        report.badLinks.push(describe(a));
+      }
+    }
+    return report;
+  });
+}
+
+/** Nothing ran and nothing that could run is in the DOM. */
+async function expectInert(page: Page, where: string): Promise<DomReport> {
+  const report = await scanDom(page);
+  expect(report.pwned, `${where}: window.__pwned`).toBeUndefined();
+  expect(report.activeElements, `${where}: script/iframe/object/embed`).toEqual([]);
+  expect(report.handlers, `${where}: on* attributes`).toEqual([]);
+  expect(report.dangerousUrls, `${where}: javascript:/vbscript:/data:text/html URLs`).toEqual([]);
+  expect(report.badLinks, `${where}: unsafe links`).toEqual([]);
+  return report;
+}
+
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+/** Every visible text is in the element's text (whitespace ignored, as line breaks render differently). */
+async function expectTexts(page: Page, selector: string, visible: string[], where: string): Promise<void> {
+  const missing = async () => {
+    const text = squash((await page.locator(selector).first().textContent()) ?? '');
+    return visible.filter((v) => !text.includes(squash(v)));
+  };
+  // Polled: screens load their data after they appear.
+  await expect.poll(missing, { message: `${where}: texts not shown` }).toEqual([]);
+}
+
+/** The corpus, rendered inside `selector`: inert, every payload as text, the safe links as safe links. */
+async function expectCorpus(page: Page, selector: string, where: string): Promise<void> {
+  const container = page.locator(selector).first();
+  await expect(container, `${where}: rendered`).toBeVisible();
+  await expectTexts(
+    page,
+    selector,
+    MARKDOWN_PAYLOADS.map((p) => p.visible),
+    where,
+  );
+  const report = await expectInert(page, where);
+  // Four safe links per rendered corpus: the check above looked at real links, not an empty set.
+  expect(report.contentLinks, `${where}: safe links kept`).toBeGreaterThanOrEqual(4);
+  await expect(container.locator('a[href="mailto:teacher@example.org"]')).toHaveCount(1);
+}
+
+test('hostile text in every field stays text on every screen, for pupils and teachers', async ({
+  page: teacherPage,
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const origin = server.origin;
+  const api = await teacherApi(origin);
+
+  // The teacher's class, pupils and lesson, all hostile, through the API.
+  const schoolClass = await api.call<{ id: string }>(
+    'POST',
+    TEACHER_API.classes,
+    { name: NAME_PAYLOADS.className.value },
+    [201],
+  );
+  const { pupils } = await api.call<{ pupils: { id: string; name: string; code: string }[] }>(
+    'POST',
+    TEACHER_API.pupils(schoolClass.id),
+    { names: NAME_PAYLOADS.pupils.map((p) => p.value) },
+    [201],
+  );
+  expect(pupils.map((p) => p.name).sort()).toEqual(NAME_PAYLOADS.pupils.map((p) => p.visible).sort());
+  const pupil = pupils.find((p) => p.name === NAME_PAYLOADS.pupils[0]!.visible)!;
+  const lessonId = randomUUID();
+  const draft = await hostileDraft(api);
+  await api.call('PUT', TEACHER_API.lesson(schoolClass.id, lessonId), { draft }, [200, 201]);
+  await api.call('PUT', TEACHER_API.publication(schoolClass.id, lessonId, randomUUID()), { draft }, [201]);
+  const title = TEXT_PAYLOADS.lessonTitle.visible;
+
+  // --- The pupil: join, lesson list, every step, hand in.
+  const pupilContext = await browser.newContext();
+  const pupilPage = await pupilContext.newPage();
+  await pupilPage.goto(`${origin}/join#${pupil.code.replaceAll('-', '')}`);
+  await expect(pupilPage.getByRole('heading', { level: 1, name: `Bonjour ${pupil.name}` })).toBeVisible();
+  await expect(pupilPage.getByTestId('all-ready')).toBeVisible({ timeout: 60_000 });
+  await waitForWorkerControl(pupilPage);
+  await expect(lessonCard(pupilPage, title)).toBeVisible();
+  await expectTexts(pupilPage, 'main', [title, pupil.name], 'pupil lesson list');
+  await expectInert(pupilPage, 'pupil lesson list');
+
+  await lessonCard(pupilPage, title).getByRole('link').click();
+  await expect(pupilPage.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await walkSteps(pupilPage, async (index) => {
+    const step = pupilPage.locator('.step');
+    const where = `pupil step ${index + 1} (${draft.steps[index]!.kind})`;
+    const kind = draft.steps[index]!.kind;
+    if (kind === 'pdf') {
+      await expectTexts(pupilPage, '.step', [TEXT_PAYLOADS.pdfTitle.visible], where);
+      await expectInert(pupilPage, where);
+      return;
+    }
+    await expectCorpus(pupilPage, '.step .content', where);
+    if (kind === 'image')
+      await expect(step.locator('img')).toHaveAttribute('alt', TEXT_PAYLOADS.imageAlt.visible);
+    if (kind === 'quiz' && draft.steps[index]!.id === 'choice') {
+      await expectTexts(
+        pupilPage,
+        '.step',
+        [TEXT_PAYLOADS.choiceA.visible, TEXT_PAYLOADS.choiceB.visible],
+        where,
+      );
+      // The wrong choice, so the correction shows the right label.
+      await step.getByRole('radio').nth(1).check();
+      await step.getByRole('button', { name: 'Vérifier' }).click();
+      await expect(step).toContainText('La bonne réponse');
+      await expectTexts(
+        pupilPage,
+        '.step',
+        [`La bonne réponse : ${TEXT_PAYLOADS.choiceA.visible}`],
+        `${where} correction`,
+      );
+      await expectInert(pupilPage, `${where} correction`);
+    }
+    if (kind === 'quiz' && draft.steps[index]!.id === 'short') {
+      await step.locator('input[type="text"]').fill(TEXT_PAYLOADS.pupilShortAnswer.value);
+      await step.getByRole('button', { name: 'Vérifier' }).click();
+      await expect(step).toContainText('La bonne réponse');
+      // The pupil is shown the first accepted answer (the teacher's review lists them all).
+      await expectTexts(
+        pupilPage,
+        '.step',
+        [TEXT_PAYLOADS.acceptedAnswers[0]!.visible],
+        `${where} correction`,
+      );
+      await expectInert(pupilPage, `${where} correction`);
+    }
+    if (kind === 'freeText') await step.locator('textarea').fill(TEXT_PAYLOADS.pupilFreeText.value);
+  });
+  await pupilPage.getByRole('button', { name: 'Rendre mon travail' }).click();
+  await pupilPage.getByRole('button', { name: 'Oui, je rends' }).click();
+  await expect(pupilPage.getByRole('heading', { name: 'Travail rendu' })).toBeVisible();
+  await expect(pupilPage.getByTestId('work-state').locator('[data-work-state]')).toHaveAttribute(
+    'data-work-state',
+    'handedIn',
+    { timeout: 60_000 },
+  );
+  await expectInert(pupilPage, 'pupil handed-in view');
+
+  // --- The teacher, in the browser: class list, lesson list, editor, preview.
+  await signInAsTeacher(teacherPage, origin);
+  const classLink = teacherPage.getByRole('link', { name: NAME_PAYLOADS.className.visible });
+  await expect(classLink).toBeVisible();
+  await expectInert(teacherPage, 'teacher class list');
+  await classLink.click();
+  await expect(teacherPage.locator('[data-screen="teacher-lessons"]')).toBeVisible();
+  await expectTexts(
+    teacherPage,
+    '[data-screen="teacher-lessons"]',
+    [title, NAME_PAYLOADS.className.visible],
+    'teacher lesson list',
+  );
+  await expectInert(teacherPage, 'teacher lesson list');
+
+  await teacherPage.getByRole('link', { name: title }).first().click();
+  await expect(teacherPage.locator('[data-screen="teacher-editor"]')).toBeVisible();
+  // The editor's live previews render the corpus; the fields hold the source.
+  await expect(teacherPage.locator('.markdown-preview').first()).toBeVisible();
+  await expectCorpus(teacherPage, '.markdown-preview', 'teacher editor preview');
+  await expect(teacherPage.getByLabel('Titre', { exact: true })).toHaveValue(TEXT_PAYLOADS.lessonTitle.value);
+
+  await teacherPage.getByRole('button', { name: 'Aperçu élève' }).click();
+  const preview = teacherPage.getByTestId('lesson-preview');
+  await expectTexts(teacherPage, '[data-testid="lesson-preview"]', [title], 'teacher preview');
+  for (const [index, step] of draft.steps.entries()) {
+    const where = `teacher preview step ${index + 1} (${step.kind})`;
+    if (step.kind === 'pdf') {
+      await expectTexts(
+        teacherPage,
+        '[data-testid="lesson-preview"] .step',
+        [TEXT_PAYLOADS.pdfTitle.visible],
+        where,
+      );
+      await expectInert(teacherPage, where);
+    } else {
+      await expectCorpus(teacherPage, '[data-testid="lesson-preview"] .step .content', where);
+    }
+    if (index < draft.steps.length - 1) await preview.getByRole('button', { name: /Suivant/ }).click();
+  }
+  await teacherPage.getByRole('button', { name: 'Retour à l’édition' }).click();
+
+  // Pupil list and the printable code sheet.
+  await teacherPage.goto(`${origin}/teacher/classes/${schoolClass.id}/pupils`);
+  await expect(teacherPage.locator('[data-screen="teacher-pupils"]')).toBeVisible();
+  await expectTexts(
+    teacherPage,
+    '[data-screen="teacher-pupils"]',
+    NAME_PAYLOADS.pupils.map((p) => p.visible),
+    'pupil list',
+  );
+  await expectInert(teacherPage, 'pupil list');
+  await teacherPage.goto(`${origin}/teacher/classes/${schoolClass.id}/codes`);
+  await expect(teacherPage.locator('[data-screen="teacher-codes"]')).toBeVisible();
+  await expectTexts(
+    teacherPage,
+    '[data-screen="teacher-codes"]',
+    NAME_PAYLOADS.pupils.map((p) => p.visible),
+    'code sheet',
+  );
+  await expectInert(teacherPage, 'code sheet');
+  // Names sit in <bdi>, so a right-to-left name cannot reorder the sheet around it.
+  await expect(teacherPage.locator('.code-name bdi')).toHaveCount(NAME_PAYLOADS.pupils.length);
+
+  // Dashboard, then the submission: the pupil's answers as text.
+  await teacherPage.goto(`${origin}/teacher/classes/${schoolClass.id}/dashboard`);
+  const row = teacherPage.locator('tbody tr').filter({ hasText: 'Zoé' });
+  await expect(row.getByTestId('work-status')).toBeVisible();
+  await expectTexts(
+    teacherPage,
+    '[data-screen="teacher-dashboard"]',
+    [title, ...NAME_PAYLOADS.pupils.map((p) => p.visible)],
+    'dashboard',
+  );
+  await expectInert(teacherPage, 'dashboard');
+  await row.getByRole('link', { name: /Voir/ }).click();
+  await expect(teacherPage.locator('[data-screen="teacher-submission"]')).toBeVisible();
+  await expectTexts(
+    teacherPage,
+    '[data-screen="teacher-submission"]',
+    [
+      pupil.name,
+      TEXT_PAYLOADS.pupilFreeText.visible,
+      TEXT_PAYLOADS.pupilShortAnswer.visible,
+      TEXT_PAYLOADS.choiceB.visible,
+      ...TEXT_PAYLOADS.acceptedAnswers.map((a) => a.visible),
+    ],
+    'submission review',
+  );
+  await expectCorpus(teacherPage, '[data-screen="teacher-submission"] .content', 'submission review');
+
+  // Feedback: the corpus again, sent from the review screen.
+  await teacherPage.getByLabel('Message à l’élève (Markdown)').fill(MARKDOWN_CORPUS);
+  await teacherPage.getByRole('button', { name: 'Envoyer le message' }).click();
+  await expect(teacherPage.getByRole('status').filter({ hasText: 'Message envoyé.' })).toBeVisible();
+  await teacherPage.reload();
+  await expectCorpus(
+    teacherPage,
+    '[data-screen="teacher-submission"] .feedback-item .content',
+    'feedback already sent',
+  );
+
+  // --- The pupil gets the feedback on the handed-in lesson.
+  await pupilPage
+    .getByRole('link', { name: /Mes leçons/ })
+    .first()
+    .click();
+  await pupilPage.getByRole('button', { name: 'Mettre à jour' }).click();
+  await lessonCard(pupilPage, title).getByRole('link').click();
+  await expect(pupilPage.getByTestId('feedback')).toBeVisible({ timeout: 30_000 });
+  await expectCorpus(pupilPage, '[data-testid="feedback"] .content', 'pupil feedback');
+  await pupilContext.close();
+});
