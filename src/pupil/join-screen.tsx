@@ -33,9 +33,14 @@ export function JoinScreen({ code: codeFromLink }: { code: string | null }) {
     setBusy(true);
     setError(null);
     try {
-      // A whole join link pasted in (possibly another school's server): join there.
       const fromLink = joinCodeFromLink(value.trim());
-      await (fromLink ? app.join(fromLink, new URL(value.trim()).origin) : app.join(value));
+      if (fromLink && new URL(value.trim()).origin !== location.origin) {
+        // Another school's server: its own Cartable (its origin, storage and worker) serves that
+        // pupil; this app only talks to its own origin (CSP connect-src 'self').
+        location.assign(value.trim());
+        return;
+      }
+      await app.join(fromLink ?? value);
       navigate('/', { replace: true });
     } catch (e) {
       setError(errorMessage(e));
