@@ -30,7 +30,14 @@ describe('draftToPack', () => {
       kind: 'text',
       body: [
         { t: 'h', level: 1, c: [{ t: 'text', v: 'Titre' }] },
-        { t: 'p', c: [{ t: 'text', v: 'Un ' }, { t: 'em', c: [{ t: 'text', v: 'quart' }] }, { t: 'text', v: '.' }] },
+        {
+          t: 'p',
+          c: [
+            { t: 'text', v: 'Un ' },
+            { t: 'em', c: [{ t: 'text', v: 'quart' }] },
+            { t: 'text', v: '.' },
+          ],
+        },
       ],
     });
     expect(pack.steps[1]).toMatchObject({ kind: 'quiz', choices: [], correct: ['quatre', '4'] });
