@@ -4,7 +4,8 @@
  * every piece of work on the server exactly once. The seed is printed; replay a
  * failure with CHAOS_SEED=<seed>.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
 import {
   chaosSeed,
   outboxCount,
