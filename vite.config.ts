@@ -23,6 +23,9 @@ export default defineConfig({
       registerType: 'prompt',
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
+        // Pupils' devices never download the teacher screens; a teacher's browser caches them
+        // on first use (sw/routes.ts), so the editor still opens offline.
+        globIgnores: ['**/assets/teacher-app-*'],
       },
       manifest: {
         name: 'Cartable',

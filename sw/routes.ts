@@ -3,16 +3,21 @@
  * - page navigations → the precached app shell (index.html), so the app opens offline;
  * - /blobs/<sha256> → the media cache filled (and verified) by the lesson downloader;
  * - /api/* → the network only: pupil data is never cached by the worker;
- * - /packs/* → the network (the downloader stores packs in IndexedDB itself).
+ * - /packs/* → the network (the downloader stores packs in IndexedDB itself);
+ * - /assets/teacher-app-* → cache first: the teacher screens are not precached (pupils never
+ *   need them) but, once a teacher has opened them, they open offline too.
  */
 import { createHandlerBoundToURL } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { NetworkOnly } from 'workbox-strategies';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { CacheFirst, NetworkOnly } from 'workbox-strategies';
 import { MEDIA_CACHE } from '../src/sync/lesson-sync.ts';
 import { rangeResponse } from './media-range.ts';
 
 const NOT_THE_APP = [/^\/api\//, /^\/packs\//, /^\/blobs\//];
 const MEDIA_PATH = /^\/blobs\/[0-9a-f]{64}$/;
+const TEACHER_CHUNK = /^\/assets\/teacher-app-[\w-]+\.(js|css)$/;
+export const TEACHER_APP_CACHE = 'cartable-teacher-app';
 
 /**
  * Cache first, then network. A network answer is NOT stored: only bytes the
@@ -33,4 +38,9 @@ export function registerRoutes(): void {
     ({ request, url }) => serveMedia(request, url.pathname),
   );
   registerRoute(({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/api/'), new NetworkOnly());
+  registerRoute(
+    ({ url, sameOrigin }) => sameOrigin && TEACHER_CHUNK.test(url.pathname),
+    // File names carry their content hash: a cached one is never stale; old versions age out.
+    new CacheFirst({ cacheName: TEACHER_APP_CACHE, plugins: [new ExpirationPlugin({ maxEntries: 8 })] }),
+  );
 }

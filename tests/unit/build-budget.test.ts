@@ -35,4 +35,11 @@ describe('pupil first-load budget (gzip)', () => {
       expect(code, `${file} contains teacher screens`).not.toMatch(/data-screen"?\s*[=:]\s*["'`]teacher/);
     }
   });
+
+  it("does not make pupils' devices precache the teacher screens", () => {
+    const worker = readFileSync(join(DIST, 'sw.js'), 'utf8');
+    const precached = [...worker.matchAll(/"?url"?:\s*["'`]([^"'`]+)["'`]/g)].map((m) => m[1]!);
+    expect(precached).toContain('index.html');
+    expect(precached.filter((url) => url.includes('teacher'))).toEqual([]);
+  });
 });
