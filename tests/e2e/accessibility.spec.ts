@@ -1,0 +1,69 @@
+/**
+ * Automated accessibility audit (axe-core, WCAG 2.1 A/AA rules) of the screens pupils
+ * and teachers use: no serious or critical violation. A check, not a substitute for
+ * trying the app with a screen reader and a keyboard.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
+import { joinAndDownload, lessonCard } from './support/pupil.ts';
+import { freePort, ServerProcess } from './support/server-process.ts';
+import { DEMO_CLASS, signInAsTeacher } from './support/teacher.ts';
+
+let server: ServerProcess;
+test.beforeEach(async () => {
+  server = new ServerProcess(await freePort());
+  await server.start();
+});
+test.afterEach(async () => server.dispose());
+// axe injects its own script; the app's CSP (checked everywhere else) would refuse it.
+test.use({ bypassCSP: true });
+
+async function audit(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = serious.map(
+    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(report, `accessibility on ${screen}`).toEqual([]);
+}
+
+test('pupil screens have no serious accessibility violation', async ({ page }) => {
+  await page.goto(`${server.origin}/join`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await audit(page, 'join');
+  const [pupil] = server.demoPupils();
+  await joinAndDownload(page, server.origin, pupil!);
+  await audit(page, 'lesson list');
+  await lessonCard(page, 'Partager une pizza').getByRole('link').click();
+  for (let step = 0; step < 6; step++) {
+    await audit(page, `player step ${step + 1}`);
+    const next = page.getByRole('button', { name: /Suivant/ });
+    if ((await next.count()) === 0) break;
+    const radios = page.locator('.step').getByRole('radio');
+    if ((await radios.count()) > 0) await radios.first().check();
+    await next.click();
+  }
+  await page.getByRole('link', { name: 'État de l’appareil' }).click();
+  await audit(page, 'device status');
+});
+
+test('teacher screens have no serious accessibility violation', async ({ page }) => {
+  await signInAsTeacher(page, server.origin);
+  await audit(page, 'classes');
+  await page.getByRole('link', { name: DEMO_CLASS }).click();
+  await expect(page.locator('[data-screen="teacher-lessons"]')).toBeVisible();
+  await audit(page, 'lessons');
+  await page.getByRole('link', { name: 'Élèves' }).click();
+  await expect(page.locator('[data-screen="teacher-pupils"]')).toBeVisible();
+  await audit(page, 'pupils');
+  await page.getByRole('link', { name: 'Suivi' }).click();
+  await expect(page.getByRole('table')).toBeVisible();
+  await audit(page, 'dashboard');
+  await page.getByRole('link', { name: 'Leçons' }).click();
+  await page.getByRole('button', { name: /Nouvelle leçon/ }).click();
+  await expect(page.locator('[data-screen="teacher-editor"]')).toBeVisible();
+  await audit(page, 'editor');
+});
