@@ -13,6 +13,7 @@ import { UuidSchema } from '../../protocol/hash.ts';
 import { PublishRequestSchema, type PublishResponseSchema } from '../../protocol/teacher-api.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import type { Database } from '../db/schema.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { apiError, readJson } from '../http.ts';
 import { saveDraft } from '../lessons/drafts.ts';
@@ -86,14 +87,26 @@ export function teacherPublicationRoutes({ db, blobs, now }: Pick<AppDeps, 'db' 
 
       const at = now();
       try {
-        const version = await publishLesson(db, blobs, {
-          lessonId,
-          classId,
-          draft,
-          now: at,
-          teacherId,
-          publicationId,
-        });
+        // Two publishes racing (two tabs, a repeat from the outbox) can both pick the next version
+        // number; the loser's insert hits the key, and it tries again: as a repeat if it was the same
+        // publication, as the following version otherwise.
+        let version: Awaited<ReturnType<typeof publishLesson>> | null = null;
+        for (let attempt = 1; version === null; attempt++) {
+          const raced = attempt > 1 ? await earlierPublication(db, publicationId) : undefined;
+          if (raced) return repeatAnswer(c, raced, lessonId, draft);
+          try {
+            version = await publishLesson(db, blobs, {
+              lessonId,
+              classId,
+              draft,
+              now: at,
+              teacherId,
+              publicationId,
+            });
+          } catch (error) {
+            if (!isUniqueViolation(error) || attempt >= 5) throw error;
+          }
+        }
         c.header('Cache-Control', 'no-store');
         return c.json(
           {

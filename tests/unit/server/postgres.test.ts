@@ -97,6 +97,27 @@ describe.skipIf(!adminUrl)('on PostgreSQL', () => {
     expect(Number(next.cursor)).toBeGreaterThan(Number(first.cursor));
   });
 
+  it('publishes concurrent versions without a 5xx: distinct ones in sequence, repeats once', async () => {
+    const school = await createSchool(server, ['Léa Martin']);
+    const teacher = client(server, await signIn(server, school.teacher));
+    const path = (id: string) => `/api/teacher/classes/${school.classId}/lessons/racing/publications/${id}`;
+    const distinct = await Promise.all(
+      [1, 2, 3, 4].map(() => teacher.put(path(randomUUID()), { draft: sampleDraft() })),
+    );
+    expect(distinct.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    const versions = await Promise.all(
+      distinct.map(async (r) => ((await r.json()) as { version: number }).version),
+    );
+    expect(versions.sort()).toEqual([1, 2, 3, 4]);
+
+    const once = randomUUID();
+    const repeats = await Promise.all([1, 2, 3].map(() => teacher.put(path(once), { draft: sampleDraft() })));
+    expect(repeats.map((r) => r.status).sort()).toEqual([200, 200, 201]);
+    const bodies = await Promise.all(repeats.map((r) => r.json()));
+    expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
+    expect((bodies[0] as { version: number }).version).toBe(5);
+  });
+
   it('runs the teacher workspace: pupils, publish twice, quota sums, dashboard, feedback, CSV', async () => {
     const school = await createSchool(server, ['Léa Martin']);
     const teacher = client(server, await signIn(server, school.teacher));
