@@ -5,7 +5,7 @@ import { tt } from './teacher-i18n.ts';
 import { createClass, listClasses, updateClass } from './teacher-resources.ts';
 import { teacherPaths } from './teacher-routes.ts';
 import { TeacherApiError } from './teacher-api-client.ts';
-import { ApiErrorNote, ScreenHeading } from './teacher-ui.tsx';
+import { ApiErrorNote, RenameForm, ScreenHeading } from './teacher-ui.tsx';
 import { useServerData } from './use-server-data.ts';
 import { Name } from './names.tsx';
 
@@ -62,34 +62,15 @@ function ClassRow({
   onChange: (change: { name?: string; archived?: boolean }) => Promise<void>;
 }) {
   const [renaming, setRenaming] = useState(false);
-  const [name, setName] = useState(k.name);
   return (
     <li class={k.archived ? 'row card archived' : 'row card'}>
       {renaming ? (
-        <form
-          class="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void onChange({ name: name.trim() }).then(() => setRenaming(false));
-          }}
-        >
-          <label class="field">
-            <span>{tt('className')}</span>
-            <input
-              value={name}
-              required
-              maxLength={120}
-              autoFocus
-              onInput={(e) => setName(e.currentTarget.value)}
-            />
-          </label>
-          <button type="submit" class="primary">
-            {tt('save')}
-          </button>
-          <button type="button" class="secondary" onClick={() => setRenaming(false)}>
-            {tt('cancel')}
-          </button>
-        </form>
+        <RenameForm
+          label={tt('className')}
+          initial={k.name}
+          onSave={(name) => onChange({ name }).then(() => setRenaming(false))}
+          onCancel={() => setRenaming(false)}
+        />
       ) : (
         <>
           <h2>

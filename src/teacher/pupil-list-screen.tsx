@@ -12,7 +12,7 @@ import {
 } from './teacher-resources.ts';
 import { teacherPaths } from './teacher-routes.ts';
 import { TeacherApiError } from './teacher-api-client.ts';
-import { ApiErrorNote, ConfirmButton, ScreenHeading } from './teacher-ui.tsx';
+import { ApiErrorNote, ConfirmButton, RenameForm, ScreenHeading } from './teacher-ui.tsx';
 import { useServerData } from './use-server-data.ts';
 import { ClassNav, useClassName } from './class-nav.tsx';
 import { PupilDevices } from './pupil-devices.tsx';
@@ -121,35 +121,18 @@ function PupilRow({
   run: (action: () => Promise<unknown>) => Promise<boolean>;
 }) {
   const [renaming, setRenaming] = useState(false);
-  const [name, setName] = useState(pupil.name);
   const [showDevices, setShowDevices] = useState(false);
   return (
     <li class="row card" data-pupil={pupil.name}>
       {renaming ? (
-        <form
-          class="inline-form"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (await run(() => renamePupil(pupil.id, name.trim()))) setRenaming(false);
+        <RenameForm
+          label={tt('pupilName')}
+          initial={pupil.name}
+          onSave={async (name) => {
+            if (await run(() => renamePupil(pupil.id, name))) setRenaming(false);
           }}
-        >
-          <label class="field">
-            <span>{tt('pupilName')}</span>
-            <input
-              value={name}
-              required
-              maxLength={120}
-              autoFocus
-              onInput={(e) => setName(e.currentTarget.value)}
-            />
-          </label>
-          <button type="submit" class="primary">
-            {tt('save')}
-          </button>
-          <button type="button" class="secondary" onClick={() => setRenaming(false)}>
-            {tt('cancel')}
-          </button>
-        </form>
+          onCancel={() => setRenaming(false)}
+        />
       ) : (
         <h2>
           <Name>{pupil.name}</Name>

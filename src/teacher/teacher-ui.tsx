@@ -78,3 +78,39 @@ export function ScreenHeading(props: { title: ComponentChildren; back?: Componen
     </>
   );
 }
+
+/** Renaming in place (a class, a pupil): the name field with save and cancel. */
+export function RenameForm(props: {
+  label: string;
+  initial: string;
+  onSave: (name: string) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const [name, setName] = useState(props.initial);
+  return (
+    <form
+      class="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void props.onSave(name.trim());
+      }}
+    >
+      <label class="field">
+        <span>{props.label}</span>
+        <input
+          value={name}
+          required
+          maxLength={120}
+          autoFocus
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
+      </label>
+      <button type="submit" class="primary">
+        {tt('save')}
+      </button>
+      <button type="button" class="secondary" onClick={props.onCancel}>
+        {tt('cancel')}
+      </button>
+    </form>
+  );
+}
