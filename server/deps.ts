@@ -22,6 +22,8 @@ export interface AppDeps {
   classJoinLimiter: WindowLimiter;
   /** Failed teacher logins per client address. */
   loginLimiter: FailureLimiter;
+  /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted (0: none). */
+  trustedProxies?: number;
   /** Total upload bytes per teacher and per pupil (defaults in blobs/upload-policy.ts). */
   quotas?: UploadQuotas;
 }

@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     version: config.version,
     staticDir: config.staticDir,
     maxInFlight: config.maxInFlight,
+    trustedProxies: config.trustedProxies,
     now: () => new Date(),
     joinLimiter: createFailureLimiter({ maxFailures: 10, windowMs: TEN_MINUTES }),
     // 1000 wrong codes per 10 minutes server-wide: against 10,000 live codes in 31^9, about one lucky guess in 50 years.

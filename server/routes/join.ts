@@ -26,9 +26,10 @@ export function joinRoutes({
   joinLimiter,
   joinBudget,
   classJoinLimiter,
-}: Pick<AppDeps, 'db' | 'now' | 'joinLimiter' | 'joinBudget' | 'classJoinLimiter'>) {
+  trustedProxies = 0,
+}: Pick<AppDeps, 'db' | 'now' | 'joinLimiter' | 'joinBudget' | 'classJoinLimiter' | 'trustedProxies'>) {
   return new Hono().post('/', bodyLimit({ maxSize: 1024, onError: tooLarge }), async (c) => {
-    const address = clientAddress(c);
+    const address = clientAddress(c, trustedProxies);
     const wait = joinLimiter.retryAfter(address);
     if (wait > 0) {
       c.header('Retry-After', String(wait));

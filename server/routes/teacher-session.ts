@@ -26,10 +26,11 @@ export function teacherSessionRoutes({
   db,
   now,
   loginLimiter,
-}: Pick<AppDeps, 'db' | 'now' | 'loginLimiter'>) {
+  trustedProxies = 0,
+}: Pick<AppDeps, 'db' | 'now' | 'loginLimiter' | 'trustedProxies'>) {
   return new Hono<AppEnv>()
     .post('/', bodyLimit({ maxSize: 4096, onError: tooLarge }), async (c) => {
-      const address = clientAddress(c);
+      const address = clientAddress(c, trustedProxies);
       const wait = loginLimiter.retryAfter(address);
       if (wait > 0) {
         c.header('Retry-After', String(wait));
