@@ -10,6 +10,9 @@ const fr = {
   offlineBanner: 'Hors connexion : ton travail est enregistré sur cet appareil.',
   language: 'Langue',
   // Join
+  todayAt: 'aujourd’hui à {time}',
+  tomorrowAt: 'demain à {time}',
+  yesterdayAt: 'hier à {time}',
   joinTitle: 'Rejoindre ma classe',
   joinIntro: 'Tape le code que ton professeur t’a donné.',
   joinCodeLabel: 'Mon code',
@@ -152,6 +155,9 @@ const en: Dictionary = {
   skipToContent: 'Skip to content',
   offlineBanner: 'Offline: your work is saved on this device.',
   language: 'Language',
+  todayAt: 'today at {time}',
+  tomorrowAt: 'tomorrow at {time}',
+  yesterdayAt: 'yesterday at {time}',
   joinTitle: 'Join my class',
   joinIntro: 'Type the code your teacher gave you.',
   joinCodeLabel: 'My code',
@@ -302,15 +308,30 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 }
 
 /** "mardi 24 novembre à 08:30" — dates as a French pupil reads them. */
-export function formatDateTime(iso: string | number): string {
+export function formatDateTime(iso: string | number, now: number = Date.now()): string {
   const date = new Date(iso);
-  return new Intl.DateTimeFormat(locale.value === 'fr' ? 'fr-FR' : 'en-GB', {
+  const language = locale.value === 'fr' ? 'fr-FR' : 'en-GB';
+  // Children read "demain à 08:30" more easily than a full date: name the nearby days.
+  const nearby = { [-1]: 'yesterdayAt', 0: 'todayAt', 1: 'tomorrowAt' } as const;
+  const relative = nearby[calendarDaysBetween(new Date(now), date) as -1 | 0 | 1];
+  if (relative) {
+    return t(relative, {
+      time: new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(date),
+    });
+  }
+  return new Intl.DateTimeFormat(language, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     hour: '2-digit',
     minute: '2-digit',
   }).format(date);
+}
+
+/** Whole calendar days from `from` to `to`, in the device's time zone. */
+function calendarDaysBetween(from: Date, to: Date): number {
+  const day = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000;
+  return day(to) - day(from);
 }
 
 /** "12,4 Mo" / "12.4 MB". */
