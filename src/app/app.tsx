@@ -38,9 +38,23 @@ export function App() {
         <a class="brand" href="/" aria-label={t('appName')}>
           <img src="/icons/icon-192.png" alt="" width={32} height={32} /> {t('appName')}
         </a>
-        <nav aria-label={t('appName')} class="top-nav">
-          {app.activeProfile.value && <a href="/device">{t('deviceStatus')}</a>}
-          <ProfilePicker />
+        {route.value.name !== 'teacher' && <ProfilePicker />}
+      </header>
+      {!app.online.value && (
+        <p class="banner offline" role="status">
+          {t('offlineBanner')}
+        </p>
+      )}
+      <UpdateBanner />
+      <main id="main">
+        <Screen />
+      </main>
+      {/* Less used than the lessons: below them, so the top stays simple on a small phone. */}
+      <footer class="bottom">
+        <nav aria-label={t('deviceStatus')} class="bottom-nav">
+          {app.activeProfile.value && route.value.name !== 'teacher' && (
+            <a href="/device">{t('deviceStatus')}</a>
+          )}
           <label class="locale">
             <span class="visually-hidden">{t('language')}</span>
             <select
@@ -52,16 +66,7 @@ export function App() {
             </select>
           </label>
         </nav>
-      </header>
-      {!app.online.value && (
-        <p class="banner offline" role="status">
-          {t('offlineBanner')}
-        </p>
-      )}
-      <UpdateBanner />
-      <main id="main">
-        <Screen />
-      </main>
+      </footer>
     </div>
   );
 }

@@ -1,34 +1,8 @@
-/**
- * Saves a draft at every change without piling up writes: at most one write
- * in flight, and the latest state always written last.
- */
-import type { Draft } from '../store/records.ts';
+/** Saves the pupil's draft at every change: one write in flight, the latest state always written last. */
 import { saveDraft } from '../store/drafts.ts';
+import { createLatestWriter, type LatestWriter } from '../store/latest-writer.ts';
+import type { Draft } from '../store/records.ts';
 
-export function createDraftSaver(onSaved?: () => void) {
-  let pending: Draft | null = null;
-  let writing: Promise<void> | null = null;
-
-  async function drain(): Promise<void> {
-    while (pending) {
-      const draft = pending;
-      pending = null;
-      await saveDraft(draft);
-      onSaved?.();
-    }
-    writing = null;
-  }
-
-  return {
-    /** Queue this draft for saving; returns when it (or a later one) is stored. */
-    save(draft: Draft): Promise<void> {
-      pending = draft;
-      writing ??= drain();
-      return writing;
-    },
-    /** Wait for every queued write (before hand-in). */
-    async flush(): Promise<void> {
-      while (writing) await writing;
-    },
-  };
+export function createDraftSaver(onSaved?: () => void): LatestWriter<Draft> {
+  return createLatestWriter(saveDraft, () => onSaved?.());
 }

@@ -148,6 +148,7 @@ const fr = {
   maxLength: 'Longueur maximale (caractères, facultatif)',
   maxSeconds: 'Durée maximale (secondes, 5 à 600)',
   // Editor state and actions
+  storingOnDevice: 'Enregistrement…',
   savedOnDevice: 'Enregistré sur cet appareil',
   savedOnServer: 'Enregistré sur le serveur',
   waitingNetwork: 'En attente du réseau',
@@ -349,6 +350,7 @@ const en: Record<TeacherMessageKey, string> = {
   acceptedAnswers: 'Accepted answers (one per line; case and accents ignored)',
   maxLength: 'Maximum length (characters, optional)',
   maxSeconds: 'Maximum length (seconds, 5 to 600)',
+  storingOnDevice: 'Saving…',
   savedOnDevice: 'Saved on this device',
   savedOnServer: 'Saved on the server',
   waitingNetwork: 'Waiting for the network',

@@ -8,11 +8,14 @@ import { dropItem } from '../teacher-outbox.ts';
 import { refreshOutbox } from '../outbox-state.ts';
 import { ProblemList } from './draft-problems.tsx';
 
-export function DeliveryStatus({ lesson }: { lesson: LocalLesson }) {
-  const state = lessonDeliveryState(lesson, outboxItems.value);
+export function DeliveryStatus({ lesson, storing = false }: { lesson: LocalLesson; storing?: boolean }) {
+  // Until the latest keystroke is stored, saying "saved on this device" would be a lie.
+  const delivery = lessonDeliveryState(lesson, outboxItems.value);
+  const state = storing && delivery.kind === 'savedOnDevice' ? { kind: 'storing' as const } : delivery;
   return (
     <div class="delivery" role="status" aria-live="polite">
       <p data-testid="editor-state" data-state={state.kind}>
+        {state.kind === 'storing' && tt('storingOnDevice')}
         {state.kind === 'savedOnDevice' && tt('savedOnDevice')}
         {state.kind === 'savedOnServer' && tt('savedOnServer')}
         {state.kind === 'signIn' && tt('needsSignIn')}

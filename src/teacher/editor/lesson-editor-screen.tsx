@@ -3,7 +3,8 @@
  * so the editor works with the server dead and survives a closed tab; "save to
  * server" and "publish" go through the teacher outbox.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { createLatestWriter } from '../../store/latest-writer.ts';
 import type { DraftStep, LessonDraft } from '../../../protocol/lesson-draft.ts';
 import { tt } from '../teacher-i18n.ts';
 import { session } from '../teacher-session.ts';
@@ -93,21 +94,27 @@ function Editor({ initial }: { initial: LocalLesson }) {
   const [showProblems, setShowProblems] = useState(false);
   const [previewing, setPreviewing] = useState(false);
   const [addKind, setAddKind] = useState<StepKind>('text');
-  const saving = useRef<Promise<unknown>>(Promise.resolve());
-  const summary = useRef<HTMLDivElement>(null);
   const ids = { lessonId: initial.lessonId, classId: initial.classId, teacherId: initial.teacherId };
+  // Saves coalesce: the latest keystroke is always the one stored, and soon (see latest-writer.ts).
+  const writer = useMemo(
+    () => createLatestWriter((next: LessonDraft) => saveLocalDraft(ids, next), setLesson),
+    [ids.lessonId, ids.classId, ids.teacherId],
+  );
+  const [storing, setStoring] = useState(false);
+  const summary = useRef<HTMLDivElement>(null);
 
   // Re-read the device record when a request is delivered (published version, saved on server).
   useEffect(() => {
-    void saving.current
+    void writer
+      .flush()
       .then(() => getLocalLesson(ids.lessonId))
       .then((record) => record && setLesson(record));
   }, [outboxItems.value]);
 
   const change = (next: LessonDraft) => {
     setDraft(next);
-    // Saves run one after another so the last keystroke is the one that stays.
-    saving.current = saving.current.then(() => saveLocalDraft(ids, next)).then(setLesson);
+    setStoring(true);
+    void writer.save(next).then(() => setStoring(writer.busy));
   };
   const changeStep = (index: number, step: DraftStep) =>
     change({ ...draft, steps: draft.steps.map((s, i) => (i === index ? step : s)) });
@@ -128,7 +135,7 @@ function Editor({ initial }: { initial: LocalLesson }) {
   const shown: EditorProblem[] = showProblems ? problems : [];
 
   const saveToServer = async () => {
-    await saving.current;
+    await writer.flush();
     const record = await getLocalLesson(ids.lessonId);
     if (!record) return;
     await queueSave(record);
@@ -141,7 +148,7 @@ function Editor({ initial }: { initial: LocalLesson }) {
       queueMicrotask(() => summary.current?.focus());
       return;
     }
-    await saving.current;
+    await writer.flush();
     const record = await getLocalLesson(ids.lessonId);
     if (!record) return;
     // The client UUID makes a repeated publish (lost answer, retry) one publication on the server.
@@ -152,7 +159,7 @@ function Editor({ initial }: { initial: LocalLesson }) {
 
   return (
     <div class="editor-body">
-      <DeliveryStatus lesson={lesson} />
+      <DeliveryStatus lesson={lesson} storing={storing} />
       <div class="actions sticky-actions">
         <button type="button" class="secondary" onClick={() => void saveToServer()}>
           {tt('saveToServer')}
