@@ -50,8 +50,9 @@ function Player({ lesson }: { lesson: LessonRecord }) {
   const profileId = app.activeProfile.value!.id;
   const [draft, setDraft] = useState<Draft | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [savedAt, setSavedAt] = useState<number | null>(null);
-  const saver = useMemo(() => createDraftSaver(() => setSavedAt(Date.now())), []);
+  /** null until the first change; then whether the latest change is stored on the device. */
+  const [saved, setSaved] = useState<boolean | null>(null);
+  const saver = useMemo(() => createDraftSaver(), []);
   const attachments = useMemo(() => profileAttachmentStore(profileId), [profileId]);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -91,7 +92,12 @@ function Player({ lesson }: { lesson: LessonRecord }) {
   const update = (change: Partial<Draft>) => {
     const next: Draft = { ...draft, ...change, updatedAt: new Date().toISOString() };
     setDraft(next);
-    void saver.save(next).then(() => app.markDraft(lesson.lessonId));
+    setSaved(false);
+    void saver.save(next).then(() => {
+      // "Saved" only once the latest change is on the device, not an earlier one.
+      setSaved(!saver.busy);
+      app.markDraft(lesson.lessonId);
+    });
   };
   const answer = (stepId: string, value: Answer) =>
     update({ answers: { ...draft.answers, [stepId]: value } });
@@ -115,7 +121,7 @@ function Player({ lesson }: { lesson: LessonRecord }) {
       </h1>
       <p class="step-counter" aria-live="polite">
         {t('stepOf', { n: index + 1, total: steps.length })}
-        {savedAt && (
+        {saved && (
           <span class="saved" data-testid="saved">
             {' '}
             · {t('saved')} ✓
