@@ -16,6 +16,8 @@ export interface ServerConfig {
   demo: boolean;
   /** Requests served at once before answering 503 + Retry-After. */
   maxInFlight: number;
+  /** Devices a class may link per minute (a leaked class sheet cannot link hundreds at once). */
+  classJoinsPerMinute: number;
   /** Reverse proxies in front (HTTPS termination) whose X-Forwarded-For is trusted for rate limits. */
   trustedProxies: number;
   version: string;
@@ -53,6 +55,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     staticDir: path.resolve(env.CARTABLE_STATIC_DIR?.trim() || path.join(REPO_ROOT, 'dist')),
     demo: env.CARTABLE_DEMO !== '0',
     maxInFlight: positiveInt(env.CARTABLE_MAX_IN_FLIGHT, 200, 'CARTABLE_MAX_IN_FLIGHT'),
+    classJoinsPerMinute: positiveInt(
+      env.CARTABLE_CLASS_JOINS_PER_MINUTE,
+      60,
+      'CARTABLE_CLASS_JOINS_PER_MINUTE',
+    ),
     trustedProxies: env.CARTABLE_TRUSTED_PROXIES
       ? positiveInt(env.CARTABLE_TRUSTED_PROXIES, 0, 'CARTABLE_TRUSTED_PROXIES')
       : 0,

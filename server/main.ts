@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     // 1000 wrong codes per 10 minutes server-wide: against 10,000 live codes in 31^9, about one lucky guess in 50 years.
     joinBudget: createWindowLimiter({ maxEvents: 1000, windowMs: TEN_MINUTES }),
     // A class joining together at 8:30 stays well below this; a leaked sheet fed to a script does not.
-    classJoinLimiter: createWindowLimiter({ maxEvents: 60, windowMs: 60_000 }),
+    classJoinLimiter: createWindowLimiter({ maxEvents: config.classJoinsPerMinute, windowMs: 60_000 }),
     loginLimiter: createFailureLimiter({ maxFailures: 10, windowMs: TEN_MINUTES }),
   });
 
