@@ -26,6 +26,7 @@ import { joinWithCode } from '../sync/join.ts';
 import type { SyncProgress } from '../sync/lesson-sync.ts';
 import { startSyncTriggers, type SyncTriggers } from '../sync/triggers.ts';
 import { correctedNow } from '../sync/clock.ts';
+import { pruneUnusedMedia } from '../sync/media-cache.ts';
 
 const ACTIVE_PROFILE_KEY = 'cartable.activeProfile';
 
@@ -200,6 +201,8 @@ export function createAppState() {
    */
   async function removeProfile(id: string, force = false): Promise<RemoveProfileResult> {
     const result = await removeStoredProfile(id, { force });
+    // Their lessons' media, unless a sibling's lessons use them too, leave the device as well.
+    if (result.removed) await pruneUnusedMedia().catch(() => 0);
     if (result.removed && activeProfileId.value === id) {
       activeProfileId.value = null;
       globalThis.localStorage?.removeItem(ACTIVE_PROFILE_KEY);

@@ -2,7 +2,9 @@
  * The Cache Storage cache holding verified media under `/blobs/<sha256>`, which the
  * service worker answers from. Only bytes whose SHA-256 matched ever enter it.
  */
-import { API, packMedia, type LessonPack, type MediaRef } from '../../protocol/index.ts';
+import { API, LOCK_LESSONS, packMedia, type LessonPack, type MediaRef } from '../../protocol/index.ts';
+import { openDb } from '../store/db.ts';
+import { runExclusive } from './locks.ts';
 
 export const MEDIA_CACHE = 'cartable-media';
 
@@ -31,4 +33,27 @@ export async function missingMedia(
     if (!skipped.has(ref.blob) && !(await hasMedia(cache, ref.blob))) missing.push(ref);
   }
   return missing;
+}
+
+/**
+ * Delete cached media that no lesson of any pupil on this device refers to any more
+ * (after a pupil is removed from a shared tablet). Runs under the lessons lock, so it
+ * never races a download that has cached a file but not yet recorded its lesson.
+ * Returns how many files were deleted.
+ */
+export function pruneUnusedMedia(): Promise<number> {
+  return runExclusive(LOCK_LESSONS, `${LOCK_LESSONS}:prune`, async () => {
+    const cache = await openMediaCache();
+    if (!cache) return 0;
+    const lessons = await (await openDb()).getAll('lessons');
+    const used = new Set(
+      lessons.flatMap((lesson) => (lesson.pack ? packMedia(lesson.pack) : []).map((ref) => ref.blob)),
+    );
+    let deleted = 0;
+    for (const request of await cache.keys()) {
+      const blob = new URL(request.url, 'http://device').pathname.split('/').pop() ?? '';
+      if (!used.has(blob) && (await cache.delete(request))) deleted++;
+    }
+    return deleted;
+  });
 }

@@ -134,6 +134,9 @@ test('removing a pupil from a device asks to export unsent work first, then eras
   const exported = await downloadJson(page, () => dialog.getByRole('button', { name: 'Exporter' }).click());
   expect(exported.submissions).toHaveLength(1);
   await expect(removeAnyway).toBeEnabled();
+  expect(
+    await page.evaluate(async () => (await (await caches.open('cartable-media')).keys()).length),
+  ).toBeGreaterThan(0);
   await removeAnyway.click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Rejoindre ma classe' })).toBeVisible();
@@ -141,4 +144,8 @@ test('removing a pupil from a device asks to export unsent work first, then eras
   for (const store of ['profiles', 'lessons', 'drafts', 'handedIn', 'outbox', 'attachments', 'feedback']) {
     expect(left[store], `${store} still holds records`).toBe(0);
   }
+  // No other pupil on the device uses those lessons: their media left Cache Storage too.
+  await expect
+    .poll(() => page.evaluate(async () => (await (await caches.open('cartable-media')).keys()).length))
+    .toBe(0);
 });

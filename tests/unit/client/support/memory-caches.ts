@@ -27,6 +27,11 @@ export class MemoryCache {
   async delete(request: RequestInfo | URL): Promise<boolean> {
     return this.entries.delete(keyOf(request));
   }
+
+  /** Stored requests, as Cache.keys() gives them (absolute URLs; this fake's origin is made up). */
+  async keys(): Promise<Request[]> {
+    return [...this.entries.keys()].map((path) => new Request(new URL(path, 'http://device')));
+  }
 }
 
 export class MemoryCacheStorage {
