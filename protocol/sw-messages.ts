@@ -14,6 +14,8 @@ export type WorkerToPage =
 
 /** Background Sync tags and the Web Lock names shared by tabs and the worker. */
 export const SYNC_TAG_OUTBOX = 'cartable-outbox';
+/** The teacher's saves and publishes waiting for the network. */
+export const SYNC_TAG_TEACHER_OUTBOX = 'cartable-teacher-outbox';
 export const PERIODIC_TAG_LESSONS = 'cartable-lessons';
 export const LOCK_OUTBOX = 'cartable-outbox';
 export const LOCK_LESSONS = 'cartable-lessons';

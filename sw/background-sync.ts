@@ -3,10 +3,16 @@
  * app closed), Periodic Background Sync refreshes lessons, and pages can ask for
  * either by message. All of it goes through the same locked code as the page.
  */
-import { PERIODIC_TAG_LESSONS, SYNC_TAG_OUTBOX, type PageToWorker } from '../protocol/index.ts';
+import {
+  PERIODIC_TAG_LESSONS,
+  SYNC_TAG_OUTBOX,
+  SYNC_TAG_TEACHER_OUTBOX,
+  type PageToWorker,
+} from '../protocol/index.ts';
 import { listLinkedProfiles } from '../src/store/profiles.ts';
 import { syncLessons } from '../src/sync/lesson-sync.ts';
 import { sendOutbox } from '../src/sync/outbox-sender.ts';
+import { drainTeacherOutbox } from './teacher-sync.ts';
 
 declare let self: ServiceWorkerGlobalScope;
 
@@ -41,6 +47,7 @@ function isPageToWorker(data: unknown): data is PageToWorker {
 export function registerSyncHandlers(): void {
   self.addEventListener('sync', (event) => {
     if (event.tag === SYNC_TAG_OUTBOX) event.waitUntil(drainOutbox(event.lastChance));
+    if (event.tag === SYNC_TAG_TEACHER_OUTBOX) event.waitUntil(drainTeacherOutbox(event.lastChance));
   });
 
   self.addEventListener('periodicsync', (event) => {

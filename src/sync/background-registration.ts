@@ -3,7 +3,7 @@
  * (fires when the network is back, even with the app closed) and Periodic Background
  * Sync for lessons (installed apps only; refused elsewhere, which is expected).
  */
-import { PERIODIC_TAG_LESSONS, SYNC_TAG_OUTBOX } from '../../protocol/index.ts';
+import { PERIODIC_TAG_LESSONS, SYNC_TAG_OUTBOX, SYNC_TAG_TEACHER_OUTBOX } from '../../protocol/index.ts';
 
 /** The parts of a registration these APIs add; not in TypeScript's standard libs. */
 interface SyncCapableRegistration {
@@ -20,14 +20,24 @@ async function registration(): Promise<SyncCapableRegistration | null> {
   return (found as SyncCapableRegistration | undefined) ?? null;
 }
 
-/** Register a one-off Background Sync for the outbox; false where unsupported or refused. */
-export async function requestOutboxBackgroundSync(): Promise<boolean> {
+/** Register a one-off Background Sync; false where unsupported or refused. */
+async function requestBackgroundSync(tag: string): Promise<boolean> {
   const reg = await registration();
   if (!reg?.sync) return false;
-  return reg.sync.register(SYNC_TAG_OUTBOX).then(
+  return reg.sync.register(tag).then(
     () => true,
     () => false,
   );
+}
+
+/** Background Sync for the pupils' outbox. */
+export function requestOutboxBackgroundSync(): Promise<boolean> {
+  return requestBackgroundSync(SYNC_TAG_OUTBOX);
+}
+
+/** Background Sync for the teacher's saves and publishes. */
+export function requestTeacherOutboxBackgroundSync(): Promise<boolean> {
+  return requestBackgroundSync(SYNC_TAG_TEACHER_OUTBOX);
 }
 
 /** Register Periodic Background Sync for lessons; false where unsupported or refused (NotAllowedError when not installed). */

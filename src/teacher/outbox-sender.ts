@@ -7,12 +7,11 @@
 import * as v from 'valibot';
 import { PublishResponseSchema, TEACHER_API } from '../../protocol/teacher-api.ts';
 import type { PublishProblem } from '../../protocol/lesson-draft.ts';
-import { toSendOutcome } from '../sync/api-client.ts';
+import { toSendOutcome, type Exchange } from '../sync/api-client.ts';
 import { nextAttemptAt } from '../sync/backoff.ts';
 import { classifySend } from '../sync/classify.ts';
 import { runExclusive } from '../sync/locks.ts';
 import { markServerHas } from './local-lessons.ts';
-import { teacherExchange } from './teacher-api-client.ts';
 import type { TeacherOutboxItem } from './teacher-db.ts';
 import {
   listTeacherOutbox,
@@ -28,24 +27,27 @@ const ProblemsBodySchema = v.object({
   problems: v.array(v.object({ code: v.string(), stepId: v.optional(v.string()) })),
 });
 
+/** One authenticated call to the teacher API: the page's session, or the worker's from IndexedDB. */
+export type TeacherCall = (path: string, options: { method: string; json: unknown }) => Promise<Exchange>;
+
 export interface TeacherSendResult {
   delivered: number;
   signInNeeded: boolean;
 }
 
 /** Send every due item of this teacher, one sender at a time across tabs. */
-export function sendTeacherOutbox(teacherId: string): Promise<TeacherSendResult> {
-  return runExclusive(LOCK_TEACHER_OUTBOX, LOCK_TEACHER_OUTBOX, () => sendDue(teacherId));
+export function sendTeacherOutbox(teacherId: string, call: TeacherCall): Promise<TeacherSendResult> {
+  return runExclusive(LOCK_TEACHER_OUTBOX, LOCK_TEACHER_OUTBOX, () => sendDue(teacherId, call));
 }
 
-async function sendDue(teacherId: string): Promise<TeacherSendResult> {
+async function sendDue(teacherId: string, call: TeacherCall): Promise<TeacherSendResult> {
   let delivered = 0;
   const now = Date.now();
   const due = (await listTeacherOutbox()).filter(
     (item) => item.teacherId === teacherId && item.state === 'waiting' && item.nextAttemptAt <= now,
   );
   for (const item of due) {
-    const result = await teacherExchange(pathOf(item), { method: 'PUT', json: { draft: item.draft } });
+    const result = await call(pathOf(item), { method: 'PUT', json: { draft: item.draft } });
     const outcome = toSendOutcome(result);
     const verdict = classifySend(outcome, { nowMs: Date.now() });
     switch (verdict.kind) {

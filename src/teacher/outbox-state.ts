@@ -6,6 +6,8 @@ import { signal } from '@preact/signals';
 import { makeAllDueNow, listTeacherOutbox } from './teacher-outbox.ts';
 import type { TeacherOutboxItem } from './teacher-db.ts';
 import { sendTeacherOutbox } from './outbox-sender.ts';
+import { teacherExchange } from './teacher-api-client.ts';
+import { requestTeacherOutboxBackgroundSync } from '../sync/background-registration.ts';
 import { session, sessionRefused } from './teacher-session.ts';
 
 export const outboxItems = signal<TeacherOutboxItem[]>([]);
@@ -24,12 +26,14 @@ export async function sendOutboxNow(): Promise<void> {
   const teacher = session.value?.teacher;
   if (!teacher) return;
   try {
-    const result = await sendTeacherOutbox(teacher.id);
+    const result = await sendTeacherOutbox(teacher.id, teacherExchange);
     if (result.signInNeeded) sessionRefused();
     if (result.delivered > 0) deliveries.value++;
   } finally {
     await refreshOutbox();
     planNext();
+    // The teacher may close the tab: the browser wakes the worker when the network is back.
+    if (outboxItems.value.some((i) => i.state === 'waiting')) void requestTeacherOutboxBackgroundSync();
   }
 }
 

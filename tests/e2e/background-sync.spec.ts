@@ -8,9 +8,27 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext, CDPSession } from '@playwright/test';
-import { PERIODIC_TAG_LESSONS, SYNC_TAG_OUTBOX } from '../../protocol/sw-messages.ts';
+import {
+  PERIODIC_TAG_LESSONS,
+  SYNC_TAG_OUTBOX,
+  SYNC_TAG_TEACHER_OUTBOX,
+} from '../../protocol/sw-messages.ts';
 import { expect, test } from './support/fixtures.ts';
-import { doLessonAndHandIn, joinAndDownload, lessonCard, workState } from './support/pupil.ts';
+import {
+  doLessonAndHandIn,
+  joinAndDownload,
+  lessonCard,
+  waitForWorkerControl,
+  workState,
+} from './support/pupil.ts';
+import {
+  addStep,
+  editorState,
+  schedule,
+  serverLessons,
+  signInAsTeacher,
+  startNewLesson,
+} from './support/teacher.ts';
 import { freePort, ServerProcess } from './support/server-process.ts';
 import { DEMO_TEACHER, teacherSubmissions } from './support/teacher-api.ts';
 
@@ -147,4 +165,40 @@ test('a lesson published while the app is closed is downloaded by Periodic Sync 
   await expect(card.locator('[data-download-state]')).toHaveAttribute('data-download-state', 'ready');
   await card.getByRole('link').click();
   await expect(monday.getByText('Un nombre décimal a une virgule : 3,5.')).toBeVisible();
+});
+
+test('a publish queued offline is delivered by Background Sync after the teacher closed the tab', async ({
+  page,
+  context,
+}) => {
+  const title = 'Publiée tablette fermée';
+  await signInAsTeacher(page, server.origin);
+  await startNewLesson(page);
+  await waitForWorkerControl(page);
+  await server.kill();
+  await page.getByLabel('Titre', { exact: true }).fill(title);
+  await schedule(page, 'Ouvre le', new Date(Date.now() + 24 * 3_600_000));
+  const text = await addStep(page, 'Texte');
+  await text.getByLabel(/^Texte \(Markdown/).fill('Lire la page 12.');
+  await page.getByRole('button', { name: 'Publier' }).click();
+  await expect(editorState(page)).toContainText('Publication en attente du réseau');
+  await page.close();
+
+  const { cdp, registrationId } = await workerControl(context);
+  await server.start();
+  const published = async () =>
+    (await serverLessons(server.origin)).find((l) => l.draft.title === title)?.published;
+  for (let tries = 0; tries < 30 && !(await published()); tries++) {
+    await cdp
+      .send('ServiceWorker.dispatchSyncEvent', {
+        origin: server.origin,
+        registrationId,
+        tag: SYNC_TAG_TEACHER_OUTBOX,
+        lastChance: false,
+      })
+      .catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  expect(context.pages().every((p) => !p.url().startsWith(server.origin))).toBe(true);
+  expect((await published())?.version).toBe(1);
 });

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
 import { getLocalLesson, saveLocalDraft } from '../../../src/teacher/local-lessons.ts';
 import { sendTeacherOutbox } from '../../../src/teacher/outbox-sender.ts';
+import { teacherExchange } from '../../../src/teacher/teacher-api-client.ts';
 import { openTeacherDb } from '../../../src/teacher/teacher-db.ts';
 import {
   listTeacherOutbox,
@@ -64,7 +65,10 @@ describe('teacher outbox', () => {
         pack: 'a'.repeat(64),
         publishedAt: '2026-11-23T10:00:00.000Z',
       });
-    expect(await sendTeacherOutbox(TEACHER.id)).toEqual({ delivered: 1, signInNeeded: false });
+    expect(await sendTeacherOutbox(TEACHER.id, teacherExchange)).toEqual({
+      delivered: 1,
+      signInNeeded: false,
+    });
     expect(requests[0]!.method).toBe('PUT');
     expect(new URL(requests[0]!.url).pathname).toBe(
       `/api/teacher/classes/class-1/lessons/lesson-1/publications/${PUBLICATION}`,
@@ -80,17 +84,17 @@ describe('teacher outbox', () => {
     await queuedPublish();
     answer = async () => json(503, { error: 'busy', message: 'Busy' }, { 'retry-after': '120' });
     const before = Date.now();
-    await sendTeacherOutbox(TEACHER.id);
+    await sendTeacherOutbox(TEACHER.id, teacherExchange);
     let [item] = await listTeacherOutbox();
     expect(item).toMatchObject({ state: 'waiting', attempts: 1, lastError: 'http_503' });
     expect(item!.nextAttemptAt).toBeGreaterThanOrEqual(before + 120_000);
     // Not due yet: nothing is sent.
-    await sendTeacherOutbox(TEACHER.id);
+    await sendTeacherOutbox(TEACHER.id, teacherExchange);
     expect(requests).toHaveLength(1);
 
     await makeAllDueNow();
     answer = async () => Promise.reject(new TypeError('Failed to fetch'));
-    await sendTeacherOutbox(TEACHER.id);
+    await sendTeacherOutbox(TEACHER.id, teacherExchange);
     [item] = await listTeacherOutbox();
     expect(item).toMatchObject({ state: 'waiting', attempts: 2, lastError: 'network' });
   });
@@ -103,7 +107,7 @@ describe('teacher outbox', () => {
         message: 'This lesson cannot be published yet.',
         problems: [{ code: 'no_steps' }],
       });
-    await sendTeacherOutbox(TEACHER.id);
+    await sendTeacherOutbox(TEACHER.id, teacherExchange);
     const [item] = await listTeacherOutbox();
     expect(item).toMatchObject({
       state: 'needsAttention',
@@ -113,14 +117,17 @@ describe('teacher outbox', () => {
     });
     // Never retried by itself.
     await makeAllDueNow();
-    await sendTeacherOutbox(TEACHER.id);
+    await sendTeacherOutbox(TEACHER.id, teacherExchange);
     expect(requests).toHaveLength(1);
   });
 
   it('keeps everything and asks to sign in again on a 401', async () => {
     await queuedPublish();
     answer = async () => json(401, { error: 'unauthorized', message: 'Sign in again.' });
-    expect(await sendTeacherOutbox(TEACHER.id)).toEqual({ delivered: 0, signInNeeded: true });
+    expect(await sendTeacherOutbox(TEACHER.id, teacherExchange)).toEqual({
+      delivered: 0,
+      signInNeeded: true,
+    });
     const [item] = await listTeacherOutbox();
     expect(item?.state).toBe('signIn');
     expect((await getLocalLesson(IDS.lessonId))?.publishedVersion).toBeNull();
@@ -135,7 +142,7 @@ describe('teacher outbox', () => {
       await queueSave(await saveLocalDraft(IDS, draft('Version 2')));
       return json(200, {});
     };
-    await sendTeacherOutbox(TEACHER.id);
+    await sendTeacherOutbox(TEACHER.id, teacherExchange);
     const [item] = await listTeacherOutbox();
     expect(item?.draft.title).toBe('Version 2');
     expect((await getLocalLesson(IDS.lessonId))?.serverHasEditOf).toBe(first.editedAt);
