@@ -2,7 +2,8 @@
  * The device database: one typed schema for every store, opened once per
  * runtime (page or service worker) and shared by the repositories beside it.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { lazyConnection } from './connection.ts';
 import type { Draft, FeedbackRecord, HandedInRecord, LessonRecord, OutboxItem, Profile } from './records.ts';
 
 // DO NOT CHANGE THESE WITHOUT ADDING MIGRATION LOGIC to `upgrade` below:
@@ -66,54 +67,38 @@ export type StoreName =
   | 'downloadChunks';
 export type CartableDatabase = IDBPDatabase<CartableDB>;
 
-let opening: Promise<CartableDatabase> | null = null;
+const connection = lazyConnection<CartableDB>(DB_NAME, DB_VERSION, (db, oldVersion) => {
+  // One branch per version: a device may jump several versions at once.
+  if (oldVersion < 1) {
+    db.createObjectStore('profiles', { keyPath: 'id' });
+    const lessons = db.createObjectStore('lessons', { keyPath: ['profileId', 'lessonId'] });
+    lessons.createIndex('byProfile', 'profileId');
+    db.createObjectStore('drafts', { keyPath: ['profileId', 'lessonId'] });
+    const handedIn = db.createObjectStore('handedIn', { keyPath: 'submission.id' });
+    handedIn.createIndex('byProfile', 'profileId');
+    handedIn.createIndex('byLesson', ['profileId', 'submission.lessonId']);
+    const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
+    outbox.createIndex('byProfile', 'profileId');
+    const attachments = db.createObjectStore('attachments', { keyPath: 'sha256' });
+    attachments.createIndex('byProfile', 'profileId');
+    const feedback = db.createObjectStore('feedback', { keyPath: 'id' });
+    feedback.createIndex('byProfile', 'profileId');
+    db.createObjectStore('meta');
+  }
+  if (oldVersion < 2) {
+    // Resumable media downloads (v2): nothing to migrate, the store starts empty.
+    db.createObjectStore('downloadChunks', { keyPath: ['sha256', 'offset'] });
+  }
+});
 
 /** The shared connection, opened on first use (page and service worker alike). */
 export function openDb(): Promise<CartableDatabase> {
-  opening ??= openDB<CartableDB>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      // One branch per version: a device may jump several versions at once.
-      if (oldVersion < 1) {
-        db.createObjectStore('profiles', { keyPath: 'id' });
-        const lessons = db.createObjectStore('lessons', { keyPath: ['profileId', 'lessonId'] });
-        lessons.createIndex('byProfile', 'profileId');
-        db.createObjectStore('drafts', { keyPath: ['profileId', 'lessonId'] });
-        const handedIn = db.createObjectStore('handedIn', { keyPath: 'submission.id' });
-        handedIn.createIndex('byProfile', 'profileId');
-        handedIn.createIndex('byLesson', ['profileId', 'submission.lessonId']);
-        const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
-        outbox.createIndex('byProfile', 'profileId');
-        const attachments = db.createObjectStore('attachments', { keyPath: 'sha256' });
-        attachments.createIndex('byProfile', 'profileId');
-        const feedback = db.createObjectStore('feedback', { keyPath: 'id' });
-        feedback.createIndex('byProfile', 'profileId');
-        db.createObjectStore('meta');
-      }
-      if (oldVersion < 2) {
-        // Resumable media downloads (v2): nothing to migrate, the store starts empty.
-        db.createObjectStore('downloadChunks', { keyPath: ['sha256', 'offset'] });
-      }
-    },
-    blocking() {
-      // A newer version of the app wants to upgrade: let it, and reopen on next use.
-      void opening?.then((db) => db.close());
-      opening = null;
-    },
-    terminated() {
-      opening = null;
-    },
-  }).catch((error: unknown) => {
-    opening = null;
-    throw error;
-  });
-  return opening;
+  return connection.open();
 }
 
 /** Close and forget the connection so the next test starts on a fresh IDBFactory. */
-export async function closeDbForTests(): Promise<void> {
-  const current = opening;
-  opening = null;
-  if (current) (await current.catch(() => null))?.close();
+export function closeDbForTests(): Promise<void> {
+  return connection.close();
 }
 
 /** True for the error browsers raise when the device is out of space (IndexedDB or Cache Storage). */

@@ -4,7 +4,8 @@
  * waiting for a server) and the session. Opened once, lazily, by the teacher
  * screens only.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { lazyConnection } from '../store/connection.ts';
 import type { LessonDraft, PublishProblem } from '../../protocol/lesson-draft.ts';
 
 // DO NOT CHANGE THESE WITHOUT ADDING MIGRATION LOGIC to `upgrade` below:
@@ -64,29 +65,16 @@ export interface TeacherDB extends DBSchema {
 
 export type TeacherDatabase = IDBPDatabase<TeacherDB>;
 
-let opening: Promise<TeacherDatabase> | null = null;
+const connection = lazyConnection<TeacherDB>(TEACHER_DB_NAME, TEACHER_DB_VERSION, (db, oldVersion) => {
+  // One branch per version: a device may jump several versions at once.
+  if (oldVersion < 1) {
+    db.createObjectStore('lessons', { keyPath: 'lessonId' }).createIndex('byClass', 'classId');
+    db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('byLesson', 'lessonId');
+    db.createObjectStore('session');
+  }
+});
 
 /** The shared connection, opened on first use. */
 export function openTeacherDb(): Promise<TeacherDatabase> {
-  opening ??= openDB<TeacherDB>(TEACHER_DB_NAME, TEACHER_DB_VERSION, {
-    upgrade(db, oldVersion) {
-      // One branch per version: a device may jump several versions at once.
-      if (oldVersion < 1) {
-        db.createObjectStore('lessons', { keyPath: 'lessonId' }).createIndex('byClass', 'classId');
-        db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('byLesson', 'lessonId');
-        db.createObjectStore('session');
-      }
-    },
-    blocking() {
-      void opening?.then((db) => db.close());
-      opening = null;
-    },
-    terminated() {
-      opening = null;
-    },
-  }).catch((error: unknown) => {
-    opening = null;
-    throw error;
-  });
-  return opening;
+  return connection.open();
 }
