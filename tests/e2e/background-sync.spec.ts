@@ -30,7 +30,7 @@ import {
   startNewLesson,
 } from './support/teacher.ts';
 import { freePort, ServerProcess } from './support/server-process.ts';
-import { DEMO_TEACHER, teacherSubmissions } from './support/teacher-api.ts';
+import { teacherCall, teacherSubmissions } from './support/teacher-api.ts';
 
 let server: ServerProcess;
 test.beforeEach(async () => {
@@ -50,22 +50,6 @@ async function workerControl(context: BrowserContext): Promise<{ cdp: CDPSession
   await cdp.send('ServiceWorker.enable');
   await expect.poll(() => registrations.get(`${server.origin}/`)).toBeTruthy();
   return { cdp, registrationId: registrations.get(`${server.origin}/`)! };
-}
-
-async function teacherCall(method: string, path: string, body?: unknown) {
-  const session = await fetch(`${server.origin}/api/teacher/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(DEMO_TEACHER),
-  });
-  const { token } = (await session.json()) as { token: string };
-  const res = await fetch(`${server.origin}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  expect(res.ok, `${method} ${path} → ${res.status}`).toBe(true);
-  return res.json() as Promise<Record<string, unknown>>;
 }
 
 test('work handed in offline is delivered by Background Sync with the app closed', async ({
@@ -117,10 +101,13 @@ test('a lesson published while the app is closed is downloaded by Periodic Sync 
   await page.close();
 
   // Sunday evening: the teacher publishes a new lesson.
-  const { classes } = (await teacherCall('GET', '/api/teacher/classes')) as { classes: { id: string }[] };
+  const { classes } = (await teacherCall(server.origin, 'GET', '/api/teacher/classes')) as {
+    classes: { id: string }[];
+  };
   const classId = classes[0]!.id;
   const lessonId = `dimanche-${randomUUID().slice(0, 8)}`;
   await teacherCall(
+    server.origin,
     'PUT',
     `/api/teacher/classes/${classId}/lessons/${lessonId}/publications/${randomUUID()}`,
     {
@@ -141,14 +128,18 @@ test('a lesson published while the app is closed is downloaded by Periodic Sync 
     tag: PERIODIC_TAG_LESSONS,
   });
   // The device reports what it holds once the lesson is verified and stored.
-  const { pupils } = (await teacherCall('GET', `/api/teacher/classes/${classId}/pupils`)) as {
+  const { pupils } = (await teacherCall(server.origin, 'GET', `/api/teacher/classes/${classId}/pupils`)) as {
     pupils: { id: string; name: string }[];
   };
   const pupilId = pupils.find((p) => p.name === pupil!.name)!.id;
   await expect
     .poll(
       async () => {
-        const { devices } = (await teacherCall('GET', `/api/teacher/pupils/${pupilId}/devices`)) as {
+        const { devices } = (await teacherCall(
+          server.origin,
+          'GET',
+          `/api/teacher/pupils/${pupilId}/devices`,
+        )) as {
           devices: { lessonsReady: { id: string }[] }[];
         };
         return devices.some((d) => d.lessonsReady.some((l) => l.id === lessonId));

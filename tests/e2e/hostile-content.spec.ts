@@ -21,7 +21,8 @@ import {
 import { expect, test } from './support/fixtures.ts';
 import { lessonCard, waitForWorkerControl, walkSteps } from './support/pupil.ts';
 import { freePort, ServerProcess } from './support/server-process.ts';
-import { signInAsTeacher, teacherAuth } from './support/teacher.ts';
+import { signInAsTeacher } from './support/teacher.ts';
+import { teacherAuth } from './support/teacher-api.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 

@@ -1,6 +1,7 @@
 /** A wrong, malformed or unreachable join: a clear message for the child, and nothing stored. */
 import { expect, test } from './support/fixtures.ts';
 import type { Page } from '@playwright/test';
+import { deviceRecords } from './support/pupil.ts';
 import { freePort, ServerProcess } from './support/server-process.ts';
 
 let server: ServerProcess;
@@ -10,21 +11,9 @@ test.beforeEach(async () => {
 });
 test.afterEach(async () => server.dispose());
 
-/** Profiles stored on this device (IndexedDB `cartable`), read the way the app stores them. */
-function storedProfiles(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('cartable');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('profiles')) return resolve(0);
-          const count = db.transaction('profiles').objectStore('profiles').count();
-          count.onsuccess = () => resolve(count.result);
-        };
-      }),
-  );
+/** Profiles stored on this device (IndexedDB `cartable`). */
+async function storedProfiles(page: Page): Promise<number> {
+  return (await deviceRecords(page)).profiles ?? 0;
 }
 
 async function tryCode(page: Page, code: string) {
@@ -50,7 +39,9 @@ test('wrong, malformed and unreachable codes are explained and store nothing', a
   // Once the server is back, the same code (typed with dashes and lowercase) links the device.
   await server.start();
   await tryCode(page, server.demoPupils()[0]!.code.toLowerCase());
-  await expect(page.getByRole('heading', { level: 1, name: `Bonjour ${server.demoPupils()[0]!.name}` })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Bonjour ${server.demoPupils()[0]!.name}` }),
+  ).toBeVisible();
   expect(await storedProfiles(page)).toBe(1);
   expect(page.url()).not.toContain('#');
 });

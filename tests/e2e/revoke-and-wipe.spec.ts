@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { doLessonAndHandIn, joinAndDownload, workState } from './support/pupil.ts';
+import { deviceRecords, doLessonAndHandIn, joinAndDownload, workState } from './support/pupil.ts';
 import { freePort, ServerProcess } from './support/server-process.ts';
-import { DEMO_TEACHER, teacherSubmissions } from './support/teacher-api.ts';
+import { teacherCall, teacherSubmissions } from './support/teacher-api.ts';
 
 let server: ServerProcess;
 test.beforeEach(async () => {
@@ -18,26 +18,14 @@ test.beforeEach(async () => {
 });
 test.afterEach(async () => server.dispose());
 
-/** The teacher API, signed in as the demo teacher. */
+/** The teacher API as the demo teacher, and the demo class's pupils by name. */
 async function teacher() {
-  const session = await fetch(`${server.origin}/api/teacher/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(DEMO_TEACHER),
-  });
-  const { token } = (await session.json()) as { token: string };
-  const call = async (method: string, path: string) => {
-    const res = await fetch(`${server.origin}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(res.ok, `${method} ${path} → ${res.status}`).toBe(true);
-    return res.status === 204 ? null : res.json();
-  };
-  const { classes } = (await call('GET', '/api/teacher/classes')) as { classes: { id: string }[] };
-  const { pupils } = (await call('GET', `/api/teacher/classes/${classes[0]!.id}/pupils`)) as {
-    pupils: { id: string; name: string }[];
-  };
+  const call = <T>(method: string, path: string) => teacherCall<T>(server.origin, method, path);
+  const { classes } = await call<{ classes: { id: string }[] }>('GET', '/api/teacher/classes');
+  const { pupils } = await call<{ pupils: { id: string; name: string }[] }>(
+    'GET',
+    `/api/teacher/classes/${classes[0]!.id}/pupils`,
+  );
   return { call, pupilId: (name: string) => pupils.find((p) => p.name === name)!.id };
 }
 
@@ -49,27 +37,6 @@ async function downloadJson(
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
   expect(download.suggestedFilename()).toMatch(/^cartable-.*\.json$/);
   return JSON.parse(readFileSync((await download.path())!, 'utf8'));
-}
-
-/** Every record of the `cartable` database, per store. */
-function deviceRecords(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, number>>((resolve) => {
-        const open = indexedDB.open('cartable');
-        open.onsuccess = () => {
-          const db = open.result;
-          const names = [...db.objectStoreNames];
-          const tx = db.transaction(names);
-          const counts: Record<string, number> = {};
-          for (const name of names) {
-            const req = tx.objectStore(name).count();
-            req.onsuccess = () => (counts[name] = req.result);
-          }
-          tx.oncomplete = () => resolve(counts);
-        };
-      }),
-  );
 }
 
 test('a revoked device keeps its work, exportable, until it is linked again', async ({ page }) => {

@@ -76,3 +76,31 @@ export async function doLessonAndHandIn(page: Page, title: string): Promise<void
 export function workState(page: Page) {
   return page.getByTestId('work-state').locator('[data-work-state]');
 }
+
+/** How many records each store of the device's `cartable` database holds (empty before the first join). */
+export function deviceRecords(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolve) => {
+        const open = indexedDB.open('cartable');
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          if (names.length === 0) {
+            db.close();
+            return resolve({});
+          }
+          const tx = db.transaction(names);
+          const counts: Record<string, number> = {};
+          for (const name of names) {
+            const req = tx.objectStore(name).count();
+            req.onsuccess = () => (counts[name] = req.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(counts);
+          };
+        };
+      }),
+  );
+}

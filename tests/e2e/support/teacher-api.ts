@@ -11,7 +11,8 @@ export interface ReceivedSubmission {
   score: { correct: number; total: number } | null;
 }
 
-export async function teacherSubmissions(origin: string): Promise<ReceivedSubmission[]> {
+/** Bearer headers of a fresh demo-teacher session, signed in through the API. */
+export async function teacherAuth(origin: string): Promise<Record<string, string>> {
   const session = await fetch(`${origin}/api/teacher/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -19,7 +20,27 @@ export async function teacherSubmissions(origin: string): Promise<ReceivedSubmis
   });
   if (!session.ok) throw new Error(`teacher login failed: ${session.status}`);
   const { token } = (await session.json()) as { token: string };
-  const auth = { authorization: `Bearer ${token}` };
+  return { authorization: `Bearer ${token}` };
+}
+
+/** One call to the teacher API as the demo teacher; throws on anything but a 2xx. Null for 204. */
+export async function teacherCall<T = Record<string, unknown>>(
+  origin: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await fetch(`${origin}${path}`, {
+    method,
+    headers: { ...(await teacherAuth(origin)), 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
+  return (res.status === 204 ? null : await res.json()) as T;
+}
+
+export async function teacherSubmissions(origin: string): Promise<ReceivedSubmission[]> {
+  const auth = await teacherAuth(origin);
   const classes = (await (await fetch(`${origin}/api/teacher/classes`, { headers: auth })).json()) as {
     classes: { id: string }[];
   };

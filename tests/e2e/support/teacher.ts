@@ -1,6 +1,6 @@
 /** What a teacher does in the browser, as steps the end-to-end tests share. */
 import { expect, type Page } from '@playwright/test';
-import { DEMO_TEACHER } from './teacher-api.ts';
+import { DEMO_TEACHER, teacherAuth } from './teacher-api.ts';
 
 export const DEMO_CLASS = 'CM1 B — École Jean Jaurès';
 
@@ -58,17 +58,6 @@ export async function schedule(page: Page, legend: 'Ouvre le' | 'À rendre le', 
 /** The editor's delivery state line. */
 export function editorState(page: Page) {
   return page.getByTestId('editor-state');
-}
-
-/** Sign in through the API and return the bearer headers (to check what the server has). */
-export async function teacherAuth(origin: string): Promise<Record<string, string>> {
-  const session = await fetch(`${origin}/api/teacher/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(DEMO_TEACHER),
-  });
-  const { token } = (await session.json()) as { token: string };
-  return { authorization: `Bearer ${token}` };
 }
 
 /** The demo class's lessons as the server has them. */
