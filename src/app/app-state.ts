@@ -23,7 +23,6 @@ import { listFeedback } from '../store/feedback.ts';
 import { getClockOffset, getLastSyncAt } from '../store/meta.ts';
 import { profileWorkStates, type LessonWorkState } from '../store/work-status.ts';
 import { joinWithCode } from '../sync/join.ts';
-import type { SyncProgress } from '../sync/lesson-sync.ts';
 import { startSyncTriggers, type SyncTriggers } from '../sync/triggers.ts';
 import { correctedNow } from '../sync/clock.ts';
 import { pruneUnusedMedia } from '../sync/media-cache.ts';
@@ -44,7 +43,6 @@ export function createAppState() {
   const handedIn = signal<HandedInRecord[]>([]);
   const feedback = signal<FeedbackRecord[]>([]);
   const workStates = signal<Map<string, WorkState>>(new Map());
-  const progress = signal<SyncProgress | null>(null);
   const syncing = signal(false);
   const lastSyncAt = signal<string | null>(null);
   const clockOffsetMs = signal(0);
@@ -91,10 +89,14 @@ export function createAppState() {
     loaded.value = true;
   }
 
+  async function refreshLessons(profileId: string): Promise<void> {
+    const l = await listLessons(profileId);
+    if (activeProfile.value?.id === profileId) lessons.value = l;
+  }
+
   function selectProfile(id: string): void {
     activeProfileId.value = id;
     globalThis.localStorage?.setItem(ACTIVE_PROFILE_KEY, id);
-    progress.value = null;
     void refresh();
   }
 
@@ -108,9 +110,10 @@ export function createAppState() {
       .then(refresh, () => undefined);
     triggers ??= startSyncTriggers({
       onChange: () => void refresh(),
-      onProgress: (profileId, p) => {
-        if (profileId === activeProfile.value?.id) progress.value = p;
-        void refresh();
+      // Every downloaded chunk: only the lesson records (bytes done, ready) change, so only
+      // they are re-read, and only for the pupil on screen.
+      onProgress: (profileId) => {
+        if (profileId === activeProfile.value?.id) void refreshLessons(profileId);
       },
     });
   }
@@ -233,7 +236,6 @@ export function createAppState() {
     handedIn,
     feedback,
     workStates,
-    progress,
     syncing,
     lastSyncAt,
     loaded,
