@@ -1,10 +1,7 @@
-/** Messages between the page and the service worker: one typed union each way. */
-
-export type PageToWorker =
-  /** Drain the outbox now (the page saw the network come back, or the pupil asked). */
-  | { type: 'outbox:send' }
-  /** Fetch new lessons now. */
-  | { type: 'lessons:sync' };
+/**
+ * Notices from the service worker (and other tabs) to pages, as one typed union.
+ * Pages ask the worker for work through Background Sync, not messages.
+ */
 
 export type WorkerToPage =
   /** Something in the outbox changed (delivered, rescheduled, needs attention). */

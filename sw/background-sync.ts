@@ -1,14 +1,9 @@
 /**
- * The worker's side of syncing: Background Sync drains the outbox (even with the
- * app closed), Periodic Background Sync refreshes lessons, and pages can ask for
- * either by message. All of it goes through the same locked code as the page.
+ * The worker's side of syncing: Background Sync drains the pupils' and the teacher's
+ * outboxes (even with the app closed), and Periodic Background Sync refreshes lessons.
+ * All of it goes through the same locked code as the page.
  */
-import {
-  PERIODIC_TAG_LESSONS,
-  SYNC_TAG_OUTBOX,
-  SYNC_TAG_TEACHER_OUTBOX,
-  type PageToWorker,
-} from '../protocol/index.ts';
+import { PERIODIC_TAG_LESSONS, SYNC_TAG_OUTBOX, SYNC_TAG_TEACHER_OUTBOX } from '../protocol/index.ts';
 import { listLinkedProfiles } from '../src/store/profiles.ts';
 import { syncLessons } from '../src/sync/lesson-sync.ts';
 import { sendOutbox } from '../src/sync/outbox-sender.ts';
@@ -34,16 +29,7 @@ async function syncAllLessons(): Promise<void> {
   }
 }
 
-function isPageToWorker(data: unknown): data is PageToWorker {
-  return (
-    typeof data === 'object' &&
-    data !== null &&
-    'type' in data &&
-    (data.type === 'outbox:send' || data.type === 'lessons:sync')
-  );
-}
-
-/** Register the sync, periodicsync and message handlers; call once from sw.ts. */
+/** Register the sync and periodicsync handlers; call once from sw.ts. */
 export function registerSyncHandlers(): void {
   self.addEventListener('sync', (event) => {
     if (event.tag === SYNC_TAG_OUTBOX) event.waitUntil(drainOutbox(event.lastChance));
@@ -52,11 +38,5 @@ export function registerSyncHandlers(): void {
 
   self.addEventListener('periodicsync', (event) => {
     if (event.tag === PERIODIC_TAG_LESSONS) event.waitUntil(syncAllLessons());
-  });
-
-  self.addEventListener('message', (event) => {
-    if (!isPageToWorker(event.data)) return;
-    if (event.data.type === 'outbox:send') event.waitUntil(sendOutbox().then(() => undefined));
-    else event.waitUntil(syncAllLessons());
   });
 }

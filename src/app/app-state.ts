@@ -24,7 +24,7 @@ import { getClockOffset, getLastSyncAt } from '../store/meta.ts';
 import { profileWorkStates, type LessonWorkState } from '../store/work-status.ts';
 import { joinWithCode } from '../sync/join.ts';
 import { startSyncTriggers, type SyncTriggers } from '../sync/triggers.ts';
-import { correctedNow } from '../sync/clock.ts';
+import { correctedNow, isAvailable } from '../sync/clock.ts';
 import { pruneUnusedMedia } from '../sync/media-cache.ts';
 
 const ACTIVE_PROFILE_KEY = 'cartable.activeProfile';
@@ -59,6 +59,11 @@ export function createAppState() {
     () => profiles.value.find((p) => p.id === activeProfileId.value) ?? profiles.value[0] ?? null,
   );
   const serverNow = computed(() => correctedNow(clockOffsetMs.value, now.value));
+
+  /** Whether a lesson has opened, on the device clock corrected by the last measured offset. */
+  function isOpen(lesson: { availableFrom: string }): boolean {
+    return isAvailable(lesson.availableFrom, clockOffsetMs.value, now.value);
+  }
 
   async function refresh(): Promise<void> {
     profiles.value = await listProfiles();
@@ -244,6 +249,7 @@ export function createAppState() {
     mediaDownloads,
     now,
     serverNow,
+    isOpen,
     refresh,
     start,
     selectProfile,

@@ -1,11 +1,10 @@
 /**
- * The page's one bridge to the service worker: registration, messages both ways,
- * Background Sync, and updates. An update never reloads the page by itself, and
+ * The page's one bridge to the service worker: registration, the worker's (and other
+ * tabs') notices, and updates. An update never reloads the page by itself, and
  * never while a lesson is open: the pupil's work and place come first.
  */
 import { Workbox } from 'workbox-window';
-import type { PageToWorker, WorkerToPage } from '../../protocol/index.ts';
-import { requestOutboxBackgroundSync } from '../sync/background-registration.ts';
+import type { WorkerToPage } from '../../protocol/index.ts';
 import { CHANNEL_NAME } from '../sync/broadcast.ts';
 import { serviceWorkerScriptUrl } from './trusted-script-url.ts';
 
@@ -28,28 +27,6 @@ export function registerWorker(): void {
   workbox.register().catch((error: unknown) => {
     if (import.meta.env.DEV) console.warn('service worker registration failed', error);
   });
-}
-
-/** Resolves true once a service worker controls this page; false at once where none will (dev, unsupported). */
-export function whenControlled(): Promise<boolean> {
-  if (!import.meta.env.PROD || !supported()) return Promise.resolve(false);
-  if (navigator.serviceWorker.controller) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true), { once: true });
-  });
-}
-
-/** Ask the browser to wake the worker and send the outbox when the network is back; false where unsupported. */
-export function requestBackgroundSync(): Promise<boolean> {
-  return requestOutboxBackgroundSync();
-}
-
-/** Post a message to the controlling worker; false when no worker controls the page. */
-export function postToWorker(message: PageToWorker): boolean {
-  const controller = supported() ? navigator.serviceWorker.controller : null;
-  if (!controller) return false;
-  controller.postMessage(message);
-  return true;
 }
 
 function isWorkerToPage(data: unknown): data is WorkerToPage {
@@ -83,11 +60,6 @@ export function onUpdateWaiting(callback: () => void): () => void {
   updateListeners.add(callback);
   if (updateWaiting) queueMicrotask(callback);
   return () => updateListeners.delete(callback);
-}
-
-/** Whether a new version is waiting to be applied. */
-export function isUpdateWaiting(): boolean {
-  return updateWaiting;
 }
 
 /** The lesson player calls this on open (true) and close (false): updates wait for the lesson to close. */

@@ -92,15 +92,14 @@ export function LessonList() {
   const app = useAppState();
   const profile = app.activeProfile.value;
   if (!profile) return null;
-  const now = app.serverNow.value;
   const states = app.workStates.value;
   const byDue = (a: LessonRecord, b: LessonRecord) => (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9');
   const done = (l: LessonRecord) => isHandedIn(states.get(l.lessonId));
   const handedIn = app.lessons.value.filter(done);
   const upcoming = app.lessons.value
-    .filter((l) => !done(l) && Date.parse(l.availableFrom) > now)
+    .filter((l) => !done(l) && !app.isOpen(l))
     .sort((a, b) => a.availableFrom.localeCompare(b.availableFrom));
-  const today = app.lessons.value.filter((l) => !done(l) && Date.parse(l.availableFrom) <= now).sort(byDue);
+  const today = app.lessons.value.filter((l) => !done(l) && app.isOpen(l)).sort(byDue);
 
   return (
     <>

@@ -23,7 +23,7 @@ export function LessonPlayer({ lessonId }: { lessonId: string }) {
   const lesson = app.lessons.value.find((l) => l.lessonId === lessonId);
   if (!app.loaded.value) return null;
   if (!lesson) return <Message text={t('lessonMissing')} />;
-  if (Date.parse(lesson.availableFrom) > app.serverNow.value)
+  if (!app.isOpen(lesson))
     return <Message text={t('lessonLocked', { date: formatDateTime(lesson.availableFrom) })} />;
   // 'missing': some files vanished, but the pack is here; text and quizzes still work.
   if ((lesson.state !== 'ready' && lesson.state !== 'missing') || !lesson.pack)

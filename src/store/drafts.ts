@@ -12,11 +12,6 @@ export async function saveDraft(draft: Draft): Promise<void> {
   await (await openDb()).put('drafts', draft);
 }
 
-/** Throw away a draft (the pupil started over). Handing in deletes it by itself. */
-export async function deleteDraft(profileId: string, lessonId: string): Promise<void> {
-  await (await openDb()).delete('drafts', [profileId, lessonId]);
-}
-
 /** Every draft of a profile (lessons with work in progress on this device). */
 export async function listDrafts(profileId: string): Promise<Draft[]> {
   // Drafts are keyed [profileId, lessonId]: this range holds exactly this profile's.

@@ -99,5 +99,4 @@ export interface FeedbackRecord {
   lessonId: string;
   body: import('../../protocol/index.ts').Content;
   createdAt: string;
-  readAt?: string;
 }
