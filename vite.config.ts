@@ -22,6 +22,8 @@ export default defineConfig({
       injectRegister: false,
       registerType: 'prompt',
       injectManifest: {
+        // A classic worker script (it is registered as one); also spares the build a deprecated option.
+        rollupFormat: 'iife',
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
         // Pupils' devices never download the teacher screens; a teacher's browser caches them
         // on first use (sw/routes.ts), so the editor still opens offline.
