@@ -21,12 +21,18 @@ export type Answer = v.InferOutput<typeof AnswerSchema>;
 export const AnswersSchema = v.record(v.pipe(v.string(), v.maxLength(64)), AnswerSchema);
 export type Answers = v.InferOutput<typeof AnswersSchema>;
 
-/** Case-, accent- and space-insensitive form of a short answer. */
+/**
+ * The form in which short answers are compared: case, accents, typographic apostrophes and spacing
+ * do not count ("3 / 8" is "3/8", "L’eau" is "l'eau", "Jouons " is "jouons"). The same on the
+ * pupil's device and for the teacher's score.
+ */
 export function normaliseShortAnswer(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/[\u2018\u2019\u201b\u02bc\u2032`´]/g, "'")
     .replace(/\s+/g, ' ')
+    .replace(/ ?([/'-]) ?/g, '$1')
     .trim();
 }

@@ -104,14 +104,26 @@ function QuizAnswer({ step, answer }: { step: Extract<Step, { kind: 'quiz' }>; a
       : answer.kind === 'text'
         ? answer.text
         : '';
-  const expected = step.question === 'short' ? key.join(' / ') : key.map(label).join(', ');
   return (
     <div class={verdict === null ? 'result' : verdict ? 'result good' : 'result bad'}>
       <p>
         {tt('answerOf')} : <strong>{given || '—'}</strong>
         {verdict !== null && <span> — {verdict ? `✓ ${tt('right')}` : `✗ ${tt('wrong')}`}</span>}
       </p>
-      {verdict === false && <p>{tt('expected', { answer: expected })}</p>}
+      {verdict === false && step.question !== 'short' && (
+        <p>{tt('expected', { answer: key.map(label).join(', ') })}</p>
+      )}
+      {/* Each accepted answer on its own line: a "/" between them reads as part of an answer ("3/8"). */}
+      {verdict === false && step.question === 'short' && (
+        <>
+          <p>{tt('answersAccepted')}</p>
+          <ul class="accepted-answers">
+            {key.map((accepted) => (
+              <li key={accepted}>{accepted}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }
