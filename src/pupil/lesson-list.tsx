@@ -5,6 +5,7 @@ import type { LessonRecord } from '../store/records.ts';
 import { OnDemandMedia } from './on-demand-media.tsx';
 import { SyncSummary } from './sync-summary.tsx';
 import { WorkStateLabel } from './work-state-label.tsx';
+import { Icon } from '../ui/icon.tsx';
 
 function downloadText(lesson: LessonRecord): string {
   if (lesson.state === 'ready') return t('readyOffline');
@@ -41,11 +42,13 @@ function LessonCard({ lesson, locked }: { lesson: LessonRecord; locked: boolean 
         )}
       </h3>
       <p class="when">
-        {locked
-          ? `🔒 ${t('opensAt', { date: formatDateTime(lesson.availableFrom) })}`
-          : lesson.dueAt
-            ? t(overdue && !isHandedIn(state) ? 'overdue' : 'dueAt', { date: formatDateTime(lesson.dueAt) })
-            : null}
+        {locked ? (
+          <>
+            <Icon name="lock" /> {t('opensAt', { date: formatDateTime(lesson.availableFrom) })}
+          </>
+        ) : lesson.dueAt ? (
+          t(overdue && !isHandedIn(state) ? 'overdue' : 'dueAt', { date: formatDateTime(lesson.dueAt) })
+        ) : null}
       </p>
       <p class="badges">
         <span class={`badge download-${lesson.state}`} data-download-state={lesson.state}>

@@ -17,6 +17,7 @@ import { RecordingStep } from './steps/recording-step.tsx';
 import { profileAttachmentStore, type AttachmentStore } from './steps/attachment-store.ts';
 import { QuizStep } from './steps/quiz-step.tsx';
 import { WorkStateLabel } from './work-state-label.tsx';
+import { Icon } from '../ui/icon.tsx';
 
 export function LessonPlayer({ lessonId }: { lessonId: string }) {
   const app = useAppState();
@@ -124,7 +125,7 @@ function Player({ lesson }: { lesson: LessonRecord }) {
         {saved && (
           <span class="saved" data-testid="saved">
             {' '}
-            · {t('saved')} ✓
+            · {t('saved')} <Icon name="check" />
           </span>
         )}
       </p>

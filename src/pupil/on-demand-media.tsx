@@ -6,6 +6,7 @@ import { useContext } from 'preact/hooks';
 import type { MediaRef } from '../../protocol/index.ts';
 import { AppStateContext } from '../app/app-state.ts';
 import { formatBytes, t } from '../app/i18n.ts';
+import { Icon } from '../ui/icon.tsx';
 
 export function OnDemandMedia({ lessonId, media }: { lessonId: string; media: MediaRef }) {
   const app = useContext(AppStateContext);
@@ -21,9 +22,13 @@ export function OnDemandMedia({ lessonId, media }: { lessonId: string; media: Me
         disabled={busy}
         onClick={() => void app.fetchMedia(lessonId, media.blob)}
       >
-        {busy
-          ? t('mediaDownloading', { done: formatBytes(progress.done), total: formatBytes(media.size) })
-          : `📥 ${t('mediaDownload', { size: formatBytes(media.size) })}`}
+        {busy ? (
+          t('mediaDownloading', { done: formatBytes(progress.done), total: formatBytes(media.size) })
+        ) : (
+          <>
+            <Icon name="download" /> {t('mediaDownload', { size: formatBytes(media.size) })}
+          </>
+        )}
       </button>
       {progress === 'failed' && (
         <span class="error" role="alert">

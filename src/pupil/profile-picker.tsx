@@ -22,9 +22,9 @@ export function ProfilePicker() {
         }}
       >
         {profiles.map((p) => (
-          // The class in the tooltip tells apart two siblings' schools; ⚠ flags a device to re-link.
+          // The class in the tooltip tells apart two siblings' schools; a device to re-link says so in words.
           <option key={p.id} value={p.id} title={p.className}>
-            {p.link === 'relink' ? `${p.pupilName} ⚠` : p.pupilName}
+            {p.link === 'relink' ? `${p.pupilName} (${t('profileNeedsRelink')})` : p.pupilName}
           </option>
         ))}
         <option value="__add">+ {t('addProfile')}</option>

@@ -3,6 +3,7 @@ import { useAppState } from '../app/app-state.ts';
 import { formatBytes, formatDateTime, t } from '../app/i18n.ts';
 import type { LessonRecord } from '../store/records.ts';
 import { ProgressBar } from '../ui/progress-bar.tsx';
+import { Icon } from '../ui/icon.tsx';
 
 export function SyncSummary() {
   const app = useAppState();
@@ -24,7 +25,7 @@ export function SyncSummary() {
     <section class="sync-summary" aria-label={t('deviceStatus')}>
       {allReady ? (
         <p class="good" data-testid="all-ready">
-          ✓ {t('allReady')}
+          <Icon name="check" /> {t('allReady')}
         </p>
       ) : total > 0 ? (
         <ProgressBar

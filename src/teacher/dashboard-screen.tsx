@@ -9,6 +9,7 @@ import { useServerData } from './use-server-data.ts';
 import { ClassNav, useClassName } from './class-nav.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { Name } from './names.tsx';
+import { Icon } from '../ui/icon.tsx';
 
 type DashboardLesson = Dashboard['lessons'][number];
 type DashboardPupil = Dashboard['pupils'][number];
@@ -91,7 +92,15 @@ function Cell({ pupil, lesson }: { pupil: DashboardPupil; lesson: DashboardLesso
   const work = pupil.work[lesson.id];
   return (
     <td data-lesson={lesson.title}>
-      <span class={ready ? 'badge good' : 'badge'}>{ready ? `✓ ${tt('readyOffline')}` : tt('notReady')}</span>
+      <span class={ready ? 'badge good' : 'badge'}>
+        {ready ? (
+          <>
+            <Icon name="check" /> {tt('readyOffline')}
+          </>
+        ) : (
+          tt('notReady')
+        )}
+      </span>
       {work ? (
         <>
           <span class={work.status === 'late' ? 'badge warn' : 'badge good'} data-testid="work-status">

@@ -7,6 +7,7 @@ import { useServerData } from './use-server-data.ts';
 import { useClassName } from './class-nav.tsx';
 import { QrCode } from './qr-code.tsx';
 import { isolate, Name, ttWithName } from './names.tsx';
+import { Icon } from '../ui/icon.tsx';
 
 /** The link printed for a pupil: the code travels in the hash, out of server logs. */
 export function joinLinkFor(code: string, origin = location.origin): string {
@@ -21,7 +22,7 @@ export function JoinCodeSheet({ classId }: { classId: string }) {
       <div class="no-print">
         <a href={teacherPaths.pupils(classId)}>{ttWithName('backToClass', className)}</a>
         <button type="button" class="primary" onClick={() => print()}>
-          🖨 {tt('print')}
+          <Icon name="print" /> {tt('print')}
         </button>
       </div>
       <ScreenHeading title={ttWithName('codesSheetTitle', className)} />

@@ -17,6 +17,7 @@ import { useServerData } from './use-server-data.ts';
 import { ClassNav, useClassName } from './class-nav.tsx';
 import { PupilDevices } from './pupil-devices.tsx';
 import { isolate, Name } from './names.tsx';
+import { Icon } from '../ui/icon.tsx';
 
 export function PupilListScreen({ classId }: { classId: string }) {
   const className = useClassName(classId);
@@ -49,7 +50,7 @@ export function PupilListScreen({ classId }: { classId: string }) {
       <ApiErrorNote error={pupils.error ?? error} onRetry={() => void pupils.reload()} />
       <p>
         <a class="button secondary" href={teacherPaths.codes(classId)}>
-          🖨 {tt('printCodes')}
+          <Icon name="print" /> {tt('printCodes')}
         </a>
       </p>
       {pupils.value?.length === 0 && <p>{tt('noPupils')}</p>}

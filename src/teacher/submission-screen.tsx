@@ -17,6 +17,7 @@ import { AttachmentView } from './attachment-view.tsx';
 import { MarkdownField } from './editor/markdown-field.tsx';
 import { teacherPaths } from './teacher-routes.ts';
 import { ttWithName } from './names.tsx';
+import { Icon } from '../ui/icon.tsx';
 
 export function SubmissionScreen({ submissionId }: { submissionId: string }) {
   const submission = useServerData(() => getSubmission(submissionId), [submissionId]);
@@ -108,7 +109,12 @@ function QuizAnswer({ step, answer }: { step: Extract<Step, { kind: 'quiz' }>; a
     <div class={verdict === null ? 'result' : verdict ? 'result good' : 'result bad'}>
       <p>
         {tt('answerOf')} : <strong>{given || '—'}</strong>
-        {verdict !== null && <span> — {verdict ? `✓ ${tt('right')}` : `✗ ${tt('wrong')}`}</span>}
+        {verdict !== null && (
+          <span>
+            {' '}
+            — <Icon name={verdict ? 'check' : 'cross'} /> {tt(verdict ? 'right' : 'wrong')}
+          </span>
+        )}
       </p>
       {verdict === false && step.question !== 'short' && (
         <p>{tt('expected', { answer: key.map(label).join(', ') })}</p>

@@ -171,7 +171,8 @@ test('a lesson with every kind of step goes from the teacher to a pupil offline 
   // Review: the quiz against its key, the written answer, the photo and the recording.
   await cell.getByRole('link', { name: /Voir/ }).click();
   await expect(page.locator('[data-screen="teacher-submission"]')).toBeVisible();
-  await expect(page.locator('[data-step-kind="quiz"]')).toContainText('✓ Juste');
+  await expect(page.locator('[data-step-kind="quiz"]')).toContainText('Juste');
+  await expect(page.locator('[data-step-kind="quiz"] svg.icon[aria-hidden="true"]')).toHaveCount(1);
   await expect(page.locator('[data-step-kind="freeText"]')).toContainText('Une belle journée.');
   const photo = page.getByTestId('pupil-photo');
   await expect(photo).toBeVisible();

@@ -8,6 +8,7 @@ import { API } from '../../../protocol/api.ts';
 import { t } from '../../app/i18n.ts';
 import { ContentView } from '../../ui/content-view.tsx';
 import { OnDemandMedia, useOnDemand } from '../on-demand-media.tsx';
+import { Icon } from '../../ui/icon.tsx';
 
 type MediaStepData = Extract<Step, { kind: 'image' | 'audio' | 'video' | 'pdf' }>;
 
@@ -61,7 +62,7 @@ export function MediaStep({ step }: { step: MediaStepData }) {
       return (
         <p class="media">
           <a class="button secondary" href={src} target="_blank" rel="noopener noreferrer">
-            📄 {step.title}
+            <Icon name="document" /> {step.title}
           </a>
         </p>
       );

@@ -10,6 +10,7 @@ import { ContentView } from '../../ui/content-view.tsx';
 import type { AttachmentStore } from './attachment-store.ts';
 import { compressPhoto } from './compress-photo.ts';
 import { useAttachmentUrl } from './use-attachment-url.ts';
+import { Icon } from '../../ui/icon.tsx';
 
 type PhotoStepData = Extract<Step, { kind: 'photo' }>;
 
@@ -99,7 +100,7 @@ export function PhotoStep(props: {
             <div class="camera">
               <video ref={video} muted playsInline aria-label={t('photoCamera')} />
               <button type="button" class="primary big" disabled={busy} onClick={() => void takePhoto()}>
-                📸 {t('photoTake')}
+                <Icon name="camera" /> {t('photoTake')}
               </button>{' '}
               <button type="button" class="secondary big" onClick={() => setStream(null)}>
                 {t('photoCloseCamera')}
@@ -108,7 +109,7 @@ export function PhotoStep(props: {
           ) : (
             <p>
               <button type="button" class="primary big" disabled={busy} onClick={() => void openCamera()}>
-                📷 {photoUrl ? t('photoRetake') : t('photoOpenCamera')}
+                <Icon name="camera" /> {photoUrl ? t('photoRetake') : t('photoOpenCamera')}
               </button>
             </p>
           )}

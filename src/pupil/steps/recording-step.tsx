@@ -8,6 +8,7 @@ import { t } from '../../app/i18n.ts';
 import { ContentView } from '../../ui/content-view.tsx';
 import type { AttachmentStore } from './attachment-store.ts';
 import { useAttachmentUrl } from './use-attachment-url.ts';
+import { Icon } from '../../ui/icon.tsx';
 
 type RecordingStepData = Extract<Step, { kind: 'recording' }>;
 
@@ -100,7 +101,7 @@ export function RecordingStep(props: {
             </>
           ) : (
             <button type="button" class="primary big" onClick={() => void start()}>
-              🎙 {url ? t('recordAgain') : t('recordStart')}
+              <Icon name="microphone" /> {url ? t('recordAgain') : t('recordStart')}
             </button>
           )}
         </p>

@@ -5,6 +5,7 @@
 import { publishProblems, type LessonDraft, type PublishProblem } from '../../../protocol/lesson-draft.ts';
 import { tt, type TeacherMessageKey } from '../teacher-i18n.ts';
 import { hasMedia } from './new-step.ts';
+import { Icon } from '../../ui/icon.tsx';
 
 export type EditorProblem = PublishProblem | { code: 'media_missing'; stepId: string };
 
@@ -47,7 +48,7 @@ export function ProblemList({ problems, id }: { problems: EditorProblem[]; id?: 
     <ul class="problems" id={id} role="list">
       {problems.map((p, i) => (
         <li key={i} data-problem={p.code}>
-          ⚠ {problemText(p)}
+          <Icon name="warning" /> {problemText(p)}
         </li>
       ))}
     </ul>

@@ -7,6 +7,7 @@ import { tt } from '../teacher-i18n.ts';
 import { session, sessionRefused } from '../teacher-session.ts';
 import { hasMedia } from './new-step.ts';
 import { uploadMedia } from './upload-media.ts';
+import { Icon } from '../../ui/icon.tsx';
 
 const ACCEPT: Record<'image' | 'audio' | 'video' | 'pdf', string> = {
   image: 'image/png,image/jpeg,image/webp,image/gif',
@@ -70,7 +71,8 @@ export function MediaField(props: {
         )}
         {!progress && hasMedia(props.media) && (
           <p class="note" data-testid="media-uploaded">
-            ✓ {tt('uploaded', { size: formatBytes(props.media.size) })} ({props.media.mime})
+            <Icon name="check" /> {tt('uploaded', { size: formatBytes(props.media.size) })} (
+            {props.media.mime})
           </p>
         )}
       </div>

@@ -2,6 +2,7 @@
 import type { DraftStep } from '../../../protocol/lesson-draft.ts';
 import { tt } from '../teacher-i18n.ts';
 import { MarkdownField } from './markdown-field.tsx';
+import { Icon } from '../../ui/icon.tsx';
 
 type Quiz = Extract<DraftStep, { kind: 'quiz' }>;
 
@@ -107,7 +108,7 @@ export function QuizEditor({ step, onChange }: { step: Quiz; onChange: (step: Qu
                     })
                   }
                 >
-                  ✕
+                  <Icon name="cross" />
                 </button>
               </li>
             ))}
