@@ -3,6 +3,7 @@
  * Keys are typed: a missing translation is a compile error, not a blank button.
  */
 import { signal } from '@preact/signals';
+import { formatMessage } from './format-message.ts';
 
 const fr = {
   appName: 'Cartable',
@@ -27,7 +28,7 @@ const fr = {
   joinErrorServer: 'Le serveur de l’école ne répond pas bien. Réessaie dans quelques minutes.',
   // Download
   downloadTitle: 'Je télécharge tes leçons',
-  downloadProgress: '{done} sur {total} — {ready} leçon(s) sur {lessons} prête(s)',
+  downloadProgress: '{done} sur {total} — {ready} {ready:leçon prête|leçons prêtes} sur {lessons}',
   allReady: 'Tout est prêt, même sans connexion.',
   // Lesson list
   hello: 'Bonjour {name}',
@@ -124,7 +125,7 @@ const fr = {
   // Sync truth, data saver, profiles (issue 3)
   downloadMissing: 'Fichiers manquants ({count}) : ils reviendront à la prochaine connexion.',
   missingSummary:
-    '{count} leçon(s) incomplète(s) sur cet appareil : elles seront réparées à la prochaine connexion.',
+    '{count} {count:leçon incomplète|leçons incomplètes} sur cet appareil : {count:elle sera réparée|elles seront réparées} à la prochaine connexion.',
   mediaOnDemand: 'Média non téléchargé ({size})',
   mediaDownload: 'Télécharger ({size})',
   mediaDownloading: 'Téléchargement… {done} sur {total}',
@@ -136,11 +137,11 @@ const fr = {
   dataSaverOn:
     'L’économiseur de données du navigateur est activé : les gros fichiers attendent qu’on les demande.',
   retryWork: 'Réessayer',
-  workExported: '{count} travail(s) exporté(s) dans un fichier.',
+  workExported: '{count} {count:travail exporté|travaux exportés} dans un fichier.',
   profileRemove: 'Retirer de cet appareil',
   profileRemoveConfirm: 'Retirer {name} de cet appareil ? Ses leçons seront effacées de l’appareil.',
   profileRemoveUnsent:
-    '{name} a {count} travail(s) pas encore envoyé(s). Exporte-les d’abord pour ne rien perdre.',
+    '{name} a {count} {count:travail pas encore envoyé. Exporte-le|travaux pas encore envoyés. Exporte-les} d’abord pour ne rien perdre.',
   profileRemoveYes: 'Oui, retirer',
   profileRemoveAnyway: 'Retirer (le travail est exporté)',
   cancel: 'Annuler',
@@ -171,7 +172,7 @@ const en: Dictionary = {
   joinErrorNetwork: 'Cannot reach the school server. Check the connection and try again.',
   joinErrorServer: 'The school server is not answering properly. Try again in a few minutes.',
   downloadTitle: 'Downloading your lessons',
-  downloadProgress: '{done} of {total} — {ready} of {lessons} lesson(s) ready',
+  downloadProgress: '{done} of {total} — {ready} of {lessons} {lessons:lesson|lessons} ready',
   allReady: 'Everything is ready, even offline.',
   hello: 'Hello {name}',
   classLabel: 'Class: {name}',
@@ -261,7 +262,7 @@ const en: Dictionary = {
   switchProfile: 'Switch pupil',
   downloadMissing: 'Missing files ({count}): they will come back at the next connection.',
   missingSummary:
-    '{count} incomplete lesson(s) on this device: they will be repaired at the next connection.',
+    '{count} incomplete {count:lesson|lessons} on this device: {count:it|they} will be repaired at the next connection.',
   mediaOnDemand: 'Media not downloaded ({size})',
   mediaDownload: 'Download ({size})',
   mediaDownloading: 'Downloading… {done} of {total}',
@@ -272,11 +273,11 @@ const en: Dictionary = {
   dataSaverHint: 'Files over 5 MB or marked optional wait until someone asks for them, except on Wi-Fi.',
   dataSaverOn: 'The browser’s data saver is on: large files wait until someone asks for them.',
   retryWork: 'Try again',
-  workExported: '{count} piece(s) of work exported to a file.',
+  workExported: '{count} {count:piece|pieces} of work exported to a file.',
   profileRemove: 'Remove from this device',
   profileRemoveConfirm: 'Remove {name} from this device? Their lessons will be erased from the device.',
   profileRemoveUnsent:
-    '{name} has {count} piece(s) of work not sent yet. Export them first so nothing is lost.',
+    '{name} has {count} {count:piece|pieces} of work not sent yet. Export {count:it|them} first so nothing is lost.',
   profileRemoveYes: 'Yes, remove',
   profileRemoveAnyway: 'Remove (the work is exported)',
   cancel: 'Cancel',
@@ -303,10 +304,9 @@ export function setLocale(next: Locale): void {
   if (typeof document !== 'undefined') document.documentElement.lang = next;
 }
 
-/** Translate a key, filling `{name}` placeholders. Reading `locale` makes components re-render on change. */
+/** Translate a key, filling its placeholders and plurals. Reading `locale` makes components re-render on change. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = dictionaries[locale.value][key];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return formatMessage(dictionaries[locale.value][key], params, locale.value);
 }
 
 /** "mardi 24 novembre à 08:30" — dates as a French pupil reads them. */

@@ -2,6 +2,7 @@
  * The teacher screens' text, loaded with them (never in the pupil's first
  * download). French first; the language follows the app's `locale`.
  */
+import { formatMessage } from '../app/format-message.ts';
 import { locale } from '../app/i18n.ts';
 
 const fr = {
@@ -33,7 +34,7 @@ const fr = {
   archive: 'Archiver',
   unarchive: 'Désarchiver',
   archived: 'Archivée',
-  pupilCount: '{n} élève(s)',
+  pupilCount: '{n} {n:élève|élèves}',
   noClasses: 'Aucune classe pour le moment.',
   open: 'Ouvrir',
   backToClasses: '← Mes classes',
@@ -48,7 +49,7 @@ const fr = {
   add: 'Ajouter',
   pasteList: 'Coller une liste (un nom par ligne)',
   addList: 'Ajouter la liste',
-  addedPupils: '{n} élève(s) ajouté(s).',
+  addedPupils: '{n} {n:élève ajouté|élèves ajoutés}.',
   noPupils: 'Aucun élève dans cette classe.',
   joinCode: 'Code',
   devices: 'Appareils',
@@ -66,7 +67,7 @@ const fr = {
   deviceLastSync: 'Dernière synchro : {date}',
   deviceNeverSynced: 'Jamais synchronisé',
   deviceRevoked: 'Délié {date}',
-  deviceLessonsReady: '{n} leçon(s) prête(s) hors connexion',
+  deviceLessonsReady: '{n} {n:leçon prête|leçons prêtes} hors connexion',
   revoke: 'Délier',
   confirmRevoke: 'Délier cet appareil ? L’élève devra saisir un nouveau code.',
   close: 'Fermer',
@@ -178,7 +179,7 @@ const fr = {
   lessonNotFound: 'Leçon introuvable sur cet appareil et sur le serveur.',
   // Dashboard
   dashboardTitle: 'Suivi de la classe',
-  readyCount: '{ready} élèves sur {total} prêts pour « {lesson} »',
+  readyCount: '{ready} {ready:élève|élèves} sur {total} {ready:prêt|prêts} pour « {lesson} »',
   pupil: 'Élève',
   readyOffline: 'Prêt hors connexion',
   notReady: 'Pas prêt',
@@ -242,7 +243,7 @@ const en: Record<TeacherMessageKey, string> = {
   archive: 'Archive',
   unarchive: 'Unarchive',
   archived: 'Archived',
-  pupilCount: '{n} pupil(s)',
+  pupilCount: '{n} {n:pupil|pupils}',
   noClasses: 'No classes yet.',
   open: 'Open',
   backToClasses: '← My classes',
@@ -256,7 +257,7 @@ const en: Record<TeacherMessageKey, string> = {
   add: 'Add',
   pasteList: 'Paste a list (one name per line)',
   addList: 'Add the list',
-  addedPupils: '{n} pupil(s) added.',
+  addedPupils: '{n} {n:pupil|pupils} added.',
   noPupils: 'No pupils in this class.',
   joinCode: 'Code',
   devices: 'Devices',
@@ -273,7 +274,7 @@ const en: Record<TeacherMessageKey, string> = {
   deviceLastSync: 'Last sync: {date}',
   deviceNeverSynced: 'Never synced',
   deviceRevoked: 'Unlinked {date}',
-  deviceLessonsReady: '{n} lesson(s) ready offline',
+  deviceLessonsReady: '{n} {n:lesson|lessons} ready offline',
   revoke: 'Unlink',
   confirmRevoke: 'Unlink this device? The pupil will need a new code.',
   close: 'Close',
@@ -380,7 +381,7 @@ const en: Record<TeacherMessageKey, string> = {
   problem_empty_text: 'This text is empty.',
   lessonNotFound: 'Lesson not found on this device or on the server.',
   dashboardTitle: 'Class progress',
-  readyCount: '{ready} of {total} pupils ready for “{lesson}”',
+  readyCount: '{ready} of {total} {total:pupil|pupils} ready for “{lesson}”',
   pupil: 'Pupil',
   readyOffline: 'Ready offline',
   notReady: 'Not ready',
@@ -415,8 +416,7 @@ const en: Record<TeacherMessageKey, string> = {
 
 const dictionaries = { fr, en };
 
-/** Translate a teacher key, filling `{name}` placeholders; reading `locale` re-renders on change. */
+/** Translate a teacher key, filling its placeholders and plurals; reading `locale` re-renders on change. */
 export function tt(key: TeacherMessageKey, params: Record<string, string | number> = {}): string {
-  const template: string = dictionaries[locale.value][key];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return formatMessage(dictionaries[locale.value][key], params, locale.value);
 }
