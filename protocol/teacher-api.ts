@@ -8,6 +8,7 @@ import { AnswersSchema } from './answers.ts';
 import { LessonDraftSchema } from './lesson-draft.ts';
 import { UuidSchema } from './hash.ts';
 import { NameSchema } from './names.ts';
+import { DEFAULT_SCHOOL_TIME_ZONE } from './school-time.ts';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const IsoDate = v.pipe(v.string(), v.isoTimestamp());
@@ -49,11 +50,18 @@ export const LoginRequestSchema = v.object({
   password: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
 });
 export const TeacherSchema = v.object({ id: Id, name: v.string(), email: v.string() });
+/** The school's settings a teacher's screens need. Older servers sent none: Paris time then. */
+export const SchoolSchema = v.optional(
+  v.object({ timeZone: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) }),
+  { timeZone: DEFAULT_SCHOOL_TIME_ZONE },
+);
 export const LoginResponseSchema = v.object({
   token: v.string(),
   teacher: TeacherSchema,
   expiresAt: IsoDate,
+  school: SchoolSchema,
 });
+export const MeResponseSchema = v.object({ ...TeacherSchema.entries, school: SchoolSchema });
 
 export const ClassSchema = v.object({
   id: Id,

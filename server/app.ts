@@ -61,7 +61,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/blobs', blobUploadRoutes(deps));
   app.route('/api/teacher/session', teacherSessionRoutes(deps));
   for (const routes of [
-    teacherMeRoutes(),
+    teacherMeRoutes(deps),
     teacherClassRoutes(deps),
     teacherPupilRoutes(deps),
     teacherDeviceRoutes(deps),

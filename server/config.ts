@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { DEFAULT_SCHOOL_TIME_ZONE, isTimeZone } from '../protocol/school-time.ts';
 
 export interface ServerConfig {
   port: number;
@@ -20,6 +21,8 @@ export interface ServerConfig {
   classJoinsPerMinute: number;
   /** Reverse proxies in front (HTTPS termination) whose X-Forwarded-For is trusted for rate limits. */
   trustedProxies: number;
+  /** The school's time zone (CARTABLE_TIMEZONE): schedules, the demo and exports use its clocks. */
+  timeZone: string;
   version: string;
 }
 
@@ -37,6 +40,13 @@ function positiveInt(raw: string | undefined, fallback: number, name: string): n
   if (!Number.isInteger(value) || value <= 0)
     throw new Error(`${name} must be a positive integer, got "${raw}"`);
   return value;
+}
+
+function timeZoneSetting(raw: string | undefined): string {
+  const name = raw?.trim() || DEFAULT_SCHOOL_TIME_ZONE;
+  if (!isTimeZone(name))
+    throw new Error(`CARTABLE_TIMEZONE must be an IANA time zone such as Europe/Paris, got "${name}"`);
+  return name;
 }
 
 /** Reads the configuration from an environment (process.env by default), with the documented defaults. */
@@ -63,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustedProxies: env.CARTABLE_TRUSTED_PROXIES
       ? positiveInt(env.CARTABLE_TRUSTED_PROXIES, 0, 'CARTABLE_TRUSTED_PROXIES')
       : 0,
+    timeZone: timeZoneSetting(env.CARTABLE_TIMEZONE),
     version: packageVersion(),
   };
 }

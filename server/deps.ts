@@ -24,6 +24,8 @@ export interface AppDeps {
   loginLimiter: FailureLimiter;
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted (0: none). */
   trustedProxies?: number;
+  /** The school's time zone for exports and the teacher's editor (default Europe/Paris). */
+  timeZone?: string;
   /** Total upload bytes per teacher and per pupil (defaults in blobs/upload-policy.ts). */
   quotas?: UploadQuotas;
 }

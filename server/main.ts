@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const blobs = createFileBlobStore(path.join(config.dataDir, 'blobs'));
 
   if (config.demo && (await isEmpty(database.db))) {
-    await seedDemo(database.db, blobs);
+    await seedDemo(database.db, blobs, { timeZone: config.timeZone });
     console.log('Demo content created (set CARTABLE_DEMO=0 to start empty).');
   }
 
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     staticDir: config.staticDir,
     maxInFlight: config.maxInFlight,
     trustedProxies: config.trustedProxies,
+    timeZone: config.timeZone,
     now: () => new Date(),
     joinLimiter: createFailureLimiter({ maxFailures: 10, windowMs: TEN_MINUTES }),
     // 1000 wrong codes per 10 minutes server-wide: against 10,000 live codes in 31^9, about one lucky guess in 50 years.

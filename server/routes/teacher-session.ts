@@ -9,6 +9,9 @@ import { clientAddress } from '../security/client-address.ts';
 import { verifyPassword } from '../security/passwords.ts';
 import { hashToken, newToken } from '../security/tokens.ts';
 import { tooLarge } from './too-large.ts';
+import type { InferOutput } from 'valibot';
+import type { LoginResponseSchema } from '../../protocol/teacher-api.ts';
+import { DEFAULT_SCHOOL_TIME_ZONE } from '../../protocol/school-time.ts';
 
 /** A school day with its evening of preparation, not a week. */
 export const SESSION_HOURS = 12;
@@ -27,7 +30,8 @@ export function teacherSessionRoutes({
   now,
   loginLimiter,
   trustedProxies = 0,
-}: Pick<AppDeps, 'db' | 'now' | 'loginLimiter' | 'trustedProxies'>) {
+  timeZone = DEFAULT_SCHOOL_TIME_ZONE,
+}: Pick<AppDeps, 'db' | 'now' | 'loginLimiter' | 'trustedProxies' | 'timeZone'>) {
   return new Hono<AppEnv>()
     .post('/', bodyLimit({ maxSize: 4096, onError: tooLarge }), async (c) => {
       const address = clientAddress(c, trustedProxies);
@@ -76,7 +80,8 @@ export function teacherSessionRoutes({
         token,
         expiresAt,
         teacher: { id: teacher.id, name: teacher.name, email: teacher.email },
-      });
+        school: { timeZone },
+      } satisfies InferOutput<typeof LoginResponseSchema>);
     })
     .delete('/', requireTeacher(db, now), async (c) => {
       await db

@@ -1,9 +1,15 @@
-/** Demo dates relative to the day of seeding, in the server's local time zone. */
+/** Demo dates relative to the day of seeding, on the school's clocks (CARTABLE_TIMEZONE). */
+import { addDays, instantOnDate, schoolDate } from '../../protocol/school-time.ts';
 
-/** `days` after the day of `from`, at hours:minutes local time, as ISO UTC. */
-export function localDayAt(from: Date, days: number, hours: number, minutes = 0): string {
-  const at = new Date(from);
-  at.setDate(at.getDate() + days);
-  at.setHours(hours, minutes, 0, 0);
-  return at.toISOString();
+/** `days` after the school day of `from`, at hours:minutes school time, as ISO UTC. */
+export function schoolDayAt(
+  from: Date,
+  days: number,
+  hours: number,
+  minutes: number,
+  timeZone: string,
+): string {
+  const date = addDays(schoolDate(from, timeZone), days);
+  const time = `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+  return instantOnDate(date, time, timeZone).toISOString();
 }

@@ -11,7 +11,8 @@ import { sha256Of } from '../blobs/store.ts';
 import type { Database } from '../db/schema.ts';
 import { publishLesson } from '../lessons/publish.ts';
 import { addPupil, createClass, createTeacher } from '../roster.ts';
-import { localDayAt } from './dates.ts';
+import { DEFAULT_SCHOOL_TIME_ZONE } from '../../protocol/school-time.ts';
+import { schoolDayAt } from './dates.ts';
 import { crowAndFoxLesson } from './lessons/crow-and-fox.ts';
 import { fractionsLesson } from './lessons/fractions.ts';
 import { presentTenseLesson } from './lessons/present-tense.ts';
@@ -41,8 +42,14 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
   return teacher === undefined;
 }
 
-/** Seeds the demo school; call only on an empty database. */
-export async function seedDemo(db: Kysely<Database>, blobs: BlobStore, now = new Date()): Promise<void> {
+/** Seeds the demo school, its dates on the school's clocks; call only on an empty database. */
+export async function seedDemo(
+  db: Kysely<Database>,
+  blobs: BlobStore,
+  { now = new Date(), timeZone = DEFAULT_SCHOOL_TIME_ZONE }: { now?: Date; timeZone?: string } = {},
+): Promise<void> {
+  const dayAt = (days: number, hours: number, minutes: number) =>
+    schoolDayAt(now, days, hours, minutes, timeZone);
   const teacher = await createTeacher(db, DEMO_TEACHER);
   const schoolClass = await createClass(db, { teacherId: teacher.id, name: DEMO_CLASS });
   for (const [position, name] of DEMO_PUPILS.entries()) {
@@ -69,14 +76,14 @@ export async function seedDemo(db: Kysely<Database>, blobs: BlobStore, now = new
   const pizza = { blob: pizzaSha, mime: 'image/png', size: png.byteLength, optional: false };
 
   const drafts = [
-    fractionsLesson({ availableFrom: at, dueAt: localDayAt(now, 3, 16, 30) }, pizza),
+    fractionsLesson({ availableFrom: at, dueAt: dayAt(3, 16, 30) }, pizza),
     // Test/bench only: CARTABLE_DEMO_LARGE_MEDIA_MB adds a large file here (see large-media.ts).
     withSteps(
       waterCycleLesson({ availableFrom: at, dueAt: null }),
       await largeDemoMediaSteps(db, blobs, teacher.id, at),
     ),
-    crowAndFoxLesson({ availableFrom: localDayAt(now, 1, 8, 30), dueAt: localDayAt(now, 2, 16, 30) }),
-    presentTenseLesson({ availableFrom: localDayAt(now, -5, 8, 30), dueAt: localDayAt(now, -1, 16, 30) }),
+    crowAndFoxLesson({ availableFrom: dayAt(1, 8, 30), dueAt: dayAt(2, 16, 30) }),
+    presentTenseLesson({ availableFrom: dayAt(-5, 8, 30), dueAt: dayAt(-1, 16, 30) }),
   ];
   for (const draft of drafts) {
     await publishLesson(db, blobs, { lessonId: randomUUID(), classId: schoolClass.id, draft, now });

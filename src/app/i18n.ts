@@ -3,6 +3,7 @@
  * Keys are typed: a missing translation is a compile error, not a blank button.
  */
 import { signal } from '@preact/signals';
+import { schoolDate } from '../../protocol/school-time.ts';
 import { formatMessage } from './format-message.ts';
 
 const fr = {
@@ -309,16 +310,23 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   return formatMessage(dictionaries[locale.value][key], params, locale.value);
 }
 
-/** "mardi 24 novembre à 08:30" — dates as a French pupil reads them. */
-export function formatDateTime(iso: string | number, now: number = Date.now()): string {
+/**
+ * "mardi 24 novembre à 08:30" — dates as a French pupil reads them, on the device's clocks, or on
+ * the school's when a time zone is given (the teacher's screens).
+ */
+export function formatDateTime(iso: string | number, now: number = Date.now(), timeZone?: string): string {
   const date = new Date(iso);
   const language = locale.value === 'fr' ? 'fr-FR' : 'en-GB';
+  const zone = timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone;
   // Children read "demain à 08:30" more easily than a full date: name the nearby days.
   const nearby = { [-1]: 'yesterdayAt', 0: 'todayAt', 1: 'tomorrowAt' } as const;
-  const relative = nearby[calendarDaysBetween(new Date(now), date) as -1 | 0 | 1];
+  const days = (Date.parse(schoolDate(date, zone)) - Date.parse(schoolDate(now, zone))) / 86_400_000;
+  const relative = nearby[days as -1 | 0 | 1];
   if (relative) {
     return t(relative, {
-      time: new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(date),
+      time: new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(
+        date,
+      ),
     });
   }
   return new Intl.DateTimeFormat(language, {
@@ -327,13 +335,8 @@ export function formatDateTime(iso: string | number, now: number = Date.now()): 
     month: 'long',
     hour: '2-digit',
     minute: '2-digit',
+    timeZone: zone,
   }).format(date);
-}
-
-/** Whole calendar days from `from` to `to`, in the device's time zone. */
-function calendarDaysBetween(from: Date, to: Date): number {
-  const day = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000;
-  return day(to) - day(from);
 }
 
 /** "12,4 Mo" / "12.4 MB". */

@@ -1,6 +1,6 @@
 /** Who is ready offline and who has handed in, per pupil and lesson, with the one-glance count. */
 import type { Dashboard } from '../../protocol/teacher-api.ts';
-import { formatDateTime } from '../app/i18n.ts';
+import { formatSchoolTime } from './school-clock.ts';
 import { tt } from './teacher-i18n.ts';
 import { getDashboard } from './teacher-resources.ts';
 import { teacherPaths } from './teacher-routes.ts';
@@ -69,7 +69,7 @@ export function DashboardScreen({ classId }: { classId: string }) {
                     <Name>{pupil.name}</Name>
                     <span class="meta">
                       {pupil.lastSyncAt
-                        ? tt('lastSync', { date: formatDateTime(pupil.lastSyncAt) })
+                        ? tt('lastSync', { date: formatSchoolTime(pupil.lastSyncAt) })
                         : tt('deviceNeverSynced')}
                     </span>
                   </th>

@@ -1,7 +1,7 @@
 /** A class's lessons: drafts, scheduled and published ones, those only on this device; new, duplicate, delete. */
 import { useEffect, useState } from 'preact/hooks';
 import type { TeacherLesson } from '../../protocol/teacher-api.ts';
-import { formatDateTime } from '../app/i18n.ts';
+import { formatSchoolTime } from './school-clock.ts';
 import { navigate } from '../app/router.ts';
 import { tt } from './teacher-i18n.ts';
 import { deleteLesson, duplicateLesson, listLessons } from './teacher-resources.ts';
@@ -106,7 +106,7 @@ function lessonStateText(lesson: TeacherLesson): string {
   if (!published) return tt('stateDraft');
   const base =
     Date.parse(published.availableFrom) > Date.now()
-      ? `${tt('statePublished', { version: published.version })} · ${tt('stateScheduled', { date: formatDateTime(published.availableFrom) })}`
+      ? `${tt('statePublished', { version: published.version })} · ${tt('stateScheduled', { date: formatSchoolTime(published.availableFrom) })}`
       : tt('statePublished', { version: published.version });
   return lesson.hasUnpublishedChanges ? `${base} · ${tt('stateUnpublishedChanges')}` : base;
 }

@@ -1,7 +1,7 @@
 /** A pupil's linked devices: when seen, what is ready offline; revoke one. */
 import { useState } from 'preact/hooks';
 import type { TeacherPupil } from '../../protocol/teacher-api.ts';
-import { formatDateTime } from '../app/i18n.ts';
+import { formatSchoolTime } from './school-clock.ts';
 import { tt } from './teacher-i18n.ts';
 import { listDevices, revokeDevice } from './teacher-resources.ts';
 import { TeacherApiError } from './teacher-api-client.ts';
@@ -20,19 +20,19 @@ export function PupilDevices({ pupil }: { pupil: TeacherPupil }) {
       <ul role="list">
         {devices.value?.map((device) => (
           <li key={device.id} class="device">
-            <span>{tt('deviceLinked', { date: formatDateTime(device.createdAt) })}</span>
+            <span>{tt('deviceLinked', { date: formatSchoolTime(device.createdAt) })}</span>
             {' · '}
-            <span>{tt('deviceLastSeen', { date: formatDateTime(device.lastSeenAt) })}</span>
+            <span>{tt('deviceLastSeen', { date: formatSchoolTime(device.lastSeenAt) })}</span>
             {' · '}
             <span>
               {device.lastSyncAt
-                ? tt('deviceLastSync', { date: formatDateTime(device.lastSyncAt) })
+                ? tt('deviceLastSync', { date: formatSchoolTime(device.lastSyncAt) })
                 : tt('deviceNeverSynced')}
             </span>
             {' · '}
             <span>{tt('deviceLessonsReady', { n: device.lessonsReady.length })}</span>
             {device.revokedAt ? (
-              <span> · {tt('deviceRevoked', { date: formatDateTime(device.revokedAt) })}</span>
+              <span> · {tt('deviceRevoked', { date: formatSchoolTime(device.revokedAt) })}</span>
             ) : (
               <ConfirmButton
                 label={tt('revoke')}

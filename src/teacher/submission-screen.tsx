@@ -6,7 +6,7 @@ import { LessonPackSchema, type Step } from '../../protocol/lesson-pack.ts';
 import { markdownToContent } from '../../protocol/markdown.ts';
 import { isCorrect } from '../../protocol/quiz.ts';
 import type { SubmissionDetail } from '../../protocol/teacher-api.ts';
-import { formatDateTime } from '../app/i18n.ts';
+import { formatSchoolTime } from './school-clock.ts';
 import { ContentView } from '../ui/content-view.tsx';
 import { tt } from './teacher-i18n.ts';
 import { getSubmission, sendFeedback } from './teacher-resources.ts';
@@ -38,8 +38,8 @@ export function SubmissionScreen({ submissionId }: { submissionId: string }) {
         <>
           <p class="meta">
             {pack?.success && <strong>{pack.output.title} · </strong>}
-            {tt('handedInAt', { date: formatDateTime(work.handedInAt) })},{' '}
-            {tt('receivedAt', { date: formatDateTime(work.receivedAt) })}
+            {tt('handedInAt', { date: formatSchoolTime(work.handedInAt) })},{' '}
+            {tt('receivedAt', { date: formatSchoolTime(work.receivedAt) })}
             {work.late && <span class="badge warn"> {tt('lateBadge')}</span>}
             {work.score && (
               <span class="score" data-testid="score">
@@ -149,7 +149,7 @@ function FeedbackForm({ work, onSent }: { work: SubmissionDetail; onSent: () => 
           <ul role="list">
             {work.feedback.map((f) => (
               <li key={f.id} class="feedback-item">
-                <p class="meta">{formatDateTime(f.createdAt)}</p>
+                <p class="meta">{formatSchoolTime(f.createdAt)}</p>
                 <ContentView content={markdownToContent(f.markdown)} />
               </li>
             ))}

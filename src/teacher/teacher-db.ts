@@ -18,6 +18,8 @@ export interface SessionRecord {
   token: string;
   teacher: { id: string; name: string; email: string };
   expiresAt: string;
+  /** Missing in sessions stored before the school's time zone was sent. */
+  school?: { timeZone: string };
 }
 
 /** A lesson as last edited on this device. The device copy wins over the server's until it is saved there. */

@@ -1,5 +1,6 @@
 /** The signed-in teacher as signals, loaded from and saved to this device. */
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
+import { DEFAULT_SCHOOL_TIME_ZONE } from '../../protocol/school-time.ts';
 import { LoginResponseSchema, TEACHER_API } from '../../protocol/teacher-api.ts';
 import * as v from 'valibot';
 import { defaultFetch, exchange } from '../sync/api-client.ts';
@@ -10,6 +11,8 @@ export const session = signal<SessionRecord | null>(null);
 /** The server refused the token (expired, signed out elsewhere): ask to sign in again, keep everything. */
 export const sessionExpired = signal(false);
 export const sessionLoaded = signal(false);
+/** The school's time zone: the editor's dates and times are on the school's clocks. */
+export const schoolTimeZone = computed(() => session.value?.school?.timeZone ?? DEFAULT_SCHOOL_TIME_ZONE);
 
 export async function restoreSession(): Promise<void> {
   session.value = await loadSession();

@@ -1,15 +1,15 @@
-/** A date and a time, in the teacher's time zone, stored as an ISO timestamp (or null when cleared). */
+/**
+ * A date and a time on the school's clocks (CARTABLE_TIMEZONE), whatever the zone of the computer
+ * the teacher prepares on; stored as an ISO timestamp (or null when cleared).
+ */
+import { instantOnDate, schoolDateTimeText } from '../../../protocol/school-time.ts';
 import { tt } from '../teacher-i18n.ts';
+import { schoolTimeZone } from '../teacher-session.ts';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function localParts(iso: string | null): { date: string; time: string } {
+function schoolParts(iso: string | null, timeZone: string): { date: string; time: string } {
   if (!iso) return { date: '', time: '' };
-  const d = new Date(iso);
-  return {
-    date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
-    time: `${pad(d.getHours())}:${pad(d.getMinutes())}`,
-  };
+  const [date = '', time = ''] = schoolDateTimeText(iso, timeZone).split(' ');
+  return { date, time };
 }
 
 /** A school morning when only the date is chosen yet. */
@@ -22,15 +22,21 @@ export function DateTimeField(props: {
   onChange: (iso: string | null) => void;
   describedBy?: string;
 }) {
-  const { date, time } = localParts(props.value);
+  const timeZone = schoolTimeZone.value;
+  const { date, time } = schoolParts(props.value, timeZone);
   const set = (nextDate: string, nextTime: string) => {
     if (!nextDate) return props.onChange(null);
-    const at = new Date(`${nextDate}T${nextTime || DEFAULT_TIME}`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(nextDate) || !/^\d{2}:\d{2}$/.test(nextTime || DEFAULT_TIME)) return;
+    const at = instantOnDate(nextDate, nextTime || DEFAULT_TIME, timeZone);
     if (!Number.isNaN(at.getTime())) props.onChange(at.toISOString());
   };
   return (
     <fieldset class="date-time" aria-describedby={props.describedBy}>
       <legend>{props.legend}</legend>
+      {/* Said only when this computer's clock is not the school's: the fields are school time. */}
+      {timeZone !== new Intl.DateTimeFormat().resolvedOptions().timeZone && (
+        <p class="hint">{tt('schoolTimeHint', { zone: timeZone })}</p>
+      )}
       <label class="field">
         <span>{tt('date')}</span>
         <input

@@ -1,5 +1,5 @@
 /** The true state of a lesson for the teacher: on this device, waiting for the network, refused, published. */
-import { formatDateTime } from '../../app/i18n.ts';
+import { formatSchoolTime } from '../school-clock.ts';
 import { tt } from '../teacher-i18n.ts';
 import type { LocalLesson } from '../teacher-db.ts';
 import { lessonDeliveryState } from '../lesson-status.ts';
@@ -23,7 +23,7 @@ export function DeliveryStatus({ lesson, storing = false }: { lesson: LocalLesso
           (state.publish
             ? tt('publishWaiting')
             : state.attempts > 0
-              ? tt('waitingNetworkNext', { date: formatDateTime(state.nextAttemptAt) })
+              ? tt('waitingNetworkNext', { date: formatSchoolTime(state.nextAttemptAt) })
               : tt('waitingNetwork'))}
         {state.kind === 'needsAttention' &&
           tt('needsAttention', { message: state.item.message ?? state.item.lastError ?? '' })}

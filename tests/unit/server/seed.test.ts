@@ -14,8 +14,9 @@ afterEach(() => server.close());
 describe('migrations and demo seed', () => {
   it('migrates a fresh database and seeds 3 pupils and 4 published French lessons spread in time', async () => {
     expect(await isEmpty(server.db)).toBe(true);
-    const now = new Date(2026, 2, 16, 10, 0); // a Monday morning, local time
-    await seedDemo(server.db, server.blobs, now);
+    // A Monday, 10:00 in Paris; the dates below are school time whatever the server's own zone.
+    const now = new Date('2026-03-16T09:00:00Z');
+    await seedDemo(server.db, server.blobs, { now });
     expect(await isEmpty(server.db)).toBe(false);
 
     const pupils = await listDemoPupils(server.db);
@@ -31,11 +32,11 @@ describe('migrations and demo seed', () => {
     const byTitle = new Map(manifest.lessons.map((l) => [l.title, l]));
     expect(byTitle.get('Partager une pizza')!.availableFrom).toBe(now.toISOString());
     expect(byTitle.get('Le Corbeau et le Renard')).toMatchObject({
-      availableFrom: new Date(2026, 2, 17, 8, 30).toISOString(),
-      dueAt: new Date(2026, 2, 18, 16, 30).toISOString(),
+      availableFrom: '2026-03-17T07:30:00.000Z', // 08:30 in Paris (UTC+1)
+      dueAt: '2026-03-18T15:30:00.000Z',
     });
     const overdue = byTitle.get('Le présent des verbes du 1er groupe')!;
-    expect(overdue.availableFrom).toBe(new Date(2026, 2, 11, 8, 30).toISOString());
+    expect(overdue.availableFrom).toBe('2026-03-11T07:30:00.000Z');
     expect(Date.parse(overdue.dueAt!)).toBeLessThan(now.getTime());
     expect(byTitle.has('Le cycle de l’eau')).toBe(true);
 
@@ -70,5 +71,16 @@ describe('migrations and demo seed', () => {
     expect(new Uint8Array(await png.arrayBuffer()).slice(1, 4)).toEqual(new TextEncoder().encode('PNG'));
 
     await signIn(server, DEMO_TEACHER);
+  });
+
+  it('seeds on the clocks of the school it is given (CARTABLE_TIMEZONE), not the server\'s', async () => {
+    const now = new Date('2026-07-06T12:00:00Z'); // a Monday
+    await seedDemo(server.db, server.blobs, { now, timeZone: 'America/Cayenne' }); // UTC-3
+    const token = await joinAs(server, (await listDemoPupils(server.db))[0]!.joinCode);
+    const manifest = (await (await server.app.request('/api/pupil/manifest', bearer(token))).json()) as {
+      lessons: { title: string; availableFrom: string }[];
+    };
+    const crow = manifest.lessons.find((l) => l.title === 'Le Corbeau et le Renard')!;
+    expect(crow.availableFrom).toBe('2026-07-07T11:30:00.000Z'); // 08:30 in Cayenne
   });
 });

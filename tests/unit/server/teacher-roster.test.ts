@@ -33,6 +33,8 @@ describe('GET /api/teacher/me', () => {
       id: school.teacher.id,
       name: 'Mme Test',
       email: school.teacher.email,
+      // The school's clock, for the editor's dates (CARTABLE_TIMEZONE, Paris by default).
+      school: { timeZone: 'Europe/Paris' },
     });
     expect((await server.app.request('/api/teacher/me')).status).toBe(401);
   });
