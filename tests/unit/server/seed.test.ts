@@ -73,7 +73,7 @@ describe('migrations and demo seed', () => {
     await signIn(server, DEMO_TEACHER);
   });
 
-  it('seeds on the clocks of the school it is given (CARTABLE_TIMEZONE), not the server\'s', async () => {
+  it("seeds on the clocks of the school it is given (CARTABLE_TIMEZONE), not the server's", async () => {
     const now = new Date('2026-07-06T12:00:00Z'); // a Monday
     await seedDemo(server.db, server.blobs, { now, timeZone: 'America/Cayenne' }); // UTC-3
     const token = await joinAs(server, (await listDemoPupils(server.db))[0]!.joinCode);
