@@ -19,6 +19,9 @@ import { readPack } from '../lessons/versions.ts';
 import type { AppEnv } from '../security/auth.ts';
 import { notYours, ownedClass } from '../security/ownership.ts';
 import { perTeacher, requestLimit } from '../security/request-limit.ts';
+import { DEFAULT_SCHOOL_TIME_ZONE, schoolDateTimeText } from '../../protocol/school-time.ts';
+import { apiError } from '../http.ts';
+import { exportLabels, exportLanguage } from '../exports/export-labels.ts';
 
 type AttachmentAnswer = Extract<Answer, { kind: 'attachment' }>;
 
@@ -67,7 +70,11 @@ function downloadName(className: string, extension: string): string {
 }
 
 /** Mounted at /api/teacher (behind teacher authentication). */
-export function teacherExportRoutes({ db, blobs }: Pick<AppDeps, 'db' | 'blobs'>) {
+export function teacherExportRoutes({
+  db,
+  blobs,
+  timeZone = DEFAULT_SCHOOL_TIME_ZONE,
+}: Pick<AppDeps, 'db' | 'blobs' | 'timeZone'>) {
   // Exports read every submission and file of a class: a few a minute is plenty for a person.
   const exportLimit = requestLimit({ limit: 10, windowMs: 60_000, key: perTeacher });
   return new Hono<AppEnv>()
@@ -77,20 +84,24 @@ export function teacherExportRoutes({ db, blobs }: Pick<AppDeps, 'db' | 'blobs'>
       const work = await classWork(db, schoolClass.id);
       const mimes = await storedMimes(db, work);
       const packOf = packReader(db, blobs);
-      const rows: (string | number | boolean | null)[][] = [
-        ['Pupil', 'Lesson', 'Version', 'Handed in at', 'Received at', 'Late', 'Score', 'Answers'],
-      ];
+      const labels = exportLabels(exportLanguage(c.req.query('lang')));
+      const rows: (string | number | boolean | null)[][] = [[...labels.columns]];
+      // Times as the screens show them: on the school's clocks, not in UTC.
+      const at = (iso: string) => schoolDateTimeText(iso, timeZone);
       for (const w of work) {
-        const answers = readableAnswers(await packOf(w.lessonId, w.lessonVersion), w.answers, (a) =>
-          attachmentPath(w.pupil.name, w.title, a.blob, mimes.get(a.blob) ?? a.mime),
+        const answers = readableAnswers(
+          await packOf(w.lessonId, w.lessonVersion),
+          w.answers,
+          (a) => attachmentPath(w.pupil.name, w.title, a.blob, mimes.get(a.blob) ?? a.mime),
+          labels,
         );
         rows.push([
           w.pupil.name,
           w.title,
           w.lessonVersion,
-          w.handedInAt,
-          w.receivedAt,
-          w.late ? 'yes' : 'no',
+          at(w.handedInAt),
+          at(w.receivedAt),
+          w.late ? labels.yes : labels.no,
           w.score ? `${w.score.correct}/${w.score.total}` : null,
           ...answers,
         ]);
@@ -110,6 +121,14 @@ export function teacherExportRoutes({ db, blobs }: Pick<AppDeps, 'db' | 'blobs'>
         for (const a of attachmentsOf(w))
           files.set(attachmentPath(w.pupil.name, w.title, a.blob, mimes.get(a.blob) ?? a.mime), a.blob);
       }
+      // An empty archive says nothing: tell the teacher there is nothing to put in one.
+      if (files.size === 0)
+        return apiError(
+          c,
+          404,
+          'nothing_to_export',
+          'No pupil has sent a photo or a recording in this class yet.',
+        );
 
       // Streamed one file at a time: a class's photos and recordings need not fit in memory together.
       const body = new ReadableStream<Uint8Array>({

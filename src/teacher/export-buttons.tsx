@@ -1,6 +1,7 @@
 /** Export a class's work: answers and scores as CSV, attachments as a zip. */
 import { useState } from 'preact/hooks';
 import { TEACHER_API } from '../../protocol/teacher-api.ts';
+import { locale } from '../app/i18n.ts';
 import { tt } from './teacher-i18n.ts';
 import { saveDownload } from './save-download.ts';
 import { TeacherApiError } from './teacher-api-client.ts';
@@ -15,7 +16,10 @@ export function ExportButtons({ classId, className }: { classId: string; classNa
     setError(null);
     try {
       await saveDownload(
-        kind === 'csv' ? TEACHER_API.exportCsv(classId) : TEACHER_API.exportZip(classId),
+        // The spreadsheet speaks the teacher's language.
+        kind === 'csv'
+          ? `${TEACHER_API.exportCsv(classId)}?lang=${locale.value}`
+          : TEACHER_API.exportZip(classId),
         `${base}.${kind}`,
       );
     } catch (e) {

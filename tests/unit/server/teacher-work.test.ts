@@ -211,15 +211,29 @@ describe('exports', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
-    expect(lines[0]).toBe('Pupil;Lesson;Version;Handed in at;Received at;Late;Score;Answers');
+    // French by default, times on the school's clocks (Paris, UTC+1 in January), not UTC ISO.
+    expect(lines[0]).toBe('Élève;Leçon;Version;Rendu le;Reçu le;En retard;Score;Réponses');
     const leaLine = lines.find((l) => l.includes('cmd'))!;
     // The name starts with "=": an apostrophe makes it text; its quotes are doubled inside a quoted cell.
-    expect(leaLine.startsWith(`"'=cmd|"" /C calc""!A0";Les fractions;1;2026-01-07T08:00:00.000Z;`)).toBe(
-      true,
-    );
-    expect(leaLine).toContain(';yes;1/2;2. 1;3. @SUM(1);"4. Hélène; ""ça"" va";5. photo: ');
+    expect(leaLine.startsWith(`"'=cmd|"" /C calc""!A0";Les fractions;1;2026-01-07 09:00;`)).toBe(true);
+    expect(leaLine).toContain(';oui;1/2;2. 1;3. @SUM(1);"4. Hélène; ""ça"" va";5. photo: ');
     const noahLine = lines.find((l) => l.startsWith('Noah Benali;'))!;
-    expect(noahLine).toContain(';no;0/2;4. Élève très sérieux');
+    expect(noahLine).toContain(';non;0/2;4. Élève très sérieux');
+
+    // The teacher's language when asked.
+    const english = await (
+      await teacher.get(`/api/teacher/classes/${school.classId}/export.csv?lang=en`)
+    ).text();
+    const englishLines = english.split('\r\n');
+    expect(englishLines[0]).toBe('Pupil;Lesson;Version;Handed in at;Received at;Late;Score;Answers');
+    expect(englishLines.find((l) => l.startsWith('Noah Benali;'))).toContain(';no;0/2;4. Élève très sérieux');
+    expect(englishLines.find((l) => l.includes('cmd'))).toContain(';yes;1/2;');
+  });
+
+  it('says there is nothing to export instead of sending an empty zip (404 nothing_to_export)', async () => {
+    const res = await teacher.get(`/api/teacher/classes/${school.classId}/export.zip`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: 'nothing_to_export' });
   });
 
   it('zips the attachments as <pupil>/<lesson>/<sha256>.<ext>', async () => {
