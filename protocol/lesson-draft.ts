@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { MediaRefSchema } from './lesson-pack.ts';
+import { mediaFitsStep } from './media-kinds.ts';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const Markdown = v.pipe(v.string(), v.maxLength(20_000));
@@ -65,7 +66,8 @@ export type PublishProblem =
   | { code: 'quiz_answer_not_a_choice'; stepId: string }
   | { code: 'quiz_single_with_many_answers'; stepId: string }
   | { code: 'quiz_too_few_choices'; stepId: string }
-  | { code: 'empty_text'; stepId: string };
+  | { code: 'empty_text'; stepId: string }
+  | { code: 'media_wrong_kind'; stepId: string };
 
 /** Every reason this draft cannot be published yet (empty when it can). Same rules on device and server. */
 export function publishProblems(draft: LessonDraft): PublishProblem[] {
@@ -78,6 +80,8 @@ export function publishProblems(draft: LessonDraft): PublishProblem[] {
   }
   for (const step of draft.steps) {
     if (step.kind === 'text' && !step.body.trim()) problems.push({ code: 'empty_text', stepId: step.id });
+    if ('media' in step && step.media.size > 0 && !mediaFitsStep(step.kind, step.media.mime))
+      problems.push({ code: 'media_wrong_kind', stepId: step.id });
     if (step.kind !== 'quiz') continue;
     const correct = step.correct.filter((c) => c.trim());
     if (correct.length === 0) problems.push({ code: 'quiz_without_answer', stepId: step.id });

@@ -3,6 +3,7 @@
  * photos of paper work and recordings. Limits are per kind of media, plus a
  * total per owner so one account cannot fill the disk.
  */
+import { STEP_MEDIA_TYPES } from '../../protocol/media-kinds.ts';
 import type { DetectedType } from './sniff.ts';
 
 const MB = 1024 * 1024;
@@ -16,10 +17,10 @@ export interface UploadKind {
 
 /** Lesson media: a video is the biggest thing a family downloads, so it gets the largest, still bounded, limit. */
 export const TEACHER_UPLOADS: readonly UploadKind[] = [
-  { name: 'image', types: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'], maxBytes: 5 * MB },
-  { name: 'audio', types: ['audio/mpeg', 'audio/ogg', 'audio/webm', 'audio/mp4'], maxBytes: 20 * MB },
-  { name: 'video', types: ['video/webm', 'video/mp4'], maxBytes: 50 * MB },
-  { name: 'PDF', types: ['application/pdf'], maxBytes: 20 * MB },
+  { name: 'image', types: STEP_MEDIA_TYPES.image, maxBytes: 5 * MB },
+  { name: 'audio', types: STEP_MEDIA_TYPES.audio, maxBytes: 20 * MB },
+  { name: 'video', types: STEP_MEDIA_TYPES.video, maxBytes: 50 * MB },
+  { name: 'PDF', types: STEP_MEDIA_TYPES.pdf, maxBytes: 20 * MB },
 ];
 
 /** Pupils' attachments: the app compresses photos and bounds recordings, so these limits leave a margin. */

@@ -128,7 +128,7 @@ export function teacherPublicationRoutes({ db, blobs, now }: Pick<AppDeps, 'db' 
             {
               error: 'invalid_lesson',
               message: 'This lesson cannot be published yet; fix the problems listed.',
-              problems: publishProblems(draft),
+              problems: error.problems,
             },
             422,
           );

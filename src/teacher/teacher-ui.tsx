@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { tt } from './teacher-i18n.ts';
 import type { TeacherApiError } from './teacher-api-client.ts';
+import { apiErrorText } from './api-error-text.ts';
 
 /** A destructive action asks once more, in place, before it runs. */
 export function ConfirmButton(props: {
@@ -48,7 +49,7 @@ export function ApiErrorNote({ error, onRetry }: { error: TeacherApiError | null
   if (!error) return null;
   return (
     <p class="note error" role="alert">
-      {error.status === 0 ? tt('offlineData', { reason: error.message }) : error.message}{' '}
+      {apiErrorText(error.status, error.code)}{' '}
       {onRetry && (
         <button type="button" class="secondary" onClick={onRetry}>
           {tt('retry')}

@@ -27,6 +27,7 @@ const PROBLEM_TEXT: Record<EditorProblem['code'], TeacherMessageKey> = {
   quiz_single_with_many_answers: 'problem_quiz_single_with_many_answers',
   quiz_too_few_choices: 'problem_quiz_too_few_choices',
   empty_text: 'problem_empty_text',
+  media_wrong_kind: 'problem_media_wrong_kind',
   media_missing: 'noMedia',
 };
 

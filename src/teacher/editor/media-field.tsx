@@ -3,22 +3,31 @@ import { useState } from 'preact/hooks';
 import { formatBytes } from '../../app/i18n.ts';
 import type { MediaRef } from '../../../protocol/lesson-pack.ts';
 import { ProgressBar } from '../../ui/progress-bar.tsx';
-import { tt } from '../teacher-i18n.ts';
+import { mediaFitsStep, STEP_MEDIA_TYPES, type MediaStepKind } from '../../../protocol/media-kinds.ts';
+import { apiErrorText } from '../api-error-text.ts';
+import { tt, type TeacherMessageKey } from '../teacher-i18n.ts';
 import { session, sessionRefused } from '../teacher-session.ts';
 import { hasMedia } from './new-step.ts';
 import { uploadMedia } from './upload-media.ts';
 import { Icon } from '../../ui/icon.tsx';
 
-const ACCEPT: Record<'image' | 'audio' | 'video' | 'pdf', string> = {
-  image: 'image/png,image/jpeg,image/webp,image/gif',
+const ACCEPT: Record<MediaStepKind, string> = {
+  image: STEP_MEDIA_TYPES.image.join(','),
   audio: 'audio/*',
   video: 'video/*',
   pdf: 'application/pdf',
 };
 
+const ACCEPTED_TEXT: Record<MediaStepKind, TeacherMessageKey> = {
+  image: 'acceptsImage',
+  audio: 'acceptsAudio',
+  video: 'acceptsVideo',
+  pdf: 'acceptsPdf',
+};
+
 export function MediaField(props: {
   id: string;
-  kind: 'image' | 'audio' | 'video' | 'pdf';
+  kind: MediaStepKind;
   media: MediaRef;
   onChange: (media: MediaRef) => void;
 }) {
@@ -34,14 +43,17 @@ export function MediaField(props: {
     );
     setProgress(null);
     if (result.ok) {
+      // The server typed the bytes; a PDF in an image step would publish and then show nothing.
+      if (!mediaFitsStep(props.kind, result.media.mime)) {
+        setError(tt('uploadWrongKind', { accepted: tt(ACCEPTED_TEXT[props.kind]) }));
+        return;
+      }
       props.onChange({ ...result.media, optional: props.media.optional });
       return;
     }
     if (result.status === 401) sessionRefused();
-    if (result.status === 413) setError(tt('uploadTooLarge', { message: result.message }));
-    else if (result.status === 415) setError(tt('uploadBadType', { message: result.message }));
-    else if (result.status === 0) setError(tt('uploadOffline'));
-    else setError(tt('uploadFailed', { message: result.message }));
+    if (result.status === 0) setError(tt('uploadOffline'));
+    else setError(tt('uploadFailed', { reason: apiErrorText(result.status, result.code) }));
   };
 
   return (

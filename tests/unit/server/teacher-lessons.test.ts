@@ -217,6 +217,32 @@ describe('publishing', () => {
     expect(pack.steps[0]).toMatchObject({ media: { blob: sha256(png), mime: 'image/png', size: 200 } });
   });
 
+  it('refuses media that the step kind cannot show, by the type stored from the bytes (422 media_wrong_kind)', async () => {
+    const pdf = mediaBytes('pdf', 300);
+    expect((await teacher.upload(pdf)).status).toBe(201);
+    const media = { blob: sha256(pdf), mime: 'image/png', size: 300, optional: false };
+    // The editor says it is a PNG; the stored bytes say PDF: an image step would show nothing.
+    const draft = sampleDraft({
+      steps: [
+        {
+          id: 'img',
+          kind: 'image',
+          alt: 'une fiche',
+          media,
+        },
+      ],
+    });
+    const refused = await teacher.put(publicationPath('wrong-kind'), { draft });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({
+      error: 'invalid_lesson',
+      problems: [{ code: 'media_wrong_kind', stepId: 'img' }],
+    });
+    // The same PDF in a PDF step publishes.
+    const asPdf = sampleDraft({ steps: [{ id: 'doc', kind: 'pdf', title: 'La fiche', media }] });
+    expect((await teacher.put(publicationPath('right-kind'), { draft: asPdf })).status).toBe(201);
+  });
+
   it('answers 404 for a PUT on a lesson id that another teacher uses', async () => {
     const other = await createSchool(server, []);
     const otherTeacher = client(server, await signIn(server, other.teacher));
