@@ -39,7 +39,16 @@ export function JoinCodeSheet({ classId }: { classId: string }) {
                   <Name>{pupil.name}</Name>
                 </p>
                 <p class="code-value">{pupil.code}</p>
-                <p class="code-link">{link}</p>
+                {/* The code part never breaks: a code split over two lines gets typed wrong. */}
+                <p class="code-link">
+                  {link.slice(0, link.indexOf('#') + 1)}
+                  <span class="nowrap">{link.slice(link.indexOf('#') + 1)}</span>
+                </p>
+                <ol class="code-steps">
+                  <li>{tt('codeStepOpen')}</li>
+                  <li>{tt('codeStepType')}</li>
+                  <li>{tt('codeStepOffline')}</li>
+                </ol>
               </div>
             </li>
           );

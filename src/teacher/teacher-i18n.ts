@@ -87,6 +87,9 @@ const fr = {
   // Print sheet
   codesSheetTitle: 'Codes de connexion — {name}',
   codesSheetIntro: 'Ouvrez le lien ou scannez le QR code, puis suivez les instructions. Gardez ce papier.',
+  codeStepOpen: 'Sur le téléphone, la tablette ou l’ordinateur de l’enfant, scannez le QR code ou ouvrez le lien.',
+  codeStepType: 'Si l’appli demande un code, tapez celui ci-dessus (les tirets ne comptent pas).',
+  codeStepOffline: 'Les leçons restent sur l’appareil : elles marchent ensuite même sans connexion.',
   print: 'Imprimer',
   qrFor: 'QR code du lien de {name}',
   // Lessons
@@ -311,6 +314,9 @@ const en: Record<TeacherMessageKey, string> = {
   close: 'Close',
   codesSheetTitle: 'Sign-in codes — {name}',
   codesSheetIntro: 'Open the link or scan the QR code, then follow the instructions. Keep this sheet.',
+  codeStepOpen: 'On the child’s phone, tablet or computer, scan the QR code or open the link.',
+  codeStepType: 'If the app asks for a code, type the one above (dashes do not matter).',
+  codeStepOffline: 'The lessons stay on the device: they then work even without a connection.',
   print: 'Print',
   qrFor: 'QR code of {name}’s link',
   lessonsTitle: 'Lessons',
