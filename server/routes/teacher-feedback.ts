@@ -10,6 +10,7 @@ import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import type { Update } from '../../protocol/api.ts';
 import { UuidSchema } from '../../protocol/hash.ts';
+import { MARKDOWN_LIMITS, MARKDOWN_REFUSAL_MESSAGES, markdownRefusal } from '../../protocol/markdown-limits.ts';
 import { FeedbackRequestSchema } from '../../protocol/teacher-api.ts';
 import type { AppDeps } from '../deps.ts';
 import { apiError, readJson } from '../http.ts';
@@ -37,6 +38,9 @@ export function teacherFeedbackRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) 
       const feedbackId = c.req.param('feedbackId');
       if (!v.is(UuidSchema, feedbackId))
         return apiError(c, 400, 'bad_id', 'Feedback is addressed by a UUID.');
+      // Text the converter must not be given is refused as content (422), before the schema's 400.
+      const refusal = await feedbackRefusal(c.req.json());
+      if (refusal) return apiError(c, 422, refusal, MARKDOWN_REFUSAL_MESSAGES[refusal]);
       const parsed = await readJson(c, FeedbackRequestSchema);
       if (!parsed.ok) return parsed.response;
       const { markdown } = parsed.value;
@@ -89,4 +93,11 @@ export function teacherFeedbackRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) 
       );
     },
   );
+}
+
+/** Why the feedback text in this body is refused, if it is (a body that is not JSON is readJson's to answer). */
+async function feedbackRefusal(body: Promise<unknown>) {
+  const json = await body.catch(() => null);
+  const markdown = (json as { markdown?: unknown } | null)?.markdown;
+  return typeof markdown === 'string' ? markdownRefusal(markdown.trim(), MARKDOWN_LIMITS.feedback) : null;
 }

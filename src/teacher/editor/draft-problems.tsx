@@ -3,6 +3,7 @@
  * media steps whose file was never uploaded, each placed next to its field.
  */
 import { publishProblems, type LessonDraft, type PublishProblem } from '../../../protocol/lesson-draft.ts';
+import { MARKDOWN_LIMITS } from '../../../protocol/markdown-limits.ts';
 import { tt, type TeacherMessageKey } from '../teacher-i18n.ts';
 import { hasMedia } from './new-step.ts';
 
@@ -26,13 +27,16 @@ const PROBLEM_TEXT: Record<EditorProblem['code'], TeacherMessageKey> = {
   quiz_single_with_many_answers: 'problem_quiz_single_with_many_answers',
   quiz_too_few_choices: 'problem_quiz_too_few_choices',
   empty_text: 'problem_empty_text',
+  markdown_too_long: 'problem_markdown_too_long',
+  markdown_too_deep: 'problem_markdown_too_deep',
+  markdown_too_complex: 'problem_markdown_too_complex',
   media_missing: 'noMedia',
 };
 
 /** The sentence for a problem; a code this version does not know (from a newer server) is shown as is. */
 export function problemText(problem: { code: string }): string {
   const key = PROBLEM_TEXT[problem.code as EditorProblem['code']];
-  return key ? tt(key) : problem.code;
+  return key ? tt(key, { max: MARKDOWN_LIMITS.lessonField }) : problem.code;
 }
 
 /** Problems about one step, or about the lesson itself (stepId undefined). */
