@@ -97,7 +97,9 @@ function inline(node: PhrasingContent, depth: number): Inline[] {
       // Reference links are not resolved: their text is kept.
       return inlines(node.children, depth);
     default:
-      return 'children' in node ? inlines((node as { children: PhrasingContent[] }).children, depth) : textOf(node);
+      return 'children' in node
+        ? inlines((node as { children: PhrasingContent[] }).children, depth)
+        : textOf(node);
   }
 }
 

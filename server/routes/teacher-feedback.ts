@@ -10,9 +10,14 @@ import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import type { Update } from '../../protocol/api.ts';
 import { UuidSchema } from '../../protocol/hash.ts';
-import { MARKDOWN_LIMITS, MARKDOWN_REFUSAL_MESSAGES, markdownRefusal } from '../../protocol/markdown-limits.ts';
+import {
+  MARKDOWN_LIMITS,
+  MARKDOWN_REFUSAL_MESSAGES,
+  markdownRefusal,
+} from '../../protocol/markdown-limits.ts';
 import { FeedbackRequestSchema } from '../../protocol/teacher-api.ts';
 import type { AppDeps } from '../deps.ts';
+import { appendToFeed } from '../feed/append.ts';
 import { apiError, readJson } from '../http.ts';
 import { markdownToContent } from '../lessons/markdown.ts';
 import type { AppEnv } from '../security/auth.ts';
@@ -67,10 +72,7 @@ export function teacherFeedbackRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) 
             body: markdownToContent(markdown),
             createdAt,
           };
-          await trx
-            .insertInto('feed')
-            .values({ pupil_id: submission.pupil_id, payload: JSON.stringify(update), created_at: createdAt })
-            .execute();
+          await appendToFeed(trx, [{ pupilId: submission.pupil_id, update, createdAt }]);
           return { status: 201 as const, createdAt };
         }
         const existing = await trx

@@ -176,8 +176,10 @@ const fr = {
   problem_quiz_too_few_choices: 'Proposez au moins deux choix.',
   problem_empty_text: 'Ce texte est vide.',
   problem_markdown_too_long: 'Ce texte est trop long ({max} caractères au plus).',
-  problem_markdown_too_deep: 'Ce texte imbrique trop de citations, de listes ou de retraits (16 niveaux au plus).',
-  problem_markdown_too_complex: 'Ce texte contient trop de mise en forme (astérisques, soulignés, crochets) pour être affiché sans risque.',
+  problem_markdown_too_deep:
+    'Ce texte imbrique trop de citations, de listes ou de retraits (16 niveaux au plus).',
+  problem_markdown_too_complex:
+    'Ce texte contient trop de mise en forme (astérisques, soulignés, crochets) pour être affiché sans risque.',
   markdownLength: '{count} / {max} caractères',
   refused_invalid_body: 'Le serveur n’a pas accepté ce contenu (un champ dépasse sa limite).',
   lessonNotFound: 'Leçon introuvable sur cet appareil et sur le serveur.',
@@ -384,7 +386,8 @@ const en: Record<TeacherMessageKey, string> = {
   problem_empty_text: 'This text is empty.',
   problem_markdown_too_long: 'This text is too long (at most {max} characters).',
   problem_markdown_too_deep: 'This text nests too many quotes, lists or indents (at most 16 levels).',
-  problem_markdown_too_complex: 'This text holds too much formatting (asterisks, underscores, brackets) to be shown safely.',
+  problem_markdown_too_complex:
+    'This text holds too much formatting (asterisks, underscores, brackets) to be shown safely.',
   markdownLength: '{count} / {max} characters',
   refused_invalid_body: 'The server did not accept this content (a field is over its limit).',
   lessonNotFound: 'Lesson not found on this device or on the server.',

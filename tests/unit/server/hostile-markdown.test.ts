@@ -48,7 +48,9 @@ describe('hostile Markdown at publish', () => {
         steps: Array.from({ length: 5 }, (_, i) => ({ id: `t${i}`, kind: 'text' as const, body: markdown })),
       });
       const outcome = await measured(() =>
-        teacher.put(`/api/teacher/classes/${classId}/lessons/hostile/publications/${randomUUID()}`, { draft }),
+        teacher.put(`/api/teacher/classes/${classId}/lessons/hostile/publications/${randomUUID()}`, {
+          draft,
+        }),
       );
       expect(outcome.status).toBe(422);
       expect(outcome.body.error).toBe('invalid_lesson');
@@ -74,7 +76,9 @@ describe('hostile Markdown in feedback', () => {
         teacher.put(`/api/teacher/submissions/${submission.id}/feedback/${randomUUID()}`, { markdown }),
       );
       expect(outcome.status).toBe(422);
-      expect(['markdown_too_long', 'markdown_too_deep', 'markdown_too_complex']).toContain(outcome.body.error);
+      expect(['markdown_too_long', 'markdown_too_deep', 'markdown_too_complex']).toContain(
+        outcome.body.error,
+      );
       expect(outcome.ms).toBeLessThan(1000);
       expect(outcome.maxStallMs).toBeLessThan(250);
     });
@@ -83,9 +87,12 @@ describe('hostile Markdown in feedback', () => {
 
 describe('the Markdown bounds', () => {
   it('accept ordinary lesson text, lists and fill-in blanks', () => {
-    const text = '## Consigne\n\n> Lis **bien** le texte.\n\n1. Le chat ____ sur le tapis.\n   - un _indice_\n';
+    const text =
+      '## Consigne\n\n> Lis **bien** le texte.\n\n1. Le chat ____ sur le tapis.\n   - un _indice_\n';
     expect(markdownRefusal(text, MARKDOWN_LIMITS.lessonField)).toBeNull();
-    expect(markdownRefusal('Le chat ____ sur le tapis. '.repeat(700), MARKDOWN_LIMITS.lessonField)).toBeNull();
+    expect(
+      markdownRefusal('Le chat ____ sur le tapis. '.repeat(700), MARKDOWN_LIMITS.lessonField),
+    ).toBeNull();
   });
 
   it('convert the worst input they allow well under the time budget, without overflowing the stack', () => {
