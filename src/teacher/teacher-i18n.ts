@@ -182,6 +182,10 @@ const fr = {
     'Ce texte contient trop de mise en forme (astérisques, soulignés, crochets) pour être affiché sans risque.',
   markdownLength: '{count} / {max} caractères',
   refused_invalid_body: 'Le serveur n’a pas accepté ce contenu (un champ dépasse sa limite).',
+  refused_invalid_lesson: 'Cette leçon ne peut pas encore être publiée : corrigez les points signalés.',
+  refused_missing_media:
+    'Un fichier de cette leçon n’a pas été envoyé depuis votre compte : ajoutez-le à nouveau.',
+  refused_class_archived: 'Cette classe est archivée : restaurez-la avant de publier.',
   lessonNotFound: 'Leçon introuvable sur cet appareil et sur le serveur.',
   // Dashboard
   dashboardTitle: 'Suivi de la classe',
@@ -390,6 +394,9 @@ const en: Record<TeacherMessageKey, string> = {
     'This text holds too much formatting (asterisks, underscores, brackets) to be shown safely.',
   markdownLength: '{count} / {max} characters',
   refused_invalid_body: 'The server did not accept this content (a field is over its limit).',
+  refused_invalid_lesson: 'This lesson cannot be published yet: fix the points listed.',
+  refused_missing_media: 'A file of this lesson was not uploaded from your account: add it again.',
+  refused_class_archived: 'This class is archived: restore it before publishing.',
   lessonNotFound: 'Lesson not found on this device or on the server.',
   dashboardTitle: 'Class progress',
   readyCount: '{ready} of {total} pupils ready for “{lesson}”',

@@ -39,6 +39,29 @@ export function problemText(problem: { code: string }): string {
   return key ? tt(key, { max: MARKDOWN_LIMITS.lessonField }) : problem.code;
 }
 
+const REFUSAL_TEXT: Partial<Record<string, TeacherMessageKey>> = {
+  invalid_lesson: 'refused_invalid_lesson',
+  invalid_body: 'refused_invalid_body',
+  too_large: 'refused_invalid_body',
+  missing_media: 'refused_missing_media',
+  class_archived: 'refused_class_archived',
+  markdown_too_long: 'problem_markdown_too_long',
+  markdown_too_deep: 'problem_markdown_too_deep',
+  markdown_too_complex: 'problem_markdown_too_complex',
+};
+
+/**
+ * Why the server refused an outbox item, in the teacher's language: the
+ * listed problems when there are some, else the reason code's own sentence,
+ * else (a code this version does not know) the server's English sentence.
+ */
+export function refusalText(item: { lastError?: string; message?: string; problems?: { code: string }[] }) {
+  if (item.problems && item.problems.length > 0) return item.problems.map(problemText).join(' ');
+  const key = item.lastError ? REFUSAL_TEXT[item.lastError] : undefined;
+  if (key) return tt(key, { max: MARKDOWN_LIMITS.lessonField });
+  return item.message ?? item.lastError ?? '';
+}
+
 /** Problems about one step, or about the lesson itself (stepId undefined). */
 export function problemsAt(problems: EditorProblem[], stepId?: string): EditorProblem[] {
   return problems.filter((p) => ('stepId' in p ? p.stepId : undefined) === stepId);
