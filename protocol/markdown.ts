@@ -8,6 +8,7 @@
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes as MdNode, PhrasingContent, RootContent } from 'mdast';
+import { MARKDOWN_LIMITS, markdownRefusal } from './markdown-limits.ts';
 import { SAFE_LINK, type Block, type Content, type Inline } from './content.ts';
 
 const MAX_HREF = 2048;
@@ -15,10 +16,14 @@ const MAX_HREF = 2048;
 const MAX_TREE_DEPTH = 24;
 
 /**
- * Converts Markdown to a content tree. Callers bound the input first
- * (markdown-limits.ts): the parser itself is slow on pathological text.
+ * Converts Markdown to a content tree. The parser is slow or recursive on
+ * pathological text, so text beyond the bounds of markdown-limits.ts is never
+ * parsed: it is shown as its literal lines. (The server refuses such text
+ * with 422 before it gets here; this keeps every other caller safe too, such
+ * as the editor's preview.)
  */
 export function markdownToContent(markdown: string): Content {
+  if (markdownRefusal(markdown, MARKDOWN_LIMITS.lessonField)) return paragraph(linesToInlines(markdown));
   return blocks(fromMarkdown(markdown).children, 0);
 }
 
