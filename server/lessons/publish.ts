@@ -10,6 +10,10 @@ import { sha256Of } from '../blobs/store.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import type { Database } from '../db/schema.ts';
 import { buildPack } from './build-pack.ts';
+import { convertMarkdown } from './markdown-pool.ts';
+import { markdownToContent } from './markdown.ts';
+import type { Content } from '../../protocol/content.ts';
+import { markdownFieldsOf } from '../../protocol/lesson-draft.ts';
 import { publishProblems, type DraftStep, type LessonDraft, type PublishProblem } from './draft.ts';
 
 export interface PublishedVersion {
@@ -55,6 +59,8 @@ export async function publishLesson(
   const publishedAt = (input.now ?? new Date()).toISOString();
   const problems = publishProblems(input.draft);
   if (problems.length > 0) throw new InvalidLessonError(problems);
+  // Converted in worker threads, before the transaction: neither the event loop nor the database waits on the parser.
+  const convert = await markdownConverter(input.draft);
 
   return db.transaction().execute(async (trx) => {
     const draft = await withStoredMedia(trx, input.draft, input.teacherId);
@@ -91,7 +97,7 @@ export async function publishLesson(
       .executeTakeFirst();
     const version = Number(latest?.version ?? 0) + 1;
 
-    const { pack, quizKeys } = buildPack(draft.draft, { lessonId, classId, version });
+    const { pack, quizKeys } = await buildPack(draft.draft, { lessonId, classId, version }, convert);
     const media = packMedia(pack);
     const mediaBytes = media.reduce((sum, ref) => sum + (draft.sizes.get(ref.blob) ?? 0), 0);
 
@@ -170,4 +176,12 @@ async function withStoredMedia(
       : step,
   );
   return { draft: { ...draft, steps }, sizes };
+}
+
+/** Every Markdown text of the draft converted off the event loop, as a lookup for buildPack. */
+async function markdownConverter(draft: LessonDraft): Promise<(markdown: string) => Content> {
+  const texts = [...new Set(draft.steps.flatMap(markdownFieldsOf))];
+  const contents = await convertMarkdown(texts);
+  const trees = new Map(texts.map((text, i) => [text, contents[i]!]));
+  return (markdown) => trees.get(markdown) ?? markdownToContent(markdown);
 }

@@ -19,7 +19,7 @@ import { FeedbackRequestSchema } from '../../protocol/teacher-api.ts';
 import type { AppDeps } from '../deps.ts';
 import { appendToFeed } from '../feed/append.ts';
 import { apiError, readJson } from '../http.ts';
-import { markdownToContent } from '../lessons/markdown.ts';
+import { convertMarkdown } from '../lessons/markdown-pool.ts';
 import type { AppEnv } from '../security/auth.ts';
 import { notYours, ownedSubmission } from '../security/ownership.ts';
 import { tooLarge } from './too-large.ts';
@@ -50,6 +50,8 @@ export function teacherFeedbackRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) 
       if (!parsed.ok) return parsed.response;
       const { markdown } = parsed.value;
       const createdAt = now().toISOString();
+      // Converted in a worker thread before the transaction (a repeat converts again, and discards it).
+      const [body] = await convertMarkdown([markdown]);
 
       const outcome = await db.transaction().execute(async (trx) => {
         const inserted = await trx
@@ -69,7 +71,7 @@ export function teacherFeedbackRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) 
             id: feedbackId,
             submissionId: submission.id,
             lessonId: submission.lesson_id,
-            body: markdownToContent(markdown),
+            body: body!,
             createdAt,
           };
           await appendToFeed(trx, [{ pupilId: submission.pupil_id, update, createdAt }]);

@@ -4,7 +4,6 @@
  * answer 500 after a stack overflow, or hold the loop for seconds).
  */
 import { randomUUID } from 'node:crypto';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markdownToContent } from '../../../protocol/markdown.ts';
 import { MARKDOWN_LIMITS, markdownRefusal } from '../../../protocol/markdown-limits.ts';
@@ -17,16 +16,26 @@ const HOSTILE = {
   lists: '1. '.repeat(1666) + 'x',
 };
 
-/** Runs a request while sampling the event loop; returns the answer, its duration and the worst stall. */
+/**
+ * Runs a request while a 5 ms timer watches the event loop; returns the answer, its duration and
+ * the longest gap between two ticks (a synchronous block shows as a late tick, once it ends).
+ */
 async function measured(request: () => Response | Promise<Response>) {
-  const delay = monitorEventLoopDelay({ resolution: 5 });
-  delay.enable();
+  let last = performance.now();
+  let maxStallMs = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    maxStallMs = Math.max(maxStallMs, now - last);
+    last = now;
+  }, 5);
   const started = performance.now();
   const res = await request();
   const body = (await res.json()) as { error: string; problems?: { code: string; stepId?: string }[] };
   const ms = performance.now() - started;
-  delay.disable();
-  return { status: res.status, body, ms, maxStallMs: delay.max / 1e6 };
+  // Let the tick that a block delayed run before the watch stops.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  clearInterval(ticker);
+  return { status: res.status, body, ms, maxStallMs };
 }
 
 let server: TestServer;
@@ -62,6 +71,27 @@ describe('hostile Markdown at publish', () => {
       expect(outcome.maxStallMs).toBeLessThan(250);
     });
   }
+});
+
+describe('the heaviest Markdown the bounds allow', () => {
+  it('publishes without stalling the event loop (the conversion runs in worker threads)', async () => {
+    // Nested lists fill the field: within every bound, and among the slowest texts for the parser.
+    const unit = `${Array.from({ length: 8 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n')}\n`;
+    const body = unit.repeat(Math.floor(MARKDOWN_LIMITS.lessonField / unit.length));
+    expect(markdownRefusal(body, MARKDOWN_LIMITS.lessonField)).toBeNull();
+    const draft = sampleDraft({
+      steps: Array.from({ length: 10 }, (_, i) => ({
+        id: `t${i}`,
+        kind: 'text' as const,
+        body: `${i}\n\n${body}`,
+      })),
+    });
+    const outcome = await measured(() =>
+      teacher.put(`/api/teacher/classes/${classId}/lessons/heavy/publications/${randomUUID()}`, { draft }),
+    );
+    expect(outcome.status).toBe(201);
+    expect(outcome.maxStallMs).toBeLessThan(250);
+  }, 30_000);
 });
 
 describe('hostile Markdown in feedback', () => {
@@ -106,7 +136,7 @@ describe('the Markdown bounds', () => {
       expect(markdownRefusal(markdown, MARKDOWN_LIMITS.lessonField)).toBeNull();
       const started = performance.now();
       markdownToContent(markdown);
-      expect(performance.now() - started).toBeLessThan(150);
+      expect(performance.now() - started).toBeLessThan(500);
     }
   });
 
