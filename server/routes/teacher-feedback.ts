@@ -9,6 +9,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import type { Update } from '../../protocol/api.ts';
+import type { Content } from '../../protocol/content.ts';
 import { UuidSchema } from '../../protocol/hash.ts';
 import {
   MARKDOWN_LIMITS,
@@ -19,7 +20,7 @@ import { FeedbackRequestSchema } from '../../protocol/teacher-api.ts';
 import type { AppDeps } from '../deps.ts';
 import { appendToFeed } from '../feed/append.ts';
 import { apiError, readJson } from '../http.ts';
-import { convertMarkdown } from '../lessons/markdown-pool.ts';
+import { convertMarkdown, MarkdownTimeoutError } from '../lessons/markdown-pool.ts';
 import type { AppEnv } from '../security/auth.ts';
 import { notYours, ownedSubmission } from '../security/ownership.ts';
 import { tooLarge } from './too-large.ts';
@@ -51,7 +52,13 @@ export function teacherFeedbackRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) 
       const { markdown } = parsed.value;
       const createdAt = now().toISOString();
       // Converted in a worker thread before the transaction (a repeat converts again, and discards it).
-      const [body] = await convertMarkdown([markdown]);
+      let body: Content;
+      try {
+        [body] = (await convertMarkdown([markdown])) as [Content];
+      } catch (error) {
+        if (!(error instanceof MarkdownTimeoutError)) throw error;
+        return apiError(c, 422, 'markdown_too_complex', MARKDOWN_REFUSAL_MESSAGES.markdown_too_complex);
+      }
 
       const outcome = await db.transaction().execute(async (trx) => {
         const inserted = await trx
@@ -71,7 +78,7 @@ export function teacherFeedbackRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) 
             id: feedbackId,
             submissionId: submission.id,
             lessonId: submission.lesson_id,
-            body: body!,
+            body,
             createdAt,
           };
           await appendToFeed(trx, [{ pupilId: submission.pupil_id, update, createdAt }]);
