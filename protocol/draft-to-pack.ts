@@ -5,6 +5,7 @@
  */
 import type { DraftStep, LessonDraft } from './lesson-draft.ts';
 import { PACK_FORMAT, type LessonPack, type QuizStep, type Step } from './lesson-pack.ts';
+import type { Content } from './content.ts';
 import { markdownToContent } from './markdown.ts';
 
 export interface DraftPack {
@@ -19,10 +20,12 @@ export function draftToPack(
   ids: { lessonId: string; classId: string; version: number },
   /** Opening time to use while the draft has none yet (the editor's preview). */
   availableFromFallback?: string,
+  /** The Markdown conversion (the server passes the trees its worker threads already built). */
+  convert: (markdown: string) => Content = markdownToContent,
 ): DraftPack {
   const quizKeys: QuizStep[] = [];
   const steps = draft.steps.map((draftStep): Step => {
-    const step = stepOf(draftStep);
+    const step = stepOf(draftStep, convert);
     if (step.kind !== 'quiz') return step;
     quizKeys.push(step);
     if (draft.showCorrection) return step;
@@ -42,28 +45,34 @@ export function draftToPack(
   return { pack, quizKeys };
 }
 
-const content = <K extends string>(key: K, markdown: string | undefined) =>
-  (markdown === undefined ? {} : { [key]: markdownToContent(markdown) }) as Partial<
-    Record<K, ReturnType<typeof markdownToContent>>
-  >;
+const content = <K extends string>(
+  key: K,
+  markdown: string | undefined,
+  convert: (markdown: string) => Content,
+) => (markdown === undefined ? {} : { [key]: convert(markdown) }) as Partial<Record<K, Content>>;
 
 /** One step as pupils get it, with its quiz key (if any). */
-function stepOf(step: DraftStep): Step {
+function stepOf(step: DraftStep, convert: (markdown: string) => Content): Step {
   switch (step.kind) {
     case 'text':
-      return { id: step.id, kind: 'text', body: markdownToContent(step.body) };
+      return { id: step.id, kind: 'text', body: convert(step.body) };
     case 'image':
       return {
         id: step.id,
         kind: 'image',
         media: step.media,
         alt: step.alt,
-        ...content('caption', step.caption),
+        ...content('caption', step.caption, convert),
       };
     case 'audio':
-      return { id: step.id, kind: 'audio', media: step.media, ...content('transcript', step.transcript) };
+      return {
+        id: step.id,
+        kind: 'audio',
+        media: step.media,
+        ...content('transcript', step.transcript, convert),
+      };
     case 'video':
-      return { id: step.id, kind: 'video', media: step.media, ...content('caption', step.caption) };
+      return { id: step.id, kind: 'video', media: step.media, ...content('caption', step.caption, convert) };
     case 'pdf':
       return { id: step.id, kind: 'pdf', media: step.media, title: step.title };
     case 'quiz':
@@ -71,7 +80,7 @@ function stepOf(step: DraftStep): Step {
         id: step.id,
         kind: 'quiz',
         question: step.question,
-        prompt: markdownToContent(step.prompt),
+        prompt: convert(step.prompt),
         // Choices left over from before the teacher switched to a short answer are not part of it.
         choices: step.question === 'short' ? [] : step.choices.map(({ id, label }) => ({ id, label })),
         // A blank accepted answer would mark an empty reply as right.
@@ -81,16 +90,16 @@ function stepOf(step: DraftStep): Step {
       return {
         id: step.id,
         kind: 'freeText',
-        prompt: markdownToContent(step.prompt),
+        prompt: convert(step.prompt),
         ...(step.maxLength === undefined ? {} : { maxLength: step.maxLength }),
       };
     case 'photo':
-      return { id: step.id, kind: 'photo', prompt: markdownToContent(step.prompt) };
+      return { id: step.id, kind: 'photo', prompt: convert(step.prompt) };
     case 'recording':
       return {
         id: step.id,
         kind: 'recording',
-        prompt: markdownToContent(step.prompt),
+        prompt: convert(step.prompt),
         maxSeconds: step.maxSeconds,
       };
   }

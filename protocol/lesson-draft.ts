@@ -6,9 +6,10 @@
 import * as v from 'valibot';
 import { MediaRefSchema } from './lesson-pack.ts';
 import { mediaFitsStep } from './media-kinds.ts';
+import { MARKDOWN_LIMITS, markdownRefusal, type MarkdownRefusal } from './markdown-limits.ts';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
-const Markdown = v.pipe(v.string(), v.maxLength(20_000));
+const Markdown = v.pipe(v.string(), v.maxLength(MARKDOWN_LIMITS.lessonField));
 const ShortText = v.pipe(v.string(), v.maxLength(500));
 const IsoDate = v.pipe(v.string(), v.isoTimestamp('expected an ISO 8601 timestamp'));
 
@@ -67,7 +68,9 @@ export type PublishProblem =
   | { code: 'quiz_single_with_many_answers'; stepId: string }
   | { code: 'quiz_too_few_choices'; stepId: string }
   | { code: 'empty_text'; stepId: string }
-  | { code: 'media_wrong_kind'; stepId: string };
+  | { code: 'media_wrong_kind'; stepId: string }
+  /** Nested too deep or too much markup to convert safely (protocol/markdown-limits.ts). */
+  | { code: MarkdownRefusal; stepId: string };
 
 /** Every reason this draft cannot be published yet (empty when it can). Same rules on device and server. */
 export function publishProblems(draft: LessonDraft): PublishProblem[] {
@@ -79,6 +82,10 @@ export function publishProblems(draft: LessonDraft): PublishProblem[] {
     problems.push({ code: 'opens_after_due' });
   }
   for (const step of draft.steps) {
+    const refusal = markdownFieldsOf(step)
+      .map((markdown) => markdownRefusal(markdown, MARKDOWN_LIMITS.lessonField))
+      .find((r) => r !== null);
+    if (refusal) problems.push({ code: refusal, stepId: step.id });
     if (step.kind === 'text' && !step.body.trim()) problems.push({ code: 'empty_text', stepId: step.id });
     if ('media' in step && step.media.size > 0 && !mediaFitsStep(step.kind, step.media.mime))
       problems.push({ code: 'media_wrong_kind', stepId: step.id });
@@ -96,4 +103,21 @@ export function publishProblems(draft: LessonDraft): PublishProblem[] {
     }
   }
   return problems;
+}
+
+/** The Markdown texts of one step (body, prompt, caption, transcript). */
+export function markdownFieldsOf(step: DraftStep): string[] {
+  switch (step.kind) {
+    case 'text':
+      return [step.body];
+    case 'image':
+    case 'video':
+      return step.caption === undefined ? [] : [step.caption];
+    case 'audio':
+      return step.transcript === undefined ? [] : [step.transcript];
+    case 'pdf':
+      return [];
+    default:
+      return [step.prompt];
+  }
 }

@@ -8,29 +8,40 @@
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes as MdNode, PhrasingContent, RootContent } from 'mdast';
+import { MARKDOWN_LIMITS, markdownRefusal } from './markdown-limits.ts';
 import { SAFE_LINK, type Block, type Content, type Inline } from './content.ts';
 
 const MAX_HREF = 2048;
+/** Deeper than this, a subtree becomes its plain text: the tree (and every recursion over it) stays shallow. */
+const MAX_TREE_DEPTH = 24;
 
-/** Converts Markdown to a content tree. */
+/**
+ * Converts Markdown to a content tree. The parser is slow or recursive on
+ * pathological text, so text beyond the bounds of markdown-limits.ts is never
+ * parsed: it is shown as its literal lines. (The server refuses such text
+ * with 422 before it gets here; this keeps every other caller safe too, such
+ * as the editor's preview.)
+ */
 export function markdownToContent(markdown: string): Content {
-  return blocks(fromMarkdown(markdown).children);
+  if (markdownRefusal(markdown, MARKDOWN_LIMITS.lessonField)) return paragraph(linesToInlines(markdown));
+  return blocks(fromMarkdown(markdown).children, 0);
 }
 
-function blocks(nodes: RootContent[]): Block[] {
-  return nodes.flatMap(block);
+function blocks(nodes: RootContent[], depth: number): Block[] {
+  if (depth > MAX_TREE_DEPTH) return paragraph([{ t: 'text', v: plainText(nodes) }]);
+  return nodes.flatMap((node) => block(node, depth + 1));
 }
 
-function block(node: RootContent): Block[] {
+function block(node: RootContent, depth: number): Block[] {
   switch (node.type) {
     case 'paragraph':
-      return paragraph(inlines(node.children));
+      return paragraph(inlines(node.children, depth));
     case 'heading':
       return [
         {
           t: 'h',
           level: Math.min(Math.max(node.depth, 1), 3) as 1 | 2 | 3,
-          c: mergeText(inlines(node.children)),
+          c: mergeText(inlines(node.children, depth)),
         },
       ];
     case 'list':
@@ -38,12 +49,12 @@ function block(node: RootContent): Block[] {
         {
           t: 'list',
           ordered: node.ordered === true,
-          items: node.children.map((item) => blocks(item.children)),
+          items: node.children.map((item) => blocks(item.children, depth + 1)),
         },
       ];
     case 'blockquote':
       // No quote node in the tree: its content reads as ordinary blocks.
-      return blocks(node.children);
+      return blocks(node.children, depth + 1);
     case 'code':
     case 'html':
       // Literal text, line by line: a <script> typed by a teacher is shown, never run.
@@ -60,25 +71,26 @@ function paragraph(content: Inline[]): Block[] {
   return c.length > 0 ? [{ t: 'p', c }] : [];
 }
 
-function inlines(nodes: PhrasingContent[]): Inline[] {
-  return nodes.flatMap(inline);
+function inlines(nodes: PhrasingContent[], depth: number): Inline[] {
+  if (depth > MAX_TREE_DEPTH) return [{ t: 'text', v: plainText(nodes) }];
+  return nodes.flatMap((node) => inline(node, depth + 1));
 }
 
-function inline(node: PhrasingContent): Inline[] {
+function inline(node: PhrasingContent, depth: number): Inline[] {
   switch (node.type) {
     case 'text':
       return [{ t: 'text', v: node.value }];
     case 'emphasis':
-      return [{ t: 'em', c: mergeText(inlines(node.children)) }];
+      return [{ t: 'em', c: mergeText(inlines(node.children, depth)) }];
     case 'strong':
-      return [{ t: 'strong', c: mergeText(inlines(node.children)) }];
+      return [{ t: 'strong', c: mergeText(inlines(node.children, depth)) }];
     case 'break':
       return [{ t: 'br' }];
     case 'inlineCode':
     case 'html':
       return [{ t: 'text', v: node.value }];
     case 'link': {
-      const children = inlines(node.children);
+      const children = inlines(node.children, depth);
       return SAFE_LINK.test(node.url) && node.url.length <= MAX_HREF
         ? [{ t: 'link', href: node.url, c: mergeText(children) }]
         : children;
@@ -88,10 +100,25 @@ function inline(node: PhrasingContent): Inline[] {
       return node.alt ? [{ t: 'text', v: node.alt }] : [];
     case 'linkReference':
       // Reference links are not resolved: their text is kept.
-      return inlines(node.children);
+      return inlines(node.children, depth);
     default:
-      return 'children' in node ? inlines((node as { children: PhrasingContent[] }).children) : textOf(node);
+      return 'children' in node
+        ? inlines((node as { children: PhrasingContent[] }).children, depth)
+        : textOf(node);
   }
+}
+
+/** The text of a subtree, gathered with an explicit stack (no recursion, whatever its depth). */
+function plainText(nodes: MdNode[]): string {
+  const parts: string[] = [];
+  const stack: MdNode[] = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if ('value' in node && typeof node.value === 'string') parts.push(node.value);
+    else if (node.type === 'image' || node.type === 'imageReference') parts.push(node.alt ?? '');
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
 function textOf(node: MdNode): Inline[] {

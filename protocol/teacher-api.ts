@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { AnswersSchema } from './answers.ts';
 import { LessonDraftSchema } from './lesson-draft.ts';
+import { MARKDOWN_LIMITS } from './markdown-limits.ts';
 import { UuidSchema } from './hash.ts';
 import { NameSchema } from './names.ts';
 import { DEFAULT_SCHOOL_TIME_ZONE } from './school-time.ts';
@@ -158,7 +159,7 @@ export const DashboardSchema = v.object({
 export type Dashboard = v.InferOutput<typeof DashboardSchema>;
 
 export const FeedbackRequestSchema = v.object({
-  markdown: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(5_000)),
+  markdown: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MARKDOWN_LIMITS.feedback)),
 });
 
 export const SubmissionDetailSchema = v.object({

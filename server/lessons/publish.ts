@@ -10,6 +10,10 @@ import { sha256Of } from '../blobs/store.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import type { Database } from '../db/schema.ts';
 import { buildPack } from './build-pack.ts';
+import { convertMarkdown } from './markdown-pool.ts';
+import { markdownToContent } from './markdown.ts';
+import type { Content } from '../../protocol/content.ts';
+import { markdownFieldsOf } from '../../protocol/lesson-draft.ts';
 import { publishProblems, type DraftStep, type LessonDraft, type PublishProblem } from './draft.ts';
 
 export interface PublishedVersion {
@@ -56,6 +60,8 @@ export async function publishLesson(
   // The media types the editor declares do not count: the types stored from the bytes decide, below.
   const problems = publishProblems(input.draft).filter((p) => p.code !== 'media_wrong_kind');
   if (problems.length > 0) throw new InvalidLessonError(problems);
+  // Converted in worker threads, before the transaction: neither the event loop nor the database waits on the parser.
+  const convert = await markdownConverter(input.draft);
 
   return db.transaction().execute(async (trx) => {
     const draft = await withStoredMedia(trx, input.draft, input.teacherId);
@@ -95,7 +101,7 @@ export async function publishLesson(
       .executeTakeFirst();
     const version = Number(latest?.version ?? 0) + 1;
 
-    const { pack, quizKeys } = buildPack(draft.draft, { lessonId, classId, version });
+    const { pack, quizKeys } = await buildPack(draft.draft, { lessonId, classId, version }, convert);
     const media = packMedia(pack);
     const mediaBytes = media.reduce((sum, ref) => sum + (draft.sizes.get(ref.blob) ?? 0), 0);
 
@@ -174,4 +180,12 @@ async function withStoredMedia(
       : step,
   );
   return { draft: { ...draft, steps }, sizes };
+}
+
+/** Every Markdown text of the draft converted off the event loop, as a lookup for buildPack. */
+async function markdownConverter(draft: LessonDraft): Promise<(markdown: string) => Content> {
+  const texts = [...new Set(draft.steps.flatMap(markdownFieldsOf))];
+  const contents = await convertMarkdown(texts);
+  const trees = new Map(texts.map((text, i) => [text, contents[i]!]));
+  return (markdown) => trees.get(markdown) ?? markdownToContent(markdown);
 }

@@ -11,6 +11,7 @@ import { UuidSchema } from '../../protocol/hash.ts';
 import { sha256Of } from '../blobs/store.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import type { AppDeps } from '../deps.ts';
+import { appendToFeed } from '../feed/append.ts';
 import { apiError, readJson } from '../http.ts';
 import { publishedVersionKeys } from '../lessons/catalogue.ts';
 import type { AppEnv } from '../security/auth.ts';
@@ -84,10 +85,7 @@ export function submissionRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
           .executeTakeFirst();
         if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0) {
           const ack: Update = { kind: 'ack', submissionId: id, lessonId: submission.lessonId, receivedAt };
-          await trx
-            .insertInto('feed')
-            .values({ pupil_id: pupilId, payload: JSON.stringify(ack), created_at: receivedAt })
-            .execute();
+          await appendToFeed(trx, [{ pupilId, update: ack, createdAt: receivedAt }]);
           return { status: 201 as const, receivedAt };
         }
         const existing = await trx

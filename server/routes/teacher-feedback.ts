@@ -9,11 +9,18 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import type { Update } from '../../protocol/api.ts';
+import type { Content } from '../../protocol/content.ts';
 import { UuidSchema } from '../../protocol/hash.ts';
+import {
+  MARKDOWN_LIMITS,
+  MARKDOWN_REFUSAL_MESSAGES,
+  markdownRefusal,
+} from '../../protocol/markdown-limits.ts';
 import { FeedbackRequestSchema } from '../../protocol/teacher-api.ts';
 import type { AppDeps } from '../deps.ts';
+import { appendToFeed } from '../feed/append.ts';
 import { apiError, readJson } from '../http.ts';
-import { markdownToContent } from '../lessons/markdown.ts';
+import { convertMarkdown, MarkdownTimeoutError } from '../lessons/markdown-pool.ts';
 import type { AppEnv } from '../security/auth.ts';
 import { notYours, ownedSubmission } from '../security/ownership.ts';
 import { tooLarge } from './too-large.ts';
@@ -37,10 +44,21 @@ export function teacherFeedbackRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) 
       const feedbackId = c.req.param('feedbackId');
       if (!v.is(UuidSchema, feedbackId))
         return apiError(c, 400, 'bad_id', 'Feedback is addressed by a UUID.');
+      // Text the converter must not be given is refused as content (422), before the schema's 400.
+      const refusal = await feedbackRefusal(c.req.json());
+      if (refusal) return apiError(c, 422, refusal, MARKDOWN_REFUSAL_MESSAGES[refusal]);
       const parsed = await readJson(c, FeedbackRequestSchema);
       if (!parsed.ok) return parsed.response;
       const { markdown } = parsed.value;
       const createdAt = now().toISOString();
+      // Converted in a worker thread before the transaction (a repeat converts again, and discards it).
+      let body: Content;
+      try {
+        [body] = (await convertMarkdown([markdown])) as [Content];
+      } catch (error) {
+        if (!(error instanceof MarkdownTimeoutError)) throw error;
+        return apiError(c, 422, 'markdown_too_complex', MARKDOWN_REFUSAL_MESSAGES.markdown_too_complex);
+      }
 
       const outcome = await db.transaction().execute(async (trx) => {
         const inserted = await trx
@@ -60,13 +78,10 @@ export function teacherFeedbackRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) 
             id: feedbackId,
             submissionId: submission.id,
             lessonId: submission.lesson_id,
-            body: markdownToContent(markdown),
+            body,
             createdAt,
           };
-          await trx
-            .insertInto('feed')
-            .values({ pupil_id: submission.pupil_id, payload: JSON.stringify(update), created_at: createdAt })
-            .execute();
+          await appendToFeed(trx, [{ pupilId: submission.pupil_id, update, createdAt }]);
           return { status: 201 as const, createdAt };
         }
         const existing = await trx
@@ -89,4 +104,11 @@ export function teacherFeedbackRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) 
       );
     },
   );
+}
+
+/** Why the feedback text in this body is refused, if it is (a body that is not JSON is readJson's to answer). */
+async function feedbackRefusal(body: Promise<unknown>) {
+  const json = await body.catch(() => null);
+  const markdown = (json as { markdown?: unknown } | null)?.markdown;
+  return typeof markdown === 'string' ? markdownRefusal(markdown.trim(), MARKDOWN_LIMITS.feedback) : null;
 }

@@ -10,6 +10,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import { UuidSchema } from '../../protocol/hash.ts';
+import { MARKDOWN_REFUSAL_MESSAGES } from '../../protocol/markdown-limits.ts';
 import { PublishRequestSchema, type PublishResponseSchema } from '../../protocol/teacher-api.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import type { Database } from '../db/schema.ts';
@@ -17,6 +18,7 @@ import { isUniqueViolation } from '../db/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { apiError, readJson } from '../http.ts';
 import { saveDraft } from '../lessons/drafts.ts';
+import { MarkdownTimeoutError } from '../lessons/markdown-pool.ts';
 import { publishProblems, type LessonDraft } from '../lessons/draft.ts';
 import { InvalidLessonError, MissingMediaError, publishLesson } from '../lessons/publish.ts';
 import type { AppEnv } from '../security/auth.ts';
@@ -118,7 +120,11 @@ export function teacherPublicationRoutes({ db, blobs, now }: Pick<AppDeps, 'db' 
           201,
         );
       } catch (error) {
-        if (error instanceof InvalidLessonError || error instanceof MissingMediaError) {
+        if (
+          error instanceof InvalidLessonError ||
+          error instanceof MissingMediaError ||
+          error instanceof MarkdownTimeoutError
+        ) {
           // The draft is kept even when it cannot be published yet: it is the teacher's latest text.
           await saveDraft(db, { lessonId, classId, draft, at: at.toISOString() });
         }
@@ -132,6 +138,10 @@ export function teacherPublicationRoutes({ db, blobs, now }: Pick<AppDeps, 'db' 
             },
             422,
           );
+        }
+        if (error instanceof MarkdownTimeoutError) {
+          // Within the bounds yet too slow to convert: refused as content, like text beyond them.
+          return apiError(c, 422, 'markdown_too_complex', MARKDOWN_REFUSAL_MESSAGES.markdown_too_complex);
         }
         if (error instanceof MissingMediaError) {
           return apiError(

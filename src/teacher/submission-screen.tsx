@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import type { Answer } from '../../protocol/answers.ts';
 import { LessonPackSchema, type Step } from '../../protocol/lesson-pack.ts';
 import { markdownToContent } from '../../protocol/markdown.ts';
+import { MARKDOWN_LIMITS, markdownRefusal } from '../../protocol/markdown-limits.ts';
 import { isCorrect } from '../../protocol/quiz.ts';
 import type { SubmissionDetail } from '../../protocol/teacher-api.ts';
 import { formatSchoolTime } from './school-clock.ts';
@@ -178,13 +179,18 @@ function FeedbackForm({ work, onSent }: { work: SubmissionDetail; onSent: () => 
         <MarkdownField
           id="feedback-text"
           label={tt('feedback')}
+          maxLength={MARKDOWN_LIMITS.feedback}
           value={text}
           onInput={(value) => {
             setText(value);
             setSent(false);
           }}
         />
-        <button type="submit" class="primary" disabled={busy || !text.trim()}>
+        <button
+          type="submit"
+          class="primary"
+          disabled={busy || !text.trim() || markdownRefusal(text.trim(), MARKDOWN_LIMITS.feedback) !== null}
+        >
           {tt('sendFeedback')}
         </button>
         {sent && (

@@ -29,11 +29,11 @@ const fr = {
   errorUnsupportedType: 'Ce type de fichier n’est pas accepté ici.',
   errorTypeMismatch: 'Le contenu du fichier ne correspond pas à son type : vérifiez le fichier.',
   errorQuotaExceeded: 'Votre espace de stockage est plein : retirez des médias inutilisés.',
-  errorClassArchived: 'Cette classe est archivée.',
   errorConflict: 'Déjà fait avec un autre contenu : rechargez la page.',
   errorInvalid: 'Le serveur a refusé ces données : vérifiez les champs.',
   errorServer: 'Le serveur a rencontré un problème. Réessayez dans un moment.',
   errorRefused: 'Le serveur a refusé cette demande (code {status}).',
+  errorRefusedCode: 'Le serveur a refusé cette demande ({code}).',
   errorUnreachable: 'Serveur injoignable : vérifiez la connexion, puis réessayez.',
   retry: 'Réessayer',
   // Classes
@@ -87,7 +87,8 @@ const fr = {
   // Print sheet
   codesSheetTitle: 'Codes de connexion — {name}',
   codesSheetIntro: 'Ouvrez le lien ou scannez le QR code, puis suivez les instructions. Gardez ce papier.',
-  codeStepOpen: 'Sur le téléphone, la tablette ou l’ordinateur de l’enfant, scannez le QR code ou ouvrez le lien.',
+  codeStepOpen:
+    'Sur le téléphone, la tablette ou l’ordinateur de l’enfant, scannez le QR code ou ouvrez le lien.',
   codeStepType: 'Si l’appli demande un code, tapez celui ci-dessus (les tirets ne comptent pas).',
   codeStepOffline: 'Les leçons restent sur l’appareil : elles marchent ensuite même sans connexion.',
   print: 'Imprimer',
@@ -198,6 +199,17 @@ const fr = {
   problem_empty_text: 'Ce texte est vide.',
   problem_media_wrong_kind:
     'Ce fichier ne convient pas à cette étape : une image pour une étape Image, un son pour Audio, une vidéo pour Vidéo, un PDF pour PDF.',
+  problem_markdown_too_long: 'Ce texte est trop long ({max} caractères au plus).',
+  problem_markdown_too_deep:
+    'Ce texte imbrique trop de citations, de listes ou de retraits (16 niveaux au plus).',
+  problem_markdown_too_complex:
+    'Ce texte contient trop de mise en forme (astérisques, soulignés, crochets) pour être affiché sans risque.',
+  markdownLength: '{count} / {max} caractères',
+  refused_invalid_body: 'Le serveur n’a pas accepté ce contenu (un champ dépasse sa limite).',
+  refused_invalid_lesson: 'Cette leçon ne peut pas encore être publiée : corrigez les points signalés.',
+  refused_missing_media:
+    'Un fichier de cette leçon n’a pas été envoyé depuis votre compte : ajoutez-le à nouveau.',
+  refused_class_archived: 'Cette classe est archivée : restaurez-la d’abord.',
   lessonNotFound: 'Leçon introuvable sur cet appareil et sur le serveur.',
   // Dashboard
   dashboardTitle: 'Suivi de la classe',
@@ -260,11 +272,11 @@ const en: Record<TeacherMessageKey, string> = {
   errorUnsupportedType: 'This type of file is not accepted here.',
   errorTypeMismatch: 'The file’s content does not match its type: check the file.',
   errorQuotaExceeded: 'Your storage is full: remove media you no longer use.',
-  errorClassArchived: 'This class is archived.',
   errorConflict: 'Already done with other content: reload the page.',
   errorInvalid: 'The server refused this data: check the fields.',
   errorServer: 'The server ran into a problem. Try again in a moment.',
   errorRefused: 'The server refused this request (code {status}).',
+  errorRefusedCode: 'The server refused this request ({code}).',
   errorUnreachable: 'Server unreachable: check the connection, then try again.',
   retry: 'Try again',
   classesTitle: 'My classes',
@@ -422,6 +434,15 @@ const en: Record<TeacherMessageKey, string> = {
   problem_empty_text: 'This text is empty.',
   problem_media_wrong_kind:
     'This file does not fit this step: an image for an Image step, a sound for Audio, a video for Video, a PDF for PDF.',
+  problem_markdown_too_long: 'This text is too long (at most {max} characters).',
+  problem_markdown_too_deep: 'This text nests too many quotes, lists or indents (at most 16 levels).',
+  problem_markdown_too_complex:
+    'This text holds too much formatting (asterisks, underscores, brackets) to be shown safely.',
+  markdownLength: '{count} / {max} characters',
+  refused_invalid_body: 'The server did not accept this content (a field is over its limit).',
+  refused_invalid_lesson: 'This lesson cannot be published yet: fix the points listed.',
+  refused_missing_media: 'A file of this lesson was not uploaded from your account: add it again.',
+  refused_class_archived: 'This class is archived: restore it first.',
   lessonNotFound: 'Lesson not found on this device or on the server.',
   dashboardTitle: 'Class progress',
   readyCount: '{ready} of {total} {total:pupil|pupils} ready for “{lesson}”',

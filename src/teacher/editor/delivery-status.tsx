@@ -6,7 +6,7 @@ import { lessonDeliveryState } from '../lesson-status.ts';
 import { outboxItems, retryOutboxNow } from '../outbox-state.ts';
 import { dropItem } from '../teacher-outbox.ts';
 import { refreshOutbox } from '../outbox-state.ts';
-import { ProblemList } from './draft-problems.tsx';
+import { ProblemList, refusalText } from './draft-problems.tsx';
 
 export function DeliveryStatus({ lesson, storing = false }: { lesson: LocalLesson; storing?: boolean }) {
   // Until the latest keystroke is stored, saying "saved on this device" would be a lie.
@@ -26,7 +26,8 @@ export function DeliveryStatus({ lesson, storing = false }: { lesson: LocalLesso
               ? tt('waitingNetworkNext', { date: formatSchoolTime(state.nextAttemptAt) })
               : tt('waitingNetwork'))}
         {state.kind === 'needsAttention' &&
-          tt('needsAttention', { message: state.item.message ?? state.item.lastError ?? '' })}
+          // The problems themselves are listed just below.
+          tt('needsAttention', { message: refusalText({ ...state.item, problems: [] }) })}
         {lesson.publishedVersion !== null && (
           <span data-testid="published-version">
             {' '}

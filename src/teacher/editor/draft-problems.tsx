@@ -3,7 +3,9 @@
  * media steps whose file was never uploaded, each placed next to its field.
  */
 import { publishProblems, type LessonDraft, type PublishProblem } from '../../../protocol/lesson-draft.ts';
+import { MARKDOWN_LIMITS } from '../../../protocol/markdown-limits.ts';
 import { tt, type TeacherMessageKey } from '../teacher-i18n.ts';
+import { refusalByCode } from '../api-error-text.ts';
 import { hasMedia } from './new-step.ts';
 import { Icon } from '../../ui/icon.tsx';
 
@@ -28,13 +30,26 @@ const PROBLEM_TEXT: Record<EditorProblem['code'], TeacherMessageKey> = {
   quiz_too_few_choices: 'problem_quiz_too_few_choices',
   empty_text: 'problem_empty_text',
   media_wrong_kind: 'problem_media_wrong_kind',
+  markdown_too_long: 'problem_markdown_too_long',
+  markdown_too_deep: 'problem_markdown_too_deep',
+  markdown_too_complex: 'problem_markdown_too_complex',
   media_missing: 'noMedia',
 };
 
 /** The sentence for a problem; a code this version does not know (from a newer server) is shown as is. */
 export function problemText(problem: { code: string }): string {
   const key = PROBLEM_TEXT[problem.code as EditorProblem['code']];
-  return key ? tt(key) : problem.code;
+  return key ? tt(key, { max: MARKDOWN_LIMITS.lessonField }) : problem.code;
+}
+
+/**
+ * Why the server refused an outbox item, in the teacher's language: the
+ * listed problems when there are some, else the reason code's own sentence,
+ * else (a code this version does not know) the server's English sentence.
+ */
+export function refusalText(item: { lastError?: string; message?: string; problems?: { code: string }[] }) {
+  if (item.problems && item.problems.length > 0) return item.problems.map(problemText).join(' ');
+  return item.lastError ? refusalByCode(item.lastError) : (item.message ?? '');
 }
 
 /** Problems about one step, or about the lesson itself (stepId undefined). */

@@ -115,3 +115,31 @@ describe('teacher editor', () => {
     expect(fitWithin(800, 600)).toEqual({ width: 800, height: 600 });
   });
 });
+
+describe('hostile Markdown in the editor', () => {
+  const hostile = (body: string): LessonDraft => ({
+    ...quizDraft(true),
+    steps: [{ id: 't', kind: 'text', body }],
+  });
+
+  it('names the step whose text is nested too deep or holds too much markup', () => {
+    expect(editorProblems(hostile('>'.repeat(2000)))).toContainEqual({
+      code: 'markdown_too_deep',
+      stepId: 't',
+    });
+    expect(editorProblems(hostile('**_'.repeat(6666)))).toContainEqual({
+      code: 'markdown_too_complex',
+      stepId: 't',
+    });
+  });
+
+  it('previews such text literally, at once, instead of stalling or crashing the tab', () => {
+    const started = performance.now();
+    const pack = previewPack(hostile('**_'.repeat(6666)), { lessonId: 'l', classId: 'c' });
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(pack.steps[0]).toMatchObject({
+      kind: 'text',
+      body: [{ t: 'p', c: [{ t: 'text', v: '**_'.repeat(6666) }] }],
+    });
+  });
+});

@@ -16,6 +16,8 @@ import {
   queueSave,
 } from '../../../src/teacher/teacher-outbox.ts';
 import { session } from '../../../src/teacher/teacher-session.ts';
+import { locale } from '../../../src/app/i18n.ts';
+import { refusalText } from '../../../src/teacher/editor/draft-problems.tsx';
 
 const TEACHER = { id: 't1', name: 'Mme Rousseau', email: 'prof@example.test' };
 const IDS = { lessonId: 'lesson-1', classId: 'class-1', teacherId: TEACHER.id };
@@ -119,6 +121,41 @@ describe('teacher outbox', () => {
     await makeAllDueNow();
     await sendTeacherOutbox(TEACHER.id, teacherExchange);
     expect(requests).toHaveLength(1);
+  });
+
+  it('parks a publish refused for its Markdown (422), never retries it, and says why in the teacher language', async () => {
+    await queuedPublish();
+    answer = async () =>
+      json(422, {
+        error: 'invalid_lesson',
+        message: 'This lesson cannot be published yet; fix the problems listed.',
+        problems: [{ code: 'markdown_too_complex', stepId: 's1' }],
+      });
+    await sendTeacherOutbox(TEACHER.id, teacherExchange);
+    await makeAllDueNow();
+    await sendTeacherOutbox(TEACHER.id, teacherExchange);
+    expect(requests).toHaveLength(1);
+    const [item] = await listTeacherOutbox();
+    expect(item).toMatchObject({ state: 'needsAttention', lastError: 'invalid_lesson' });
+    locale.value = 'fr';
+    expect(refusalText(item!)).toContain('trop de mise en forme');
+    locale.value = 'en';
+    expect(refusalText(item!)).toContain('too much formatting');
+    locale.value = 'fr';
+  });
+
+  it('words a refusal code without problems in the teacher language, whatever the server sentence', async () => {
+    await queuedPublish();
+    answer = async () => json(422, { error: 'markdown_too_deep', message: 'English only.' });
+    await sendTeacherOutbox(TEACHER.id, teacherExchange);
+    const [item] = await listTeacherOutbox();
+    expect(item?.state).toBe('needsAttention');
+    locale.value = 'fr';
+    expect(refusalText(item!)).toContain('imbrique trop');
+    expect(refusalText(item!)).not.toContain('English only');
+    // A code this version does not know is named in the teacher's language, never the server's English.
+    const unknown = refusalText({ ...item!, lastError: 'something_new', message: 'Server words.' });
+    expect(unknown).toBe('Le serveur a refusé cette demande (something_new).');
   });
 
   it('keeps everything and asks to sign in again on a 401', async () => {

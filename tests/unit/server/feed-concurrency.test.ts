@@ -1,0 +1,82 @@
+/**
+ * Issue 8 point 8: feed cursors are taken at insert time but transactions
+ * commit in any order. A device that reads the feed between a later cursor's
+ * commit and an earlier one's must still receive the earlier update.
+ * PostgreSQL only (SQLite has one writer at a time); needs CARTABLE_TEST_DATABASE_URL.
+ */
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import * as v from 'valibot';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UpdatesSchema, type Update } from '../../../protocol/api.ts';
+import { openPostgres } from '../../../server/db/connect.ts';
+import { appendToFeed } from '../../../server/feed/append.ts';
+import { bearer, createSchool, createTestServer, joinAs, type TestServer } from './harness.ts';
+
+const adminUrl = process.env.CARTABLE_TEST_DATABASE_URL;
+const databaseName = `cartable_feed_${randomUUID().replaceAll('-', '')}`;
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const ack = (n: number): Extract<Update, { kind: 'ack' }> => ({
+  kind: 'ack',
+  submissionId: randomUUID(),
+  lessonId: `lesson-${n}`,
+  receivedAt: new Date().toISOString(),
+});
+
+describe.skipIf(!adminUrl)('the feed under concurrent writers, on PostgreSQL', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    await admin(`CREATE DATABASE ${databaseName}`);
+    const url = new URL(adminUrl!);
+    url.pathname = `/${databaseName}`;
+    server = await createTestServer({}, openPostgres(url.toString()));
+  });
+  afterAll(async () => {
+    await server?.close();
+    await admin(`DROP DATABASE IF EXISTS ${databaseName}`);
+  });
+
+  it('delivers an update whose transaction commits after a later one was read', async () => {
+    const school = await createSchool(server);
+    const pupilId = school.pupils[0]!.id;
+    const token = await joinAs(server, school.pupils[0]!.joinCode);
+    const read = async (since: string) =>
+      v.parse(
+        UpdatesSchema,
+        await (await server.app.request(`/api/pupil/updates?since=${since}`, bearer(token))).json(),
+      );
+
+    const first = ack(1);
+    const second = ack(2);
+    // The first writer takes its cursor and stays open (a slow hand-in)...
+    const slow = await server.db.startTransaction().execute();
+    await appendToFeed(slow, [{ pupilId, update: first, createdAt: first.receivedAt }]);
+    // ...while a second writer commits (or waits for its turn, if the feed orders commits).
+    let secondDone = false;
+    const fast = server.db
+      .transaction()
+      .execute((trx) => appendToFeed(trx, [{ pupilId, update: second, createdAt: second.receivedAt }]))
+      .then(() => (secondDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    // The device syncs between the two commits.
+    const between = await read('0');
+    await slow.commit().execute();
+    await fast;
+    expect(secondDone).toBe(true);
+    const after = await read(between.cursor);
+
+    const received = [...between.updates, ...after.updates].map((u) => (u as { lessonId: string }).lessonId);
+    expect(received.sort()).toEqual(['lesson-1', 'lesson-2']);
+  });
+});
