@@ -1,5 +1,5 @@
 /** A class's pupils: add one or a pasted list, rename, remove, new join code, linked devices. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TeacherPupil } from '../../protocol/teacher-api.ts';
 import { tt } from './teacher-i18n.ts';
 import {
@@ -18,6 +18,7 @@ import { ClassNav, useClassName } from './class-nav.tsx';
 import { PupilDevices } from './pupil-devices.tsx';
 import { isolate, Name } from './names.tsx';
 import { Icon } from '../ui/icon.tsx';
+import { duplicateNames, withoutDuplicates } from './duplicate-names.ts';
 
 export function PupilListScreen({ classId }: { classId: string }) {
   const className = useClassName(classId);
@@ -60,31 +61,50 @@ export function PupilListScreen({ classId }: { classId: string }) {
         ))}
       </ul>
       <AddPupils
+        existing={pupils.value?.map((p) => p.name) ?? []}
+        added={added}
         onAdd={async (names) => {
+          setAdded(null);
           const ok = await run(() => addPupils(classId, names));
           if (ok) setAdded(names.length);
           return ok;
         }}
       />
-      {added !== null && (
-        <p role="status" class="note">
-          {tt('addedPupils', { n: added })}
-        </p>
-      )}
     </section>
   );
 }
 
-function AddPupils({ onAdd }: { onAdd: (names: string[]) => Promise<boolean> }) {
+function AddPupils(props: {
+  existing: string[];
+  added: number | null;
+  onAdd: (names: string[]) => Promise<boolean>;
+}) {
   const [one, setOne] = useState('');
   const [list, setList] = useState('');
+  // Names about to be added twice wait for the teacher's word; `clear` empties the field they came from.
+  const [pending, setPending] = useState<{ names: string[]; repeated: string[]; clear: () => void } | null>(
+    null,
+  );
+  const result = useRef<HTMLDivElement>(null);
+  // The outcome is said next to the forms, where the teacher is looking, and read out.
+  useEffect(() => {
+    if (props.added !== null || pending) result.current?.focus();
+  }, [props.added, pending]);
+
+  const add = async (names: string[], clear: () => void, checked = false) => {
+    const repeated = checked ? [] : duplicateNames(names, props.existing);
+    if (repeated.length > 0) return setPending({ names, repeated, clear });
+    setPending(null);
+    if (names.length > 0 && (await props.onAdd(names))) clear();
+  };
+
   return (
     <div class="card">
       <form
         class="inline-form"
         onSubmit={async (e) => {
           e.preventDefault();
-          if (one.trim() && (await onAdd([one.trim()]))) setOne('');
+          if (one.trim()) await add([one.trim()], () => setOne(''));
         }}
       >
         <label class="field">
@@ -98,8 +118,7 @@ function AddPupils({ onAdd }: { onAdd: (names: string[]) => Promise<boolean> }) 
       <form
         onSubmit={async (e) => {
           e.preventDefault();
-          const names = namesFromList(list);
-          if (names.length > 0 && (await onAdd(names))) setList('');
+          await add(namesFromList(list), () => setList(''));
         }}
       >
         <label class="field">
@@ -110,6 +129,43 @@ function AddPupils({ onAdd }: { onAdd: (names: string[]) => Promise<boolean> }) 
           {tt('addList')}
         </button>
       </form>
+      <div ref={result} tabIndex={-1} class="add-result">
+        {pending && (
+          <div role="alert" class="note warn">
+            <p>{tt('duplicatePupils', { n: pending.repeated.length })}</p>
+            <ul>
+              {pending.repeated.map((name, i) => (
+                <li key={i}>
+                  <Name>{name}</Name>
+                </li>
+              ))}
+            </ul>
+            <div class="actions">
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => void add(pending.names, pending.clear, true)}
+              >
+                {tt('addAnyway')}
+              </button>
+              <button
+                type="button"
+                class="primary"
+                onClick={() =>
+                  void add(withoutDuplicates(pending.names, props.existing), pending.clear, true)
+                }
+              >
+                {tt('addWithoutDuplicates')}
+              </button>
+            </div>
+          </div>
+        )}
+        {!pending && props.added !== null && (
+          <p role="status" class="note">
+            {tt('addedPupils', { n: props.added })}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

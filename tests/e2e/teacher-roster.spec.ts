@@ -50,6 +50,20 @@ test('a teacher sets up a class, its pupils and their codes', async ({ page }) =
   for (const name of ['Chloé Lefèvre', 'Adam Girard', 'Jade Moreau', 'Lucas Petit']) {
     await expect(page.locator(`li[data-pupil="${name}"]`)).toBeVisible();
   }
+  // The confirmation is said where the teacher is looking, with a proper plural.
+  await expect(page.locator('.add-result')).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: '3 élèves ajoutés.' })).toBeInViewport();
+
+  // A pasted list naming a pupil again (another spelling) waits for the teacher's word.
+  await page.getByLabel('Coller une liste (un nom par ligne)').fill('Nina Roux\nchloe lefevre\nNina Roux');
+  await page.getByRole('button', { name: 'Ajouter la liste' }).click();
+  const warning = page.getByRole('alert').filter({ hasText: 'déjà dans la classe ou en double' });
+  await expect(warning).toBeInViewport();
+  await expect(warning.getByRole('listitem')).toHaveText(['chloe lefevre', 'Nina Roux']);
+  await warning.getByRole('button', { name: 'Ajouter sans les doublons' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '1 élève ajouté.' })).toBeVisible();
+  await expect(page.locator('li[data-pupil="Nina Roux"]')).toHaveCount(1);
+  await expect(page.locator('li[data-pupil="chloe lefevre"]')).toHaveCount(0);
 
   // A pupil renamed; a code that works, then a new code that replaces it.
   const adam = page.locator('li[data-pupil="Adam Girard"]');
