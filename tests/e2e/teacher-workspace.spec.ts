@@ -98,8 +98,11 @@ test('a lesson with every kind of step goes from the teacher to a pupil offline 
   await expect(page.getByTestId('lesson-preview').locator('.content strong')).toHaveText('la classe');
   await page.getByRole('button', { name: 'Retour à l’édition' }).click();
 
+  // Published from the bottom of a long lesson: the confirmation is in view, with the buttons.
+  await page.locator('.add-step').scrollIntoViewIfNeeded();
   await page.getByRole('button', { name: 'Publier' }).click();
   await expect(page.getByTestId('published-version')).toContainText('Publiée v1');
+  await expect(page.getByTestId('published-version')).toBeInViewport();
   await expect(editorState(page)).toHaveAttribute('data-state', 'savedOnServer');
 
   // A pupil's device joins and downloads everything, then the server dies.
@@ -258,7 +261,7 @@ test('the editor refuses to publish what cannot be published, and says what to f
 
   // Each problem next to its field, and nothing sent.
   await expect(quiz.locator('.problems')).toContainText('Indiquez au moins une bonne réponse.');
-  await expect(page.locator('#schedule-problems')).toContainText(
+  await expect(page.locator('#due-problems')).toContainText(
     'La date d’ouverture doit être avant la date de rendu.',
   );
   await expect(summary).not.toContainText('Donnez un titre');

@@ -159,22 +159,25 @@ function Editor({ initial }: { initial: LocalLesson }) {
 
   return (
     <div class="editor-body">
-      <DeliveryStatus lesson={lesson} storing={storing} />
-      <div class="actions sticky-actions">
-        <button type="button" class="secondary" onClick={() => void saveToServer()}>
-          {tt('saveToServer')}
-        </button>
-        <button type="button" class="primary" onClick={() => void publish()}>
-          {tt('publish')}
-        </button>
-        <button
-          type="button"
-          class="secondary"
-          aria-pressed={previewing}
-          onClick={() => setPreviewing(!previewing)}
-        >
-          {previewing ? tt('hidePreview') : tt('showPreview')}
-        </button>
+      {/* The state rides with the buttons: publishing from far down the lesson still shows "Publiée v1". */}
+      <div class="sticky-actions">
+        <DeliveryStatus lesson={lesson} storing={storing} />
+        <div class="actions">
+          <button type="button" class="secondary" onClick={() => void saveToServer()}>
+            {tt('saveToServer')}
+          </button>
+          <button type="button" class="primary" onClick={() => void publish()}>
+            {tt('publish')}
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            aria-pressed={previewing}
+            onClick={() => setPreviewing(!previewing)}
+          >
+            {previewing ? tt('hidePreview') : tt('showPreview')}
+          </button>
+        </div>
       </div>
       <ProblemSummary problems={shown} steps={draft.steps} summary={summary} />
       {previewing ? (
@@ -193,23 +196,23 @@ function Editor({ initial }: { initial: LocalLesson }) {
           <ProblemList id="title-problems" problems={shown.filter((p) => p.code === 'no_title')} />
           <fieldset class="card">
             <legend>{tt('schedule')}</legend>
+            {/* Each problem right under the field it is about. */}
             <DateTimeField
               id="opens"
               legend={tt('opensAt')}
               value={draft.availableFrom}
-              describedBy="schedule-problems"
+              describedBy="opens-problems"
               onChange={(availableFrom) => change({ ...draft, availableFrom })}
             />
+            <ProblemList id="opens-problems" problems={shown.filter((p) => p.code === 'no_opening_date')} />
             <DateTimeField
               id="due"
               legend={tt('dueAt')}
               value={draft.dueAt}
+              describedBy="due-problems"
               onChange={(dueAt) => change({ ...draft, dueAt })}
             />
-            <ProblemList
-              id="schedule-problems"
-              problems={shown.filter((p) => p.code === 'no_opening_date' || p.code === 'opens_after_due')}
-            />
+            <ProblemList id="due-problems" problems={shown.filter((p) => p.code === 'opens_after_due')} />
             <label class="check">
               <input
                 type="checkbox"
