@@ -1,0 +1,90 @@
+/**
+ * One static file as served: its bytes, a strong ETag from their SHA-256, Last-Modified,
+ * and brotli and gzip copies for textual types. Built once per file version (keyed by
+ * mtime and size) and kept in memory, so a revalidation costs a stat and a string compare.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+export type ContentCoding = 'br' | 'gzip';
+
+export interface StaticFile {
+  bytes: Uint8Array;
+  /** Strong validator of the plain bytes; an encoded copy adds its coding (`"<hash>-br"`). */
+  hash: string;
+  lastModified: string;
+  encoded: Partial<Record<ContentCoding, Uint8Array>>;
+}
+
+/** Images, audio, fonts and archives are compressed already: only text pays to compress. */
+export function isCompressible(contentType: string): boolean {
+  return /^text\/|javascript|json|xml|svg/.test(contentType);
+}
+
+/** Files larger than this are served but not kept in memory. */
+const MAX_KEPT_BYTES = 4 * 1024 * 1024;
+
+/** Reads and prepares files on first use; a changed file (new build) is prepared again. */
+export function createStaticFileCache() {
+  const kept = new Map<string, { key: string; file: Promise<StaticFile> }>();
+
+  return async function staticFile(file: string, contentType: string): Promise<StaticFile | null> {
+    let info;
+    try {
+      info = await stat(file);
+    } catch {
+      return null;
+    }
+    if (!info.isFile()) return null;
+    const key = `${info.mtimeMs}:${info.size}`;
+    const hit = kept.get(file);
+    if (hit?.key === key) return hit.file;
+    const prepared = prepare(file, info.mtime, contentType);
+    if (info.size <= MAX_KEPT_BYTES) kept.set(file, { key, file: prepared });
+    // A failed read (file removed meanwhile) must not stay cached.
+    prepared.catch(() => kept.delete(file));
+    return prepared.catch(() => null);
+  };
+}
+
+async function prepare(file: string, mtime: Date, contentType: string): Promise<StaticFile> {
+  const bytes = new Uint8Array(await readFile(file));
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+  const encoded: StaticFile['encoded'] = {};
+  if (isCompressible(contentType) && bytes.byteLength > 256) {
+    const [br, gz] = await Promise.all([
+      brotli(bytes, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 11,
+          [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength,
+        },
+      }),
+      gzipAsync(bytes, { level: 9 }),
+    ]);
+    // Keep a copy only where it is actually smaller.
+    if (br.byteLength < bytes.byteLength) encoded.br = new Uint8Array(br);
+    if (gz.byteLength < bytes.byteLength) encoded.gzip = new Uint8Array(gz);
+  }
+  return { bytes, hash, lastModified: mtime.toUTCString(), encoded };
+}
+
+/** The coding to send for an Accept-Encoding header, among the ones the file has (brotli first). */
+export function chooseCoding(acceptEncoding: string | undefined, file: StaticFile): ContentCoding | null {
+  if (!acceptEncoding) return null;
+  const accepted = new Map<string, number>();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name = '', ...params] = part.trim().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+    accepted.set(name.trim(), q === undefined ? 1 : Number(q));
+  }
+  const weight = (coding: string) => accepted.get(coding) ?? accepted.get('*') ?? 0;
+  for (const coding of ['br', 'gzip'] as const) {
+    if (file.encoded[coding] && weight(coding) > 0) return coding;
+  }
+  return null;
+}
