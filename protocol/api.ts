@@ -58,6 +58,12 @@ export const ManifestSchema = v.object({
 });
 export type Manifest = v.InferOutput<typeof ManifestSchema>;
 
+/**
+ * Manifest answers (200 and 304) carry the cursor of the pupil's latest update in this
+ * header: a device whose stored cursor equals it has nothing to ask the updates feed.
+ */
+export const FEED_CURSOR_HEADER = 'Cartable-Feed-Cursor';
+
 /** The body of PUT /api/pupil/submissions/<uuid>: immutable once handed in. */
 export const SubmissionSchema = v.object({
   id: UuidSchema,

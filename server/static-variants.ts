@@ -7,11 +7,10 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { preferredCoding, type ContentCoding } from './accept-encoding.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
-
-export type ContentCoding = 'br' | 'gzip';
 
 export interface StaticFile {
   bytes: Uint8Array;
@@ -75,16 +74,6 @@ async function prepare(file: string, mtime: Date, contentType: string): Promise<
 
 /** The coding to send for an Accept-Encoding header, among the ones the file has (brotli first). */
 export function chooseCoding(acceptEncoding: string | undefined, file: StaticFile): ContentCoding | null {
-  if (!acceptEncoding) return null;
-  const accepted = new Map<string, number>();
-  for (const part of acceptEncoding.toLowerCase().split(',')) {
-    const [name = '', ...params] = part.trim().split(';');
-    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
-    accepted.set(name.trim(), q === undefined ? 1 : Number(q));
-  }
-  const weight = (coding: string) => accepted.get(coding) ?? accepted.get('*') ?? 0;
-  for (const coding of ['br', 'gzip'] as const) {
-    if (file.encoded[coding] && weight(coding) > 0) return coding;
-  }
-  return null;
+  const available = (['br', 'gzip'] as const).filter((coding) => file.encoded[coding]);
+  return preferredCoding(acceptEncoding, available);
 }
