@@ -26,17 +26,38 @@ async function feedEnd(db: Kysely<Database>, pupilId: string): Promise<string> {
   return row?.last == null ? '0' : String(row.last);
 }
 
+/**
+ * What the class's manifest depends on, in one aggregate row instead of every lesson:
+ * published versions are immutable and only ever added (or go with their deleted lesson),
+ * so any change to the latest versions changes the count, the sum of versions or the latest
+ * publication time. A revalidation reads this, not 300 rows.
+ */
+async function publicationStamp(db: Kysely<Database>, classId: string): Promise<string> {
+  const row = await db
+    .selectFrom('lesson_versions as lv')
+    .innerJoin('lessons as l', 'l.id', 'lv.lesson_id')
+    .select((eb) => [
+      eb.fn.countAll().as('versions'),
+      eb.fn.sum('lv.version').as('versionSum'),
+      eb.fn.max('lv.published_at').as('latest'),
+    ])
+    .where('l.class_id', '=', classId)
+    .executeTakeFirst();
+  return `${classId}|${row?.versions ?? 0}|${row?.versionSum ?? 0}|${row?.latest ?? ''}`;
+}
+
 /** Mounted at /api/pupil (behind device authentication). */
 export function manifestRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
   return new Hono<AppEnv>().get('/manifest', async (c) => {
     const { classId, pupilId } = c.get('device');
-    const [lessons, cursor] = await Promise.all([latestLessonsOfClass(db, classId), feedEnd(db, pupilId)]);
-    // From the lessons only: serverTime changes every call and must not defeat the 304.
-    const etag = `"${sha256Of(JSON.stringify(lessons)).slice(0, 40)}"`;
+    const [stamp, cursor] = await Promise.all([publicationStamp(db, classId), feedEnd(db, pupilId)]);
+    // From the publications only: serverTime changes every call and must not defeat the 304.
+    const etag = `"${sha256Of(stamp).slice(0, 40)}"`;
     c.header('ETag', etag);
     c.header('Cache-Control', 'no-cache');
     c.header(FEED_CURSOR_HEADER, cursor);
     if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
+    const lessons = await latestLessonsOfClass(db, classId);
     return compressedJson(c, { serverTime: now().toISOString(), lessons } satisfies Manifest);
   });
 }

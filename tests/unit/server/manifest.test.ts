@@ -89,6 +89,22 @@ describe('GET /api/pupil/manifest', () => {
     expect(changed.headers.get('ETag')).not.toBe(etag);
   });
 
+  it('changes its ETag when a lesson is deleted, even if another is published in its place', async () => {
+    const school = await createSchool(server);
+    const token = await joinAs(server, school.pupils[0]!.joinCode);
+    await publishTestLesson(server, school.classId, sampleDraft(), 'lesson-a');
+    await publishTestLesson(server, school.classId, sampleDraft(), 'lesson-b');
+    const etagOf = async () => (await server.app.request('/api/pupil/manifest', bearer(token))).headers.get('ETag');
+    const before = await etagOf();
+    await server.db.deleteFrom('lesson_versions').where('lesson_id', '=', 'lesson-b').execute();
+    await server.db.deleteFrom('lessons').where('id', '=', 'lesson-b').execute();
+    const afterDelete = await etagOf();
+    expect(afterDelete).not.toBe(before);
+    await publishTestLesson(server, school.classId, sampleDraft(), 'lesson-c');
+    expect(await etagOf()).not.toBe(afterDelete);
+    expect(await etagOf()).not.toBe(before);
+  });
+
   it('refuses a missing, unknown or revoked token with 401', async () => {
     const school = await createSchool(server);
     const token = await joinAs(server, school.pupils[0]!.joinCode);
