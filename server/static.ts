@@ -10,7 +10,6 @@ import path from 'node:path';
 import { Hono, type Context } from 'hono';
 import { IMMUTABLE } from './cache-control.ts';
 import { parseRange } from './routes/byte-range.ts';
-import { etagMatches } from './routes/etag.ts';
 import { chooseCoding, createStaticFileCache, isCompressible, type StaticFile } from './static-variants.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -44,13 +43,15 @@ function sendFile(c: Context, file: StaticFile, contentType: string, cacheContro
   // A range is a range of the plain bytes: never slice a compressed copy.
   const rangeHeader = c.req.header('Range');
   const coding = rangeHeader ? null : chooseCoding(c.req.header('Accept-Encoding'), file);
-  const etag = coding ? `"${file.hash}-${coding}"` : `"${file.hash}"`;
-  c.header('ETag', etag);
+  c.header('ETag', coding ? `"${file.hash}-${coding}"` : `"${file.hash}"`);
   if (!compressible) c.header('Accept-Ranges', 'bytes');
 
+  // Every coding of these bytes is current: a 304 names the copy the client holds, so its cache updates that one.
   const ifNoneMatch = c.req.header('If-None-Match');
+  const heldTag = ifNoneMatch ? heldCopy(ifNoneMatch, file.hash) : null;
+  if (heldTag) c.header('ETag', heldTag);
   const notModified = ifNoneMatch
-    ? etagMatches(ifNoneMatch, etag)
+    ? heldTag !== null
     : unchangedSince(c.req.header('If-Modified-Since'), file.lastModified);
   if (notModified) return c.body(null, 304);
 
@@ -74,6 +75,13 @@ function sendFile(c: Context, file: StaticFile, contentType: string, cacheContro
   }
   c.header('Content-Length', String(size));
   return c.body(file.bytes as Uint8Array<ArrayBuffer>);
+}
+
+/** The tag in If-None-Match naming a copy (plain, brotli or gzip) of the file's current bytes, or null. */
+function heldCopy(ifNoneMatch: string, hash: string): string | null {
+  if (ifNoneMatch.trim() === '*') return `"${hash}"`;
+  const tags = ifNoneMatch.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  return tags.find((tag) => ['', '-br', '-gzip'].some((suffix) => tag === `"${hash}${suffix}"`)) ?? null;
 }
 
 /** If-Modified-Since, at HTTP dates' one-second resolution. */

@@ -141,6 +141,11 @@ describe('static validators and compression', () => {
       });
       expect(revalidated.status, accept).toBe(304);
     }
+    // A copy held in another coding is current too: the 304 names the copy the client holds.
+    const plainTag = (await server.app.request('/sw.js')).headers.get('ETag')!;
+    const other = await server.app.request('/sw.js', { headers: { 'Accept-Encoding': 'br', 'If-None-Match': plainTag } });
+    expect(other.status).toBe(304);
+    expect(other.headers.get('ETag')).toBe(plainTag);
     // A client that accepts nothing gets the plain bytes.
     const plain = await server.app.request('/sw.js');
     expect(plain.headers.get('Content-Encoding')).toBeNull();
