@@ -24,6 +24,8 @@ export interface AppDeps {
   loginLimiter: FailureLimiter;
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted (0: none). */
   trustedProxies?: number;
+  /** Key of the class-news capability URLs (default: CARTABLE_CAPABILITY_KEY, else one per start). */
+  capabilityKey?: string;
   /** Total upload bytes per teacher and per pupil (defaults in blobs/upload-policy.ts). */
   quotas?: UploadQuotas;
 }

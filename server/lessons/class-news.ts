@@ -1,0 +1,39 @@
+/**
+ * Cheap stamps of what a device may need to fetch: one aggregate row each, not every lesson.
+ * Published versions are immutable and only ever added (or go with their deleted lesson), so
+ * any change to a class's latest versions changes the count, the sum of versions or the
+ * latest publication time; feedback rows are only ever added.
+ */
+import type { Kysely } from 'kysely';
+import { sha256Of } from '../blobs/store.ts';
+import type { Database } from '../db/schema.ts';
+
+/** Changes whenever the class's manifest can change. */
+export async function publicationStamp(db: Kysely<Database>, classId: string): Promise<string> {
+  const row = await db
+    .selectFrom('lesson_versions as lv')
+    .innerJoin('lessons as l', 'l.id', 'lv.lesson_id')
+    .select((eb) => [
+      eb.fn.countAll().as('versions'),
+      eb.fn.sum('lv.version').as('versionSum'),
+      eb.fn.max('lv.published_at').as('latest'),
+    ])
+    .where('l.class_id', '=', classId)
+    .executeTakeFirst();
+  return `${classId}|${row?.versions ?? 0}|${row?.versionSum ?? 0}|${row?.latest ?? ''}`;
+}
+
+/** Changes whenever a publication or a teacher's feedback may concern a pupil of the class. */
+export async function classNews(db: Kysely<Database>, classId: string): Promise<string> {
+  const [stamp, feedback] = await Promise.all([
+    publicationStamp(db, classId),
+    db
+      .selectFrom('feedback as f')
+      .innerJoin('submissions as s', 's.id', 'f.submission_id')
+      .innerJoin('pupils as p', 'p.id', 's.pupil_id')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('p.class_id', '=', classId)
+      .executeTakeFirst(),
+  ]);
+  return sha256Of(`${stamp}|feedback:${feedback?.n ?? 0}`).slice(0, 40);
+}

@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLASS_NEWS_HEADER, CLASS_NEWS_VALUE_HEADER } from '../../../protocol/api.ts';
+import { bearer, createSchool, createTestServer, joinAs, publishTestLesson, type TestServer } from './harness.ts';
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await createTestServer({ capabilityKey: 'k'.repeat(32) });
+});
+afterEach(() => server.close());
+
+async function newsOf(token: string) {
+  const manifest = await server.app.request('/api/pupil/manifest', bearer(token));
+  return { url: manifest.headers.get(CLASS_NEWS_HEADER)!, value: manifest.headers.get(CLASS_NEWS_VALUE_HEADER)! };
+}
+
+describe('GET /api/class-news/<class>/<capability>', () => {
+  it('is named in the manifest and says the same value, with no token, cacheable for a minute by any cache', async () => {
+    const school = await createSchool(server);
+    const token = await joinAs(server, school.pupils[0]!.joinCode);
+    await publishTestLesson(server, school.classId);
+    const { url, value } = await newsOf(token);
+    expect(url).toMatch(/^\/api\/class-news\/[^/]+\/[0-9a-f]{64}$/);
+    expect(value).toMatch(/^[0-9a-f]{40}$/);
+
+    const res = await server.app.request(url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=60');
+    expect(await res.json()).toEqual({ news: value });
+    const etag = res.headers.get('ETag')!;
+    expect((await server.app.request(url, { headers: { 'If-None-Match': etag } })).status).toBe(304);
+  });
+
+  it('changes when a lesson is published', async () => {
+    const school = await createSchool(server);
+    const token = await joinAs(server, school.pupils[0]!.joinCode);
+    const before = await newsOf(token);
+    await publishTestLesson(server, school.classId);
+    const after = (await (await server.app.request(before.url)).json()) as { news: string };
+    expect(after.news).not.toBe(before.value);
+    expect((await newsOf(token)).value).toBe(after.news);
+  });
+
+  it('answers 404 to a wrong capability or another class with this one', async () => {
+    const ours = await createSchool(server);
+    const theirs = await createSchool(server);
+    const token = await joinAs(server, ours.pupils[0]!.joinCode);
+    const { url } = await newsOf(token);
+    const mac = url.split('/').at(-1)!;
+    const wrong = url.replace(/[0-9a-f]{64}$/, '0'.repeat(64));
+    expect((await server.app.request(wrong)).status).toBe(404);
+    expect((await server.app.request(`/api/class-news/${theirs.classId}/${mac}`)).status).toBe(404);
+  });
+});
