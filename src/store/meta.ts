@@ -8,6 +8,8 @@ export const META_NAMES = [
   'updatesCursor',
   'lastSyncAt',
   'readinessReported',
+  'classNewsUrl',
+  'classNews',
 ] as const;
 type MetaName = (typeof META_NAMES)[number];
 
@@ -87,4 +89,19 @@ export async function getReadinessReported(profileId: string): Promise<Readiness
 /** Remember a readiness report the server acknowledged. */
 export function setReadinessReported(profileId: string, reported: ReadinessReported): Promise<void> {
   return write('readinessReported', profileId, `${reported.at} ${reported.fingerprint}`);
+}
+
+/** The class news URL and value the last manifest answer named, or null. */
+export async function getClassNews(profileId: string): Promise<{ url: string; value: string } | null> {
+  const [url, value] = await Promise.all([read('classNewsUrl', profileId), read('classNews', profileId)]);
+  return typeof url === 'string' && typeof value === 'string' ? { url, value } : null;
+}
+
+/** Remember (or forget, with null) the class news of the last manifest answer. */
+export async function setClassNews(
+  profileId: string,
+  news: { url: string; value: string } | null,
+): Promise<void> {
+  await write('classNewsUrl', profileId, news?.url ?? null);
+  await write('classNews', profileId, news?.value ?? null);
 }

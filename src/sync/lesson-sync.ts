@@ -6,16 +6,23 @@
  * Up to DOWNLOADS_IN_FLIGHT lessons come down side by side. Then the updates feed and the
  * readiness report for the teacher's dashboard, each only when it has news.
  */
-import { FEED_CURSOR_HEADER, LOCK_LESSONS } from '../../protocol/index.ts';
+import {
+  CLASS_NEWS_HEADER,
+  CLASS_NEWS_VALUE_HEADER,
+  FEED_CURSOR_HEADER,
+  LOCK_LESSONS,
+} from '../../protocol/index.ts';
 import { isQuotaError } from '../store/db.ts';
 import { getDownloadPolicy, type DownloadPolicy } from '../store/device-settings.ts';
 import { saveFeedback } from '../store/feedback.ts';
 import { getHandedIn } from '../store/hand-in.ts';
 import { listLessons, markError, upsertFromManifest } from '../store/lessons.ts';
 import {
+  getClassNews,
   getManifestEtag,
   getReadinessReported,
   getUpdatesCursor,
+  setClassNews,
   setLastSyncAt,
   setManifestEtag,
   setReadinessReported,
@@ -25,6 +32,7 @@ import { acknowledge, markRelink } from '../store/outbox.ts';
 import type { LessonRecord, Profile } from '../store/records.ts';
 import { defaultFetch, getManifest, getUpdates, postDeviceStatus, type FetchLike } from './api-client.ts';
 import { notifyPages } from './broadcast.ts';
+import { classNewsUnchanged } from './class-news.ts';
 import { recordClockOffset } from './clock.ts';
 import { detectMissingContent } from './content-check.ts';
 import { networkHints, waitsForPupil, type NetworkHints } from './data-saver.ts';
@@ -98,6 +106,11 @@ async function runSync(profile: Profile, options: SyncLessonsOptions): Promise<L
   };
   if (profile.link !== 'ok') return { ...summary, outcome: 'relink' };
 
+  if (await nothingNew(profile, fetchFn, clock())) {
+    const lessons = (await listLessons(profile.id)).filter((lesson) => !lesson.withdrawn);
+    return { ...summary, lessonsReady: lessons.length, lessonsTotal: lessons.length };
+  }
+
   const sentAt = clock();
   const manifest = await getManifest(fetchFn, profile, await getManifestEtag(profile.id));
   const receivedAt = clock();
@@ -110,6 +123,10 @@ async function runSync(profile: Profile, options: SyncLessonsOptions): Promise<L
     }
     return { ...summary, outcome: outcome.kind === 'response' ? 'serverError' : 'offline' };
   }
+
+  const newsUrl = manifest.response.headers.get(CLASS_NEWS_HEADER);
+  const newsValue = manifest.response.headers.get(CLASS_NEWS_VALUE_HEADER);
+  await setClassNews(profile.id, newsUrl && newsValue ? { url: newsUrl, value: newsValue } : null);
 
   let changed = false;
   if (manifest.kind === 'manifest') {
@@ -182,7 +199,11 @@ async function runSync(profile: Profile, options: SyncLessonsOptions): Promise<L
   summary.lessonsReady = progress.lessonsReady;
   summary.lessonsTotal = progress.lessonsTotal;
 
-  summary.feedbackAdded = await pullUpdates(profile, fetchFn, manifest.response.headers.get(FEED_CURSOR_HEADER));
+  summary.feedbackAdded = await pullUpdates(
+    profile,
+    fetchFn,
+    manifest.response.headers.get(FEED_CURSOR_HEADER),
+  );
   if (summary.feedbackAdded > 0) changed = true;
   const lastSyncAt = new Date(clock()).toISOString();
   await setLastSyncAt(profile.id, lastSyncAt);
@@ -190,6 +211,20 @@ async function runSync(profile: Profile, options: SyncLessonsOptions): Promise<L
 
   if (changed) notifyPages({ type: 'lessons:changed' });
   return summary;
+}
+
+/**
+ * Whether this sync can stop at the class news: every lesson is ready here, the readiness
+ * heartbeat is not due, and the class news (cacheable, no token) says what it said with the
+ * last manifest. Anything else — no news URL yet, an error, a lesson not ready — checks the manifest.
+ */
+async function nothingNew(profile: Profile, fetchFn: FetchLike, now: number): Promise<boolean> {
+  const news = await getClassNews(profile.id);
+  const reported = await getReadinessReported(profile.id);
+  if (!news || !reported || now - reported.at >= READINESS_HEARTBEAT_MS || now < reported.at) return false;
+  const lessons = (await listLessons(profile.id)).filter((lesson) => !lesson.withdrawn);
+  if (lessons.some((lesson) => lesson.state !== 'ready')) return false;
+  return classNewsUnchanged(fetchFn, profile.server, news);
 }
 
 /**
@@ -262,7 +297,9 @@ async function reportReadiness(
   const ready = (await listLessons(profile.id)).filter(
     (lesson) => lesson.state === 'ready' && !lesson.withdrawn,
   );
-  const lessonsReady = ready.slice(0, 1000).map((lesson) => ({ id: lesson.lessonId, version: lesson.version }));
+  const lessonsReady = ready
+    .slice(0, 1000)
+    .map((lesson) => ({ id: lesson.lessonId, version: lesson.version }));
   const storage = await storageStatus();
   // Usage and quota move with every byte stored; only what the teacher acts on decides.
   const fingerprint = JSON.stringify([

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { API, type Manifest } from '../../../protocol/index.ts';
 import { listFeedback } from '../../../src/store/feedback.ts';
 import { getHandedIn, handIn } from '../../../src/store/hand-in.ts';
-import { getLesson, listLessons } from '../../../src/store/lessons.ts';
+import { getLesson, listLessons, markError } from '../../../src/store/lessons.ts';
 import { getClockOffset, getLastSyncAt, getManifestEtag, getUpdatesCursor } from '../../../src/store/meta.ts';
 import { listOutbox } from '../../../src/store/outbox.ts';
 import { getProfile } from '../../../src/store/profiles.ts';
@@ -32,14 +32,20 @@ interface ServerOptions {
   feedCursor?: string;
   /** Device-status answers with this status. */
   statusCode?: number;
+  /** The class news the manifest names (URL and current value); the URL answers `{ news }`. */
+  classNews?: { url: string; value: string; status?: number };
 }
 
 /** A pupil's server: manifest with ETag, packs, media, updates feed, device status. */
 function classServer(lessons: PublishedLesson[], options: ServerOptions = {}) {
   const etag = options.etag ?? '"m1"';
   const statuses: unknown[] = [];
-  const feedHeader: Record<string, string> =
-    options.feedCursor === undefined ? {} : { 'cartable-feed-cursor': options.feedCursor };
+  const feedHeader: Record<string, string> = {
+    ...(options.feedCursor === undefined ? {} : { 'cartable-feed-cursor': options.feedCursor }),
+    ...(options.classNews
+      ? { 'cartable-class-news': options.classNews.url, 'cartable-class-news-value': options.classNews.value }
+      : {}),
+  };
   const route: Route = async (request) => {
     const { pathname } = new URL(request.url);
     if (pathname === API.manifest) {
@@ -65,6 +71,11 @@ function classServer(lessons: PublishedLesson[], options: ServerOptions = {}) {
           return new Response(bytes, { headers: { 'content-type': media.mime } });
         }
       }
+    }
+    if (options.classNews && pathname === options.classNews.url) {
+      if (options.classNews.status)
+        return json({ error: 'not_found', message: '' }, options.classNews.status);
+      return json({ news: options.classNews.value }, 200, { 'cache-control': 'public, max-age=60' });
     }
     if (pathname === '/api/pupil/updates') return json({ cursor: 'c1', updates: options.updates ?? [] });
     if (pathname === API.deviceStatus) {
@@ -499,7 +510,9 @@ describe('syncLessons: a quiet morning asks only what changed', () => {
 describe('syncLessons: several downloads in flight', () => {
   it('downloads up to four lessons at a time, all verified and ready, progress adding up', async () => {
     const lessons = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => publishLesson(`lecon-${String(i).padStart(2, '0')}`, { image: imageBytes(40 + i) })),
+      Array.from({ length: 10 }, (_, i) =>
+        publishLesson(`lecon-${String(i).padStart(2, '0')}`, { image: imageBytes(40 + i) }),
+      ),
     );
     const server = classServer(lessons);
     let inFlight = 0;
@@ -521,10 +534,79 @@ describe('syncLessons: several downloads in flight', () => {
     expect(most).toBeLessThanOrEqual(4);
     for (const lesson of lessons) expect((await getLesson(lea.id, lesson.entry.id))?.state).toBe('ready');
     const total = lessons.reduce((sum, l) => sum + l.entry.size, 0);
-    expect(progress.at(-1)).toEqual({ bytesDone: total, bytesTotal: total, lessonsReady: 10, lessonsTotal: 10 });
+    expect(progress.at(-1)).toEqual({
+      bytesDone: total,
+      bytesTotal: total,
+      lessonsReady: 10,
+      lessonsTotal: 10,
+    });
     for (const [a, b] of progress.slice(1).map((p, i) => [progress[i]!, p] as const)) {
       expect(b.bytesDone).toBeGreaterThanOrEqual(a.bytesDone);
       expect(b.lessonsReady).toBeGreaterThanOrEqual(a.lessonsReady);
     }
+  });
+});
+
+describe('syncLessons: the class news spares the morning manifest check', () => {
+  const NEWS_URL = '/api/class-news/c1/' + 'a'.repeat(64);
+
+  async function syncedDevice() {
+    const lesson = await publishLesson('lecture');
+    const evening = classServer([lesson], { feedCursor: '0', classNews: { url: NEWS_URL, value: 'n1' } });
+    await syncLessons(lea, { fetch: evening.fetch, now: () => DEVICE_NOW });
+    return lesson;
+  }
+
+  it('asks only the class news when nothing changed and every lesson is ready', async () => {
+    const lesson = await syncedDevice();
+    const morning = classServer([lesson], { feedCursor: '0', classNews: { url: NEWS_URL, value: 'n1' } });
+
+    const summary = await syncLessons(lea, { fetch: morning.fetch, now: () => DEVICE_NOW + 12 * 3_600_000 });
+
+    expect(morning.log).toEqual([`GET ${NEWS_URL}`]);
+    expect(morning.requests[0]!.headers.get('authorization')).toBeNull();
+    expect(summary).toMatchObject({ outcome: 'notModified', lessonsReady: 1, lessonsTotal: 1 });
+  });
+
+  it('checks the manifest when the news moved', async () => {
+    const lesson = await syncedDevice();
+    const second = await publishLesson('ecriture');
+    const morning = classServer([lesson, second], {
+      feedCursor: '0',
+      etag: '"m2"',
+      classNews: { url: NEWS_URL, value: 'n2' },
+    });
+
+    await syncLessons(lea, { fetch: morning.fetch, now: () => DEVICE_NOW + 60_000 });
+
+    expect(morning.log.slice(0, 2)).toEqual([`GET ${NEWS_URL}`, `GET ${API.manifest}`]);
+    expect((await getLesson(lea.id, 'ecriture'))?.state).toBe('ready');
+  });
+
+  it('checks the manifest when the news URL is refused (a server restarted with a new key)', async () => {
+    const lesson = await syncedDevice();
+    const morning = classServer([lesson], {
+      feedCursor: '0',
+      classNews: { url: NEWS_URL, value: 'n1', status: 404 },
+    });
+    await syncLessons(lea, { fetch: morning.fetch, now: () => DEVICE_NOW + 60_000 });
+    expect(morning.log).toContain(`GET ${API.manifest}`);
+  });
+
+  it('checks the manifest when a lesson is not ready on the device, whatever the news', async () => {
+    const lesson = await syncedDevice();
+    await markError(lea.id, 'lecture', 'network');
+    const morning = classServer([lesson], { feedCursor: '0', classNews: { url: NEWS_URL, value: 'n1' } });
+    await syncLessons(lea, { fetch: morning.fetch, now: () => DEVICE_NOW + 60_000 });
+    expect(morning.log).toContain(`GET ${API.manifest}`);
+    expect((await getLesson(lea.id, 'lecture'))?.state).toBe('ready');
+  });
+
+  it('checks the manifest again once a day, so the readiness heartbeat reaches the teacher', async () => {
+    const lesson = await syncedDevice();
+    const later = classServer([lesson], { feedCursor: '0', classNews: { url: NEWS_URL, value: 'n1' } });
+    await syncLessons(lea, { fetch: later.fetch, now: () => DEVICE_NOW + 25 * 3_600_000 });
+    expect(later.log).toContain(`GET ${API.manifest}`);
+    expect(later.statuses).toHaveLength(1);
   });
 });

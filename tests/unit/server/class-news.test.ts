@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLASS_NEWS_HEADER, CLASS_NEWS_VALUE_HEADER } from '../../../protocol/api.ts';
-import { bearer, createSchool, createTestServer, joinAs, publishTestLesson, type TestServer } from './harness.ts';
+import {
+  bearer,
+  createSchool,
+  createTestServer,
+  joinAs,
+  publishTestLesson,
+  type TestServer,
+} from './harness.ts';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -10,7 +17,10 @@ afterEach(() => server.close());
 
 async function newsOf(token: string) {
   const manifest = await server.app.request('/api/pupil/manifest', bearer(token));
-  return { url: manifest.headers.get(CLASS_NEWS_HEADER)!, value: manifest.headers.get(CLASS_NEWS_VALUE_HEADER)! };
+  return {
+    url: manifest.headers.get(CLASS_NEWS_HEADER)!,
+    value: manifest.headers.get(CLASS_NEWS_VALUE_HEADER)!,
+  };
 }
 
 describe('GET /api/class-news/<class>/<capability>', () => {

@@ -90,7 +90,10 @@ describe('static validators and compression', () => {
   function writeDist() {
     const dist = path.join(server.dir, 'dist');
     mkdirSync(path.join(dist, 'assets'), { recursive: true });
-    writeFileSync(path.join(dist, 'index.html'), `<!doctype html><title>Cartable</title>${'<p>x</p>'.repeat(300)}`);
+    writeFileSync(
+      path.join(dist, 'index.html'),
+      `<!doctype html><title>Cartable</title>${'<p>x</p>'.repeat(300)}`,
+    );
     writeFileSync(path.join(dist, 'sw.js'), workerScript);
     writeFileSync(path.join(dist, 'icon.png'), pngBytes);
     return dist;
@@ -143,7 +146,9 @@ describe('static validators and compression', () => {
     }
     // A copy held in another coding is current too: the 304 names the copy the client holds.
     const plainTag = (await server.app.request('/sw.js')).headers.get('ETag')!;
-    const other = await server.app.request('/sw.js', { headers: { 'Accept-Encoding': 'br', 'If-None-Match': plainTag } });
+    const other = await server.app.request('/sw.js', {
+      headers: { 'Accept-Encoding': 'br', 'If-None-Match': plainTag },
+    });
     expect(other.status).toBe(304);
     expect(other.headers.get('ETag')).toBe(plainTag);
     // A client that accepts nothing gets the plain bytes.
@@ -163,7 +168,10 @@ describe('static validators and compression', () => {
     expect(new Uint8Array(await image.arrayBuffer())).toEqual(pngBytes);
     expect(image.headers.get('ETag')).toMatch(/^"/);
 
-    const head = await server.app.request('/sw.js', { method: 'HEAD', headers: { 'Accept-Encoding': 'gzip' } });
+    const head = await server.app.request('/sw.js', {
+      method: 'HEAD',
+      headers: { 'Accept-Encoding': 'gzip' },
+    });
     expect(head.status).toBe(200);
     expect(head.headers.get('Content-Encoding')).toBe('gzip');
     expect(head.headers.get('ETag')).toMatch(/^"/);
@@ -172,7 +180,9 @@ describe('static validators and compression', () => {
 
   it('answers a Range request with that part of the plain bytes, never a slice of compressed bytes', async () => {
     writeDist();
-    const res = await server.app.request('/sw.js', { headers: { 'Accept-Encoding': 'gzip, br', Range: 'bytes=0-9' } });
+    const res = await server.app.request('/sw.js', {
+      headers: { 'Accept-Encoding': 'gzip, br', Range: 'bytes=0-9' },
+    });
     expect(res.headers.get('Content-Encoding')).toBeNull();
     expect(res.status).toBe(206);
     expect(res.headers.get('Content-Range')).toBe(`bytes 0-9/${workerScript.length}`);

@@ -94,7 +94,8 @@ describe('GET /api/pupil/manifest', () => {
     const token = await joinAs(server, school.pupils[0]!.joinCode);
     await publishTestLesson(server, school.classId, sampleDraft(), 'lesson-a');
     await publishTestLesson(server, school.classId, sampleDraft(), 'lesson-b');
-    const etagOf = async () => (await server.app.request('/api/pupil/manifest', bearer(token))).headers.get('ETag');
+    const etagOf = async () =>
+      (await server.app.request('/api/pupil/manifest', bearer(token))).headers.get('ETag');
     const before = await etagOf();
     await server.db.deleteFrom('lesson_versions').where('lesson_id', '=', 'lesson-b').execute();
     await server.db.deleteFrom('lessons').where('id', '=', 'lesson-b').execute();
@@ -150,7 +151,12 @@ describe('GET /api/pupil/manifest', () => {
     const school = await createSchool(server);
     const token = await joinAs(server, school.pupils[0]!.joinCode);
     for (let i = 0; i < 300; i++) {
-      await publishTestLesson(server, school.classId, sampleDraft({ title: `Leçon numéro ${i} : les fractions` }), `lesson-${i}`);
+      await publishTestLesson(
+        server,
+        school.classId,
+        sampleDraft({ title: `Leçon numéro ${i} : les fractions` }),
+        `lesson-${i}`,
+      );
     }
     const res = await server.app.request('/api/pupil/manifest', {
       headers: { Authorization: `Bearer ${token}`, 'Accept-Encoding': 'gzip, deflate, br' },
