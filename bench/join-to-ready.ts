@@ -25,7 +25,9 @@ async function manifestSize(origin: string, code: string): Promise<number> {
     body: JSON.stringify({ code }),
   });
   const { token } = (await joined.json()) as { token: string };
-  const manifest = await fetch(`${origin}/api/pupil/manifest`, { headers: { authorization: `Bearer ${token}` } });
+  const manifest = await fetch(`${origin}/api/pupil/manifest`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   return ((await manifest.json()) as { lessons: unknown[] }).lessons.length;
 }
 
@@ -33,7 +35,10 @@ async function manifestSize(origin: string, code: string): Promise<number> {
 export async function measureJoinToReady(lessons: number): Promise<JoinToReady> {
   const server = new ServerProcess(await freePort());
   await server.start();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   try {
     const [probe, pupil] = server.demoPupils();
     if (!probe || !pupil) throw new Error('the demo class needs two pupils');
@@ -41,7 +46,11 @@ export async function measureJoinToReady(lessons: number): Promise<JoinToReady> 
     await publishLessons(server.origin, Math.max(0, lessons - existing));
     const listed = await manifestSize(server.origin, probe.code);
 
-    const context = await browser.newContext({ serviceWorkers: 'allow', locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const context = await browser.newContext({
+      serviceWorkers: 'allow',
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+    });
     const page = await context.newPage();
     const started = performance.now();
     await page.goto(pupil.link);

@@ -37,7 +37,9 @@ export async function measureManifestScale(lessons = 300): Promise<ManifestScale
       body: JSON.stringify({ code: pupil!.code }),
     });
     const { token } = (await joined.json()) as { token: string };
-    const first = await fetch(`${origin}/api/pupil/manifest`, { headers: { authorization: `Bearer ${token}` } });
+    const first = await fetch(`${origin}/api/pupil/manifest`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const listed = ((await first.json()) as { lessons: unknown[] }).lessons.length;
     const etag = first.headers.get('etag')!;
     const bytes = {
@@ -47,10 +49,14 @@ export async function measureManifestScale(lessons = 300): Promise<ManifestScale
     };
     // Warm-up, then the measured run.
     await runLoad(500, CONCURRENCY, () =>
-      fetch(`${origin}/api/pupil/manifest`, { headers: { authorization: `Bearer ${token}`, 'if-none-match': etag } }),
+      fetch(`${origin}/api/pupil/manifest`, {
+        headers: { authorization: `Bearer ${token}`, 'if-none-match': etag },
+      }),
     );
     const revalidation = await runLoad(5000, CONCURRENCY, () =>
-      fetch(`${origin}/api/pupil/manifest`, { headers: { authorization: `Bearer ${token}`, 'if-none-match': etag } }),
+      fetch(`${origin}/api/pupil/manifest`, {
+        headers: { authorization: `Bearer ${token}`, 'if-none-match': etag },
+      }),
     );
     return { lessons: listed, bytes, revalidation };
   } finally {
@@ -58,4 +64,5 @@ export async function measureManifestScale(lessons = 300): Promise<ManifestScale
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await measureManifestScale(), null, 2));
+if (import.meta.url === `file://${process.argv[1]}`)
+  console.log(JSON.stringify(await measureManifestScale(), null, 2));

@@ -59,7 +59,9 @@ async function eveningBefore(origin: string, codes: string[]): Promise<Device[]>
       body: JSON.stringify({ code: codes[i % codes.length] }),
     });
     const { token } = (await joined.json()) as { token: string };
-    const manifest = await fetch(`${origin}/api/pupil/manifest`, { headers: { authorization: `Bearer ${token}` } });
+    const manifest = await fetch(`${origin}/api/pupil/manifest`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const body = (await manifest.json()) as {
       lessons: { id: string; version: number; pack: string; availableFrom: string }[];
     };
@@ -67,7 +69,8 @@ async function eveningBefore(origin: string, codes: string[]): Promise<Device[]>
     const open = body.lessons
       .filter((l) => Date.parse(l.availableFrom) <= Date.now())
       .sort((a, b) => (b as { size?: number }).size! - (a as { size?: number }).size!)[0]!;
-    if (!packs.has(open.pack)) packs.set(open.pack, mediaOf(await (await fetch(`${origin}/packs/${open.pack}`)).json()));
+    if (!packs.has(open.pack))
+      packs.set(open.pack, mediaOf(await (await fetch(`${origin}/packs/${open.pack}`)).json()));
     devices.push({
       token,
       swEtag,
@@ -113,7 +116,10 @@ export async function replayMorning(): Promise<MorningResult> {
         headers: { authorization: auth, 'if-none-match': d.manifestEtag, 'accept-encoding': ACCEPT },
       });
       const cursorMoved = manifest.headers['cartable-feed-cursor'] !== d.feedCursor;
-      if (cursorMoved) await cartable.request(`/api/pupil/updates?since=${d.feedCursor}`, { headers: { authorization: auth } });
+      if (cursorMoved)
+        await cartable.request(`/api/pupil/updates?since=${d.feedCursor}`, {
+          headers: { authorization: auth },
+        });
       const id = randomUUID();
       await cartable.request(`/api/pupil/submissions/${id}`, {
         method: 'PUT',
@@ -131,7 +137,9 @@ export async function replayMorning(): Promise<MorningResult> {
       const d = devices[i]!;
       const auth = `Bearer ${d.token}`;
       for (const file of shell) await online.request(file, { headers: { 'accept-encoding': ACCEPT } });
-      await online.request('/api/pupil/manifest', { headers: { authorization: auth, 'accept-encoding': ACCEPT } });
+      await online.request('/api/pupil/manifest', {
+        headers: { authorization: auth, 'accept-encoding': ACCEPT },
+      });
       await online.request(`/packs/${d.pack}`, { headers: { 'accept-encoding': ACCEPT } });
       for (const blob of d.media) await online.request(`/blobs/${blob}`);
       const id = randomUUID();
@@ -156,4 +164,5 @@ export async function replayMorning(): Promise<MorningResult> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await replayMorning(), null, 2));
+if (import.meta.url === `file://${process.argv[1]}`)
+  console.log(JSON.stringify(await replayMorning(), null, 2));

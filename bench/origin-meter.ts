@@ -32,7 +32,14 @@ export function originMeter(origin: string, sockets: number): Meter {
     request(path, init = {}) {
       return new Promise((resolve) => {
         const req = http.request(
-          { host: url.hostname, port: url.port, path, method: init.method ?? 'GET', headers: init.headers, agent },
+          {
+            host: url.hostname,
+            port: url.port,
+            path,
+            method: init.method ?? 'GET',
+            headers: init.headers,
+            agent,
+          },
           (res) => {
             // Status line and headers as sent, approximately: name, ": ", value, CRLF each.
             let bytes = 17 + res.rawHeaders.reduce((sum, part) => sum + Buffer.byteLength(part) + 2, 0);
@@ -54,7 +61,11 @@ export function originMeter(origin: string, sockets: number): Meter {
 }
 
 /** Run task(i) for i in [0, total) with at most `concurrency` in flight (bounded by total). */
-export async function inParallel(total: number, concurrency: number, task: (i: number) => Promise<void>): Promise<number> {
+export async function inParallel(
+  total: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+): Promise<number> {
   let next = 0;
   const started = performance.now();
   const worker = async () => {
