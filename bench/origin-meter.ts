@@ -12,7 +12,7 @@ export interface Meter {
   request(
     path: string,
     init?: { method?: string; headers?: Record<string, string>; body?: string },
-  ): Promise<{ status: number; headers: http.IncomingHttpHeaders }>;
+  ): Promise<{ status: number; headers: http.IncomingHttpHeaders; news?: string }>;
   close(): void;
 }
 
@@ -43,10 +43,18 @@ export function originMeter(origin: string, sockets: number): Meter {
           (res) => {
             // Status line and headers as sent, approximately: name, ": ", value, CRLF each.
             let bytes = 17 + res.rawHeaders.reduce((sum, part) => sum + Buffer.byteLength(part) + 2, 0);
-            res.on('data', (chunk: Buffer) => (bytes += chunk.byteLength));
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => {
+              bytes += chunk.byteLength;
+              chunks.push(chunk);
+            });
             res.on('end', () => {
               count(String(res.statusCode), bytes);
-              resolve({ status: res.statusCode ?? 0, headers: res.headers });
+              // The class news is small, plain JSON: read it for the caller.
+              let news: string | undefined;
+              if (path.startsWith('/api/class-news/') && res.statusCode === 200)
+                news = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { news: string }).news;
+              resolve({ status: res.statusCode ?? 0, headers: res.headers, ...(news ? { news } : {}) });
             });
           },
         );
