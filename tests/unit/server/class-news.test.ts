@@ -50,6 +50,39 @@ describe('GET /api/class-news/<class>/<capability>', () => {
     expect((await newsOf(token)).value).toBe(after.news);
   });
 
+  it('changes when a teacher gives feedback to a pupil of the class', async () => {
+    const school = await createSchool(server);
+    const token = await joinAs(server, school.pupils[0]!.joinCode);
+    const lesson = await publishTestLesson(server, school.classId);
+    const before = await newsOf(token);
+    const at = new Date().toISOString();
+    await server.db
+      .insertInto('submissions')
+      .values({
+        id: 'sub-1',
+        pupil_id: school.pupils[0]!.id,
+        lesson_id: lesson.lessonId,
+        lesson_version: lesson.version,
+        body: '{}',
+        body_sha256: '0'.repeat(64),
+        handed_in_at: at,
+        received_at: at,
+      })
+      .execute();
+    expect((await newsOf(token)).value).toBe(before.value);
+    await server.db
+      .insertInto('feedback')
+      .values({
+        id: 'f-1',
+        submission_id: 'sub-1',
+        teacher_id: school.teacher.id,
+        markdown: 'Bravo',
+        created_at: at,
+      })
+      .execute();
+    expect((await newsOf(token)).value).not.toBe(before.value);
+  });
+
   it('answers 404 to a wrong capability or another class with this one', async () => {
     const ours = await createSchool(server);
     const theirs = await createSchool(server);
