@@ -23,10 +23,17 @@ export async function publicationStamp(db: Kysely<Database>, classId: string): P
   return `${classId}|${row?.versions ?? 0}|${row?.versionSum ?? 0}|${row?.latest ?? ''}`;
 }
 
-/** Changes whenever a publication or a teacher's feedback may concern a pupil of the class. */
-export async function classNews(db: Kysely<Database>, classId: string): Promise<string> {
+/**
+ * Changes whenever a publication or a teacher's feedback may concern a pupil of the class.
+ * Pass the publication stamp when it was just read (the manifest reads it for its ETag).
+ */
+export async function classNews(
+  db: Kysely<Database>,
+  classId: string,
+  publications?: Promise<string>,
+): Promise<string> {
   const [stamp, feedback] = await Promise.all([
-    publicationStamp(db, classId),
+    publications ?? publicationStamp(db, classId),
     db
       .selectFrom('feedback as f')
       .innerJoin('submissions as s', 's.id', 'f.submission_id')

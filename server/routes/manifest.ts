@@ -36,10 +36,11 @@ export function manifestRoutes({
 }: Pick<AppDeps, 'db' | 'now'> & { capabilityKey: string }) {
   return new Hono<AppEnv>().get('/manifest', async (c) => {
     const { classId, pupilId } = c.get('device');
+    const publications = publicationStamp(db, classId);
     const [stamp, cursor, news] = await Promise.all([
-      publicationStamp(db, classId),
+      publications,
       feedEnd(db, pupilId),
-      classNews(db, classId),
+      classNews(db, classId, publications),
     ]);
     // From the publications only: serverTime changes every call and must not defeat the 304.
     const etag = `"${sha256Of(stamp).slice(0, 40)}"`;
