@@ -107,6 +107,8 @@ async function runSync(profile: Profile, options: SyncLessonsOptions): Promise<L
   if (profile.link !== 'ok') return { ...summary, outcome: 'relink' };
 
   if (await nothingNew(profile, fetchFn, clock())) {
+    // Checked and up to date: that is a sync for the pupil's "last synced" line.
+    await setLastSyncAt(profile.id, new Date(clock()).toISOString());
     const lessons = (await listLessons(profile.id)).filter((lesson) => !lesson.withdrawn);
     return { ...summary, lessonsReady: lessons.length, lessonsTotal: lessons.length };
   }

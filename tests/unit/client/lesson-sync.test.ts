@@ -566,6 +566,7 @@ describe('syncLessons: the class news spares the morning manifest check', () => 
     expect(morning.log).toEqual([`GET ${NEWS_URL}`]);
     expect(morning.requests[0]!.headers.get('authorization')).toBeNull();
     expect(summary).toMatchObject({ outcome: 'notModified', lessonsReady: 1, lessonsTotal: 1 });
+    expect(await getLastSyncAt(lea.id)).toBe(new Date(DEVICE_NOW + 12 * 3_600_000).toISOString());
   });
 
   it('checks the manifest when the news moved', async () => {
