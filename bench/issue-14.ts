@@ -1,13 +1,15 @@
 /**
  * Issue 14, targets 2 and 3, in one run: the 8 a.m. replay at the origin against an
  * online-only baseline, the 300-lesson manifest (size as sent, 304s under load), and join
- * to every lesson ready for 10, 100 and 300 lessons. Writes bench/results/issue-14.json.
+ * to every lesson ready for 10, 100 and 300 lessons. Writes bench/results/issue-14.json
+ * and an SVG of it beside.
  * Run: `npx vite build && npx tsx bench/issue-14.ts`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { issue14Chart } from './chart.ts';
 import { measureJoinToReady, type JoinToReady } from './join-to-ready.ts';
 import { measureManifestScale } from './manifest-scale.ts';
 import { replayMorning } from './morning.ts';
@@ -66,6 +68,7 @@ const results = {
 const dir = join(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(join(dir, 'issue-14.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(dir, 'issue-14.svg'), issue14Chart(results));
 console.log('checks:', checks);
-console.log('results written to bench/results/issue-14.json');
+console.log('results written to bench/results/issue-14.json and issue-14.svg');
 if (!Object.values(checks).every(Boolean)) process.exitCode = 1;
