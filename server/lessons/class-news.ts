@@ -32,7 +32,7 @@ export async function classNews(
   classId: string,
   publications?: Promise<string>,
 ): Promise<string> {
-  const [stamp, feedback] = await Promise.all([
+  const [stamp, feedback, unlinked] = await Promise.all([
     publications ?? publicationStamp(db, classId),
     db
       .selectFrom('feedback as f')
@@ -41,6 +41,14 @@ export async function classNews(
       .select((eb) => eb.fn.countAll().as('n'))
       .where('p.class_id', '=', classId)
       .executeTakeFirst(),
+    // An unlinked device must hear its 401 from the manifest: the news moves for the class.
+    db
+      .selectFrom('devices as d')
+      .innerJoin('pupils as p', 'p.id', 'd.pupil_id')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('p.class_id', '=', classId)
+      .where('d.revoked_at', 'is not', null)
+      .executeTakeFirst(),
   ]);
-  return sha256Of(`${stamp}|feedback:${feedback?.n ?? 0}`).slice(0, 40);
+  return sha256Of(`${stamp}|feedback:${feedback?.n ?? 0}|unlinked:${unlinked?.n ?? 0}`).slice(0, 40);
 }

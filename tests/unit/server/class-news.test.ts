@@ -83,6 +83,20 @@ describe('GET /api/class-news/<class>/<capability>', () => {
     expect((await newsOf(token)).value).not.toBe(before.value);
   });
 
+  it('changes when a device of the class is unlinked, so that device checks its manifest and hears 401', async () => {
+    const school = await createSchool(server, ['Léa Martin', 'Tom Petit']);
+    const lea = await joinAs(server, school.pupils[0]!.joinCode);
+    await joinAs(server, school.pupils[1]!.joinCode);
+    const before = await newsOf(lea);
+    await server.db
+      .updateTable('devices')
+      .set({ revoked_at: new Date().toISOString() })
+      .where('pupil_id', '=', school.pupils[1]!.id)
+      .execute();
+    const after = (await (await server.app.request(before.url)).json()) as { news: string };
+    expect(after.news).not.toBe(before.value);
+  });
+
   it('answers 404 to a wrong capability or another class with this one', async () => {
     const ours = await createSchool(server);
     const theirs = await createSchool(server);
