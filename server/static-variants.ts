@@ -30,7 +30,7 @@ const MAX_KEPT_BYTES = 4 * 1024 * 1024;
 
 /** Reads and prepares files on first use; a changed file (new build) is prepared again. */
 export function createStaticFileCache() {
-  const kept = new Map<string, { key: string; file: Promise<StaticFile> }>();
+  const kept = new Map<string, { key: string; file: Promise<StaticFile | null> }>();
 
   return async function staticFile(file: string, contentType: string): Promise<StaticFile | null> {
     let info;
@@ -43,11 +43,13 @@ export function createStaticFileCache() {
     const key = `${info.mtimeMs}:${info.size}`;
     const hit = kept.get(file);
     if (hit?.key === key) return hit.file;
-    const prepared = prepare(file, info.mtime, contentType);
+    // A failed read (the file removed meanwhile) answers "not found" and is not kept.
+    const prepared = prepare(file, info.mtime, contentType).catch(() => {
+      if (kept.get(file)?.file === prepared) kept.delete(file);
+      return null;
+    });
     if (info.size <= MAX_KEPT_BYTES) kept.set(file, { key, file: prepared });
-    // A failed read (file removed meanwhile) must not stay cached.
-    prepared.catch(() => kept.delete(file));
-    return prepared.catch(() => null);
+    return prepared;
   };
 }
 
