@@ -58,6 +58,23 @@ export const ManifestSchema = v.object({
 });
 export type Manifest = v.InferOutput<typeof ManifestSchema>;
 
+/**
+ * Manifest answers (200 and 304) carry the cursor of the pupil's latest update in this
+ * header: a device whose stored cursor equals it has nothing to ask the updates feed.
+ */
+export const FEED_CURSOR_HEADER = 'Cartable-Feed-Cursor';
+
+/**
+ * Manifest answers also name the class's news URL (a capability, no token, any cache may hold
+ * it a minute) and its current value. While the news is unchanged, nothing was published and
+ * no feedback given in the class since: a device holding everything needs no manifest check.
+ */
+export const CLASS_NEWS_HEADER = 'Cartable-Class-News';
+export const CLASS_NEWS_VALUE_HEADER = 'Cartable-Class-News-Value';
+
+export const ClassNewsSchema = v.object({ news: v.string() });
+export type ClassNews = v.InferOutput<typeof ClassNewsSchema>;
+
 /** The body of PUT /api/pupil/submissions/<uuid>: immutable once handed in. */
 export const SubmissionSchema = v.object({
   id: UuidSchema,

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from './deps.ts';
 import { apiError } from './http.ts';
 import { blobRoutes } from './routes/blobs.ts';
+import { classNewsRoutes } from './routes/class-news.ts';
 import { blobUploadRoutes } from './routes/blob-uploads.ts';
 import { deviceStatusRoutes } from './routes/device-status.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -23,6 +24,7 @@ import { teacherSessionRoutes } from './routes/teacher-session.ts';
 import { teacherSubmissionRoutes } from './routes/teacher-submissions.ts';
 import { updateRoutes } from './routes/updates.ts';
 import { requireDevice, requireTeacher, requireUploader, type AppEnv } from './security/auth.ts';
+import { capabilityKeyFrom } from './security/capability.ts';
 import { securityHeaders } from './security/headers.ts';
 import { loadShedding } from './security/load-shedding.ts';
 import { perTeacher, requestLimit } from './security/request-limit.ts';
@@ -31,6 +33,7 @@ import { staticRoutes } from './static.ts';
 /** Builds the app around its dependencies. */
 export function createApp(deps: AppDeps) {
   const { db, now } = deps;
+  const capabilityKey = deps.capabilityKey ?? capabilityKeyFrom();
   const app = new Hono<AppEnv>();
 
   // Headers first so even a shed or failed request carries them.
@@ -54,7 +57,8 @@ export function createApp(deps: AppDeps) {
 
   app.route('/api/health', healthRoutes(deps));
   app.route('/api/join', joinRoutes(deps));
-  app.route('/api/pupil', manifestRoutes(deps));
+  app.route('/api/pupil', manifestRoutes({ ...deps, capabilityKey }));
+  app.route('/api/class-news', classNewsRoutes({ db, capabilityKey }));
   app.route('/api/pupil', submissionRoutes(deps));
   app.route('/api/pupil', updateRoutes(deps));
   app.route('/api/pupil', deviceStatusRoutes(deps));

@@ -26,6 +26,8 @@ export interface AppDeps {
   trustedProxies?: number;
   /** The school's time zone for exports and the teacher's editor (default Europe/Paris). */
   timeZone?: string;
+  /** Key of the class-news capability URLs (default: CARTABLE_CAPABILITY_KEY, else one per start). */
+  capabilityKey?: string;
   /** Total upload bytes per teacher and per pupil (defaults in blobs/upload-policy.ts). */
   quotas?: UploadQuotas;
 }

@@ -1,29 +1,59 @@
-/** GET /api/pupil/manifest: the class's published lessons, so the device downloads them ahead. */
+/**
+ * GET /api/pupil/manifest: the class's published lessons, so the device downloads them ahead.
+ * A pure read (checked by every device, every morning): "last seen" is written by the
+ * readiness report instead. It also says where the pupil's updates feed ends, so a device
+ * asks the feed only when there is news, and names the class's cacheable news URL.
+ */
 import { Hono } from 'hono';
+import type { Kysely } from 'kysely';
 import type { Manifest } from '../../protocol/api.ts';
+import { CLASS_NEWS_HEADER, CLASS_NEWS_VALUE_HEADER, FEED_CURSOR_HEADER } from '../../protocol/api.ts';
 import { sha256Of } from '../blobs/store.ts';
+import { compressedJson } from '../compress-json.ts';
+import type { Database } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { latestLessonsOfClass } from '../lessons/catalogue.ts';
+import { classNews, publicationStamp } from '../lessons/class-news.ts';
+import { classCapability } from '../security/capability.ts';
 import type { AppEnv } from '../security/auth.ts';
 import { etagMatches } from './etag.ts';
 
-/** Mounted at /api/pupil (behind device authentication). */
-export function manifestRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
-  return new Hono<AppEnv>().get('/manifest', async (c) => {
-    const { deviceId, classId } = c.get('device');
-    const at = now();
-    await db
-      .updateTable('devices')
-      .set({ last_seen_at: at.toISOString() })
-      .where('id', '=', deviceId)
-      .execute();
+/** The cursor of the pupil's latest update, '0' when there is none (a decimal string, as the feed gives). */
+async function feedEnd(db: Kysely<Database>, pupilId: string): Promise<string> {
+  const row = await db
+    .selectFrom('feed')
+    .select((eb) => eb.fn.max('cursor').as('last'))
+    .where('pupil_id', '=', pupilId)
+    .executeTakeFirst();
+  return row?.last == null ? '0' : String(row.last);
+}
 
-    const lessons = await latestLessonsOfClass(db, classId);
-    // From the lessons only: serverTime changes every call and must not defeat the 304.
-    const etag = `"${sha256Of(JSON.stringify(lessons)).slice(0, 40)}"`;
+/** Mounted at /api/pupil (behind device authentication). */
+export function manifestRoutes({
+  db,
+  now,
+  capabilityKey,
+}: Pick<AppDeps, 'db' | 'now'> & { capabilityKey: string }) {
+  return new Hono<AppEnv>().get('/manifest', async (c) => {
+    const { classId, pupilId } = c.get('device');
+    const publications = publicationStamp(db, classId);
+    const [stamp, cursor, news] = await Promise.all([
+      publications,
+      feedEnd(db, pupilId),
+      classNews(db, classId, publications),
+    ]);
+    // From the publications only: serverTime changes every call and must not defeat the 304.
+    const etag = `"${sha256Of(stamp).slice(0, 40)}"`;
     c.header('ETag', etag);
     c.header('Cache-Control', 'no-cache');
+    c.header(FEED_CURSOR_HEADER, cursor);
+    c.header(
+      CLASS_NEWS_HEADER,
+      `/api/class-news/${encodeURIComponent(classId)}/${classCapability(capabilityKey, classId)}`,
+    );
+    c.header(CLASS_NEWS_VALUE_HEADER, news);
     if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
-    return c.json({ serverTime: at.toISOString(), lessons } satisfies Manifest);
+    const lessons = await latestLessonsOfClass(db, classId);
+    return compressedJson(c, { serverTime: now().toISOString(), lessons } satisfies Manifest);
   });
 }

@@ -28,6 +28,8 @@ import { correctedNow, isAvailable } from '../sync/clock.ts';
 import { pruneUnusedMedia } from '../sync/media-cache.ts';
 
 const ACTIVE_PROFILE_KEY = 'cartable.activeProfile';
+/** Download progress redraws the lesson list at most this often. */
+const PROGRESS_REDRAW_MS = 250;
 
 export type WorkState = LessonWorkState;
 
@@ -99,6 +101,28 @@ export function createAppState() {
     if (activeProfile.value?.id === profileId) lessons.value = l;
   }
 
+  // One re-read at a time; progress arriving meanwhile folds into one more, after a pause.
+  let lessonsReread: { profileId: string; again: boolean } | null = null;
+  function refreshLessonsSoon(profileId: string): void {
+    if (lessonsReread?.profileId === profileId) {
+      lessonsReread.again = true;
+      return;
+    }
+    const reread = { profileId, again: true };
+    lessonsReread = reread;
+    void (async () => {
+      try {
+        while (reread.again) {
+          reread.again = false;
+          await refreshLessons(profileId);
+          await new Promise((resolve) => setTimeout(resolve, PROGRESS_REDRAW_MS));
+        }
+      } finally {
+        if (lessonsReread === reread) lessonsReread = null;
+      }
+    })();
+  }
+
   function selectProfile(id: string): void {
     activeProfileId.value = id;
     globalThis.localStorage?.setItem(ACTIVE_PROFILE_KEY, id);
@@ -116,9 +140,10 @@ export function createAppState() {
     triggers ??= startSyncTriggers({
       onChange: () => void refresh(),
       // Every downloaded chunk: only the lesson records (bytes done, ready) change, so only
-      // they are re-read, and only for the pupil on screen.
+      // they are re-read, only for the pupil on screen, and at most a few times a second
+      // (one re-read per chunk of 300 lessons made the join quadratic).
       onProgress: (profileId) => {
-        if (profileId === activeProfile.value?.id) void refreshLessons(profileId);
+        if (profileId === activeProfile.value?.id) refreshLessonsSoon(profileId);
       },
     });
   }

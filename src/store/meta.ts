@@ -1,8 +1,16 @@
-/** Small per-profile sync values: clock offset, manifest ETag, updates cursor, last sync time. */
+/** Small per-profile sync values: clock offset, manifest ETag, updates cursor, last sync time, last readiness report. */
 import { openDb } from './db.ts';
 
 /** Every per-profile meta name; `forgetProfileMeta` deletes exactly these. */
-export const META_NAMES = ['clockOffset', 'manifestEtag', 'updatesCursor', 'lastSyncAt'] as const;
+export const META_NAMES = [
+  'clockOffset',
+  'manifestEtag',
+  'updatesCursor',
+  'lastSyncAt',
+  'readinessReported',
+  'classNewsUrl',
+  'classNews',
+] as const;
 type MetaName = (typeof META_NAMES)[number];
 
 /** The meta key of one value for one profile. */
@@ -62,4 +70,38 @@ export async function getLastSyncAt(profileId: string): Promise<string | null> {
 /** Record the end of a successful lesson sync. */
 export function setLastSyncAt(profileId: string, iso: string): Promise<void> {
   return write('lastSyncAt', profileId, iso);
+}
+
+/** The readiness report the server last acknowledged: what it said (a fingerprint) and when (epoch ms). */
+export interface ReadinessReported {
+  fingerprint: string;
+  at: number;
+}
+
+/** The last acknowledged readiness report, or null when none was. */
+export async function getReadinessReported(profileId: string): Promise<ReadinessReported | null> {
+  const value = await read('readinessReported', profileId);
+  if (typeof value !== 'string') return null;
+  const [at, ...rest] = value.split(' ');
+  return { at: Number(at), fingerprint: rest.join(' ') };
+}
+
+/** Remember a readiness report the server acknowledged. */
+export function setReadinessReported(profileId: string, reported: ReadinessReported): Promise<void> {
+  return write('readinessReported', profileId, `${reported.at} ${reported.fingerprint}`);
+}
+
+/** The class news URL and value the last manifest answer named, or null. */
+export async function getClassNews(profileId: string): Promise<{ url: string; value: string } | null> {
+  const [url, value] = await Promise.all([read('classNewsUrl', profileId), read('classNews', profileId)]);
+  return typeof url === 'string' && typeof value === 'string' ? { url, value } : null;
+}
+
+/** Remember (or forget, with null) the class news of the last manifest answer. */
+export async function setClassNews(
+  profileId: string,
+  news: { url: string; value: string } | null,
+): Promise<void> {
+  await write('classNewsUrl', profileId, news?.url ?? null);
+  await write('classNews', profileId, news?.value ?? null);
 }

@@ -42,11 +42,27 @@ function parsePack(bytes: ArrayBuffer): LessonPack | null {
   }
 }
 
+type MediaContext = Pick<LessonDownloadContext, 'server' | 'fetch' | 'cache' | 'onBytes' | 'media'>;
+
+/** Media files being fetched now, by hash: lessons downloading side by side may share one. */
+const mediaInFlight = new Map<string, Promise<unknown>>();
+
 /** Fetch, verify and cache one media file (nothing when already cached); null on success. */
-export async function storeMedia(
-  ref: MediaRef,
-  context: Pick<LessonDownloadContext, 'server' | 'fetch' | 'cache' | 'onBytes' | 'media'>,
-): Promise<string | null> {
+export async function storeMedia(ref: MediaRef, context: MediaContext): Promise<string | null> {
+  // One download per file: a second lesson waits, then finds it cached (its stored pieces are not shared twice).
+  for (let pending = mediaInFlight.get(ref.blob); pending; pending = mediaInFlight.get(ref.blob)) {
+    await pending.catch(() => undefined);
+  }
+  const run = storeMediaOnce(ref, context);
+  mediaInFlight.set(ref.blob, run);
+  try {
+    return await run;
+  } finally {
+    if (mediaInFlight.get(ref.blob) === run) mediaInFlight.delete(ref.blob);
+  }
+}
+
+async function storeMediaOnce(ref: MediaRef, context: MediaContext): Promise<string | null> {
   const { cache } = context;
   if (!cache) return 'no_cache_storage';
   if (await hasMedia(cache, ref.blob)) {

@@ -3,25 +3,36 @@
  * packs kept once verified, media resumed with Range, every byte verified by SHA-256,
  * data-saver media left for the pupil). A bad file fails that lesson alone; a full disk
  * stops the downloads and says so; vanished files are detected and fetched again.
- * Then the updates feed and the readiness report for the teacher's dashboard.
+ * Up to DOWNLOADS_IN_FLIGHT lessons come down side by side. Then the updates feed and the
+ * readiness report for the teacher's dashboard, each only when it has news.
  */
-import { LOCK_LESSONS } from '../../protocol/index.ts';
+import {
+  CLASS_NEWS_HEADER,
+  CLASS_NEWS_VALUE_HEADER,
+  FEED_CURSOR_HEADER,
+  LOCK_LESSONS,
+} from '../../protocol/index.ts';
 import { isQuotaError } from '../store/db.ts';
 import { getDownloadPolicy, type DownloadPolicy } from '../store/device-settings.ts';
 import { saveFeedback } from '../store/feedback.ts';
 import { getHandedIn } from '../store/hand-in.ts';
 import { listLessons, markError, upsertFromManifest } from '../store/lessons.ts';
 import {
+  getClassNews,
   getManifestEtag,
+  getReadinessReported,
   getUpdatesCursor,
+  setClassNews,
   setLastSyncAt,
   setManifestEtag,
+  setReadinessReported,
   setUpdatesCursor,
 } from '../store/meta.ts';
 import { acknowledge, markRelink } from '../store/outbox.ts';
 import type { LessonRecord, Profile } from '../store/records.ts';
 import { defaultFetch, getManifest, getUpdates, postDeviceStatus, type FetchLike } from './api-client.ts';
 import { notifyPages } from './broadcast.ts';
+import { classNewsUnchanged } from './class-news.ts';
 import { recordClockOffset } from './clock.ts';
 import { detectMissingContent } from './content-check.ts';
 import { networkHints, waitsForPupil, type NetworkHints } from './data-saver.ts';
@@ -29,6 +40,15 @@ import { downloadLesson, QuotaStop, type LessonDownloadContext } from './lesson-
 import { missingMedia, openMediaCache } from './media-cache.ts';
 import { runExclusive } from './locks.ts';
 import { storageStatus } from './storage-status.ts';
+
+/**
+ * Lessons downloaded side by side: enough to hide each file's round trips (300 small
+ * lessons one after another took 45 s), few enough not to starve a slow link.
+ */
+export const DOWNLOADS_IN_FLIGHT = 4;
+
+/** An unchanged readiness report is sent again after this long, so "last seen" stays meaningful. */
+export const READINESS_HEARTBEAT_MS = 24 * 3_600_000;
 
 /** Where verified media live (re-exported: the service worker's media route reads it). */
 export { MEDIA_CACHE } from './media-cache.ts';
@@ -86,6 +106,13 @@ async function runSync(profile: Profile, options: SyncLessonsOptions): Promise<L
   };
   if (profile.link !== 'ok') return { ...summary, outcome: 'relink' };
 
+  if (await nothingNew(profile, fetchFn, clock())) {
+    // Checked and up to date: that is a sync for the pupil's "last synced" line.
+    await setLastSyncAt(profile.id, new Date(clock()).toISOString());
+    const lessons = (await listLessons(profile.id)).filter((lesson) => !lesson.withdrawn);
+    return { ...summary, lessonsReady: lessons.length, lessonsTotal: lessons.length };
+  }
+
   const sentAt = clock();
   const manifest = await getManifest(fetchFn, profile, await getManifestEtag(profile.id));
   const receivedAt = clock();
@@ -98,6 +125,10 @@ async function runSync(profile: Profile, options: SyncLessonsOptions): Promise<L
     }
     return { ...summary, outcome: outcome.kind === 'response' ? 'serverError' : 'offline' };
   }
+
+  const newsUrl = manifest.response.headers.get(CLASS_NEWS_HEADER);
+  const newsValue = manifest.response.headers.get(CLASS_NEWS_VALUE_HEADER);
+  await setClassNews(profile.id, newsUrl && newsValue ? { url: newsUrl, value: newsValue } : null);
 
   let changed = false;
   if (manifest.kind === 'manifest') {
@@ -144,31 +175,58 @@ async function runSync(profile: Profile, options: SyncLessonsOptions): Promise<L
     ...(options.media ? { media: options.media } : {}),
   };
 
-  for (const lesson of toDownload) {
+  let stopped = false;
+  const downloadOne = async (lesson: LessonRecord) => {
     try {
       const code = await downloadLesson(lesson, context);
       if (code === null) progress.lessonsReady += 1;
       else summary.failed.push({ lessonId: lesson.lessonId, code });
     } catch (error) {
+      stopped = true;
       if (!(error instanceof QuotaStop || isQuotaError(error))) throw error;
       summary.quotaExceeded = true;
       summary.failed.push({ lessonId: lesson.lessonId, code: 'quota' });
       await markError(profile.id, lesson.lessonId, 'quota').catch(() => undefined);
-      break;
     }
     report();
-  }
+  };
+  // The first lesson alone: a full disk or a broken link shows on one lesson, not on four.
+  const [first, ...rest] = toDownload;
+  if (first) await downloadOne(first);
+  let next = 0;
+  const worker = async () => {
+    while (!stopped && next < rest.length) await downloadOne(rest[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(DOWNLOADS_IN_FLIGHT, rest.length) }, worker));
   summary.lessonsReady = progress.lessonsReady;
   summary.lessonsTotal = progress.lessonsTotal;
 
-  summary.feedbackAdded = await pullUpdates(profile, fetchFn);
+  summary.feedbackAdded = await pullUpdates(
+    profile,
+    fetchFn,
+    manifest.response.headers.get(FEED_CURSOR_HEADER),
+  );
   if (summary.feedbackAdded > 0) changed = true;
   const lastSyncAt = new Date(clock()).toISOString();
   await setLastSyncAt(profile.id, lastSyncAt);
-  await reportReadiness(profile, fetchFn, lastSyncAt);
+  await reportReadiness(profile, fetchFn, lastSyncAt, clock());
 
   if (changed) notifyPages({ type: 'lessons:changed' });
   return summary;
+}
+
+/**
+ * Whether this sync can stop at the class news: every lesson is ready here, the readiness
+ * heartbeat is not due, and the class news (cacheable, no token) says what it said with the
+ * last manifest. Anything else — no news URL yet, an error, a lesson not ready — checks the manifest.
+ */
+async function nothingNew(profile: Profile, fetchFn: FetchLike, now: number): Promise<boolean> {
+  const news = await getClassNews(profile.id);
+  const reported = await getReadinessReported(profile.id);
+  if (!news || !reported || now - reported.at >= READINESS_HEARTBEAT_MS || now < reported.at) return false;
+  const lessons = (await listLessons(profile.id)).filter((lesson) => !lesson.withdrawn);
+  if (lessons.some((lesson) => lesson.state !== 'ready')) return false;
+  return classNewsUnchanged(fetchFn, profile.server, news);
 }
 
 /**
@@ -192,9 +250,16 @@ async function lessonsToDownload(
   return pending.sort((a, b) => a.availableFrom.localeCompare(b.availableFrom));
 }
 
-/** Pull feedback and acknowledgements after the stored cursor; returns feedback stored. */
-async function pullUpdates(profile: Profile, fetchFn: FetchLike): Promise<number> {
-  const result = await getUpdates(fetchFn, profile, await getUpdatesCursor(profile.id));
+/**
+ * Pull feedback and acknowledgements after the stored cursor; returns feedback stored.
+ * Skipped when the manifest said where the feed ends (`feedEnd`) and we are there already;
+ * a server that does not say (null) is asked every time.
+ */
+async function pullUpdates(profile: Profile, fetchFn: FetchLike, feedEnd: string | null): Promise<number> {
+  const since = await getUpdatesCursor(profile.id);
+  // '' is "never pulled"; '0' is the server's "no update ever": nothing to fetch either way.
+  if (feedEnd !== null && (feedEnd === since || (since === '' && feedEnd === '0'))) return 0;
+  const result = await getUpdates(fetchFn, profile, since);
   if (!result.ok) {
     if (result.outcome.kind === 'response' && result.outcome.status === 401) await markRelink(profile.id);
     return 0;
@@ -220,15 +285,34 @@ async function pullUpdates(profile: Profile, fetchFn: FetchLike): Promise<number
   return feedback.length;
 }
 
-/** Tell the teacher's dashboard which lessons this device holds offline (best effort). */
-async function reportReadiness(profile: Profile, fetchFn: FetchLike, lastSyncAt: string): Promise<void> {
+/**
+ * Tell the teacher's dashboard which lessons this device holds offline (best effort).
+ * Sent only when it would say something new (lessons ready, persistence) since the last
+ * report the server acknowledged, or once a day: the server's "last seen" comes from it.
+ */
+async function reportReadiness(
+  profile: Profile,
+  fetchFn: FetchLike,
+  lastSyncAt: string,
+  now: number,
+): Promise<void> {
   const ready = (await listLessons(profile.id)).filter(
     (lesson) => lesson.state === 'ready' && !lesson.withdrawn,
   );
-  const outcome = await postDeviceStatus(fetchFn, profile, {
-    lessonsReady: ready.slice(0, 1000).map((lesson) => ({ id: lesson.lessonId, version: lesson.version })),
-    storage: await storageStatus(),
-    lastSyncAt,
-  });
+  const lessonsReady = ready
+    .slice(0, 1000)
+    .map((lesson) => ({ id: lesson.lessonId, version: lesson.version }));
+  const storage = await storageStatus();
+  // Usage and quota move with every byte stored; only what the teacher acts on decides.
+  const fingerprint = JSON.stringify([
+    [...lessonsReady].sort((a, b) => a.id.localeCompare(b.id)).map(({ id, version }) => `${id}@${version}`),
+    storage.persisted,
+  ]);
+  const last = await getReadinessReported(profile.id);
+  if (last?.fingerprint === fingerprint && now - last.at < READINESS_HEARTBEAT_MS && now >= last.at) return;
+  const outcome = await postDeviceStatus(fetchFn, profile, { lessonsReady, storage, lastSyncAt });
   if (outcome.kind === 'response' && outcome.status === 401) await markRelink(profile.id);
+  if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300) {
+    await setReadinessReported(profile.id, { fingerprint, at: now });
+  }
 }

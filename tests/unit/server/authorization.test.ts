@@ -39,6 +39,7 @@ const ACCESS: Record<string, Access> = {
   'POST /api/teacher/session': 'public',
   'GET /packs/:sha256': 'capability',
   'GET /blobs/:sha256': 'capability',
+  'GET /api/class-news/:classId/:mac': 'capability',
   'GET /api/pupil/manifest': 'device',
   'PUT /api/pupil/submissions/:id': 'device',
   'GET /api/pupil/updates': 'device',

@@ -89,6 +89,23 @@ describe('GET /api/pupil/manifest', () => {
     expect(changed.headers.get('ETag')).not.toBe(etag);
   });
 
+  it('changes its ETag when a lesson is deleted, even if another is published in its place', async () => {
+    const school = await createSchool(server);
+    const token = await joinAs(server, school.pupils[0]!.joinCode);
+    await publishTestLesson(server, school.classId, sampleDraft(), 'lesson-a');
+    await publishTestLesson(server, school.classId, sampleDraft(), 'lesson-b');
+    const etagOf = async () =>
+      (await server.app.request('/api/pupil/manifest', bearer(token))).headers.get('ETag');
+    const before = await etagOf();
+    await server.db.deleteFrom('lesson_versions').where('lesson_id', '=', 'lesson-b').execute();
+    await server.db.deleteFrom('lessons').where('id', '=', 'lesson-b').execute();
+    const afterDelete = await etagOf();
+    expect(afterDelete).not.toBe(before);
+    await publishTestLesson(server, school.classId, sampleDraft(), 'lesson-c');
+    expect(await etagOf()).not.toBe(afterDelete);
+    expect(await etagOf()).not.toBe(before);
+  });
+
   it('refuses a missing, unknown or revoked token with 401', async () => {
     const school = await createSchool(server);
     const token = await joinAs(server, school.pupils[0]!.joinCode);
@@ -112,12 +129,65 @@ describe('GET /api/pupil/manifest', () => {
     expect(manifest.lessons.map((l) => l.title)).toEqual(['Chez eux']);
   });
 
-  it('records when the device was last seen', async () => {
+  it('is a pure read: a check (200 or 304) writes no row and changes no timestamp', async () => {
     const school = await createSchool(server);
     const token = await joinAs(server, school.pupils[0]!.joinCode);
+    await publishTestLesson(server, school.classId);
     await server.db.updateTable('devices').set({ last_seen_at: '2020-01-01T00:00:00.000Z' }).execute();
-    await server.app.request('/api/pupil/manifest', bearer(token));
-    const device = await server.db.selectFrom('devices').select('last_seen_at').executeTakeFirstOrThrow();
-    expect(device.last_seen_at > '2025').toBe(true);
+    const snapshot = async () => ({
+      devices: await server.db.selectFrom('devices').selectAll().execute(),
+      feed: await server.db.selectFrom('feed').selectAll().execute(),
+      lessons: await server.db.selectFrom('lesson_versions').select(['lesson_id', 'version']).execute(),
+    });
+    const before = await snapshot();
+    const first = await server.app.request('/api/pupil/manifest', bearer(token));
+    await server.app.request('/api/pupil/manifest', {
+      headers: { Authorization: `Bearer ${token}`, 'If-None-Match': first.headers.get('ETag')! },
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('is served compressed to a client that accepts it, and stays small with 300 lessons', async () => {
+    const school = await createSchool(server);
+    const token = await joinAs(server, school.pupils[0]!.joinCode);
+    for (let i = 0; i < 300; i++) {
+      await publishTestLesson(
+        server,
+        school.classId,
+        sampleDraft({ title: `Leçon numéro ${i} : les fractions` }),
+        `lesson-${i}`,
+      );
+    }
+    const res = await server.app.request('/api/pupil/manifest', {
+      headers: { Authorization: `Bearer ${token}`, 'Accept-Encoding': 'gzip, deflate, br' },
+    });
+    expect(res.status).toBe(200);
+    expect(['gzip', 'br']).toContain(res.headers.get('Content-Encoding'));
+    expect(res.headers.get('Vary')).toContain('Accept-Encoding');
+    const compressed = (await res.arrayBuffer()).byteLength;
+    expect(compressed).toBeLessThanOrEqual(20 * 1024);
+    const plain = await server.app.request('/api/pupil/manifest', bearer(token));
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+    expect(v.parse(ManifestSchema, await plain.json()).lessons).toHaveLength(300);
+  }, 60_000);
+
+  it('tells the device where its updates feed ends, on 200 and on 304, so it asks the feed only on news', async () => {
+    const school = await createSchool(server);
+    const token = await joinAs(server, school.pupils[0]!.joinCode);
+    await publishTestLesson(server, school.classId);
+    const first = await server.app.request('/api/pupil/manifest', bearer(token));
+    expect(first.headers.get('Cartable-Feed-Cursor')).toBe('0');
+    const pupilId = school.pupils[0]!.id;
+    await server.db
+      .insertInto('feed')
+      .values({ pupil_id: pupilId, payload: '{"kind":"ack"}', created_at: new Date().toISOString() })
+      .execute();
+    const feed = await server.app.request('/api/pupil/updates?since=', bearer(token));
+    const { cursor } = (await feed.json()) as { cursor: string };
+    const cached = await server.app.request('/api/pupil/manifest', {
+      headers: { Authorization: `Bearer ${token}`, 'If-None-Match': first.headers.get('ETag')! },
+    });
+    expect(cached.status).toBe(304);
+    expect(cached.headers.get('Cartable-Feed-Cursor')).toBe(cursor);
   });
 });

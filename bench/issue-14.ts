@@ -1,0 +1,74 @@
+/**
+ * Issue 14, targets 2 and 3, in one run: the 8 a.m. replay at the origin against an
+ * online-only baseline, the 300-lesson manifest (size as sent, 304s under load), and join
+ * to every lesson ready for 10, 100 and 300 lessons. Writes bench/results/issue-14.json
+ * and an SVG of it beside.
+ * Run: `npx vite build && npx tsx bench/issue-14.ts`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { issue14Chart } from './chart.ts';
+import { measureJoinToReady, type JoinToReady } from './join-to-ready.ts';
+import { measureManifestScale } from './manifest-scale.ts';
+import { replayMorning } from './morning.ts';
+
+const TARGETS = {
+  morningFewerBytes: 20,
+  morningFewerRequests: 5,
+  manifest300GzipBytes: 20 * 1024,
+  manifest304P99Ms: 20,
+  joinTo300ReadySeconds: 10,
+};
+
+const commit = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+})();
+
+const morning = await replayMorning();
+console.log(
+  `morning: ${morning.fewerRequests}x fewer requests, ${morning.fewerBytes}x fewer bytes at the origin`,
+);
+const manifest = await measureManifestScale(300);
+console.log(
+  `manifest of ${manifest.lessons} lessons: ${manifest.bytes.gzip} B gzip, 304 p99 ${manifest.revalidation.p99ms} ms`,
+);
+const joins: JoinToReady[] = [];
+for (const lessons of [10, 100, 300]) {
+  const result = await measureJoinToReady(lessons);
+  joins.push(result);
+  console.log(`join → all ${result.lessons} lessons ready: ${result.seconds} s`);
+}
+const at300 = joins.at(-1)!;
+const checks = {
+  morningBytes: morning.fewerBytes >= TARGETS.morningFewerBytes,
+  morningRequests: morning.fewerRequests >= TARGETS.morningFewerRequests,
+  morningNoErrors: [morning.cartable, morning.onlineOnly].every((t) =>
+    Object.keys(t.statuses).every((s) => /^[23]/.test(s)),
+  ),
+  manifestSize: manifest.bytes.gzip <= TARGETS.manifest300GzipBytes,
+  manifest304Latency: manifest.revalidation.p99ms <= TARGETS.manifest304P99Ms,
+  joinTo300: at300.seconds <= TARGETS.joinTo300ReadySeconds,
+};
+const results = {
+  date: new Date().toISOString(),
+  commit,
+  machine: { cores: cpus().length, model: cpus()[0]?.model ?? '', node: process.version },
+  morning,
+  manifest,
+  joinToReady: joins,
+  targets: TARGETS,
+  checks,
+};
+const dir = join(import.meta.dirname, 'results');
+mkdirSync(dir, { recursive: true });
+writeFileSync(join(dir, 'issue-14.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(dir, 'issue-14.svg'), issue14Chart(results));
+console.log('checks:', checks);
+console.log('results written to bench/results/issue-14.json and issue-14.svg');
+if (!Object.values(checks).every(Boolean)) process.exitCode = 1;

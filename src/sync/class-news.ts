@@ -1,0 +1,26 @@
+/**
+ * The morning check a cache can answer: the manifest names its class's news URL (a
+ * capability, no token) and the news value at that time. While the URL still answers the
+ * same value, nothing was published and no feedback given in the class, so a device that
+ * holds every lesson has nothing to ask its manifest (see docs/PROTOCOL.md).
+ */
+import * as v from 'valibot';
+import { ClassNewsSchema } from '../../protocol/index.ts';
+import { exchange, type FetchLike } from './api-client.ts';
+
+/** Whether the class news at `url` still says `value`; false on any doubt (error, other answer). */
+export async function classNewsUnchanged(
+  fetchFn: FetchLike,
+  server: string,
+  news: { url: string; value: string },
+): Promise<boolean> {
+  // No token: the URL is the capability, and a shared cache may answer it.
+  const result = await exchange(fetchFn, { server }, news.url);
+  if (result.kind !== 'response' || !result.response.ok) return false;
+  try {
+    const parsed = v.safeParse(ClassNewsSchema, JSON.parse(new TextDecoder().decode(result.bytes)));
+    return parsed.success && parsed.output.news === news.value;
+  } catch {
+    return false;
+  }
+}
