@@ -100,6 +100,12 @@ const handInBody = (d: Device, id: string, i: number) =>
     answers: { bench: { kind: 'text', text: `Réponse du matin ${i}` } },
   });
 
+/** What the cache keeps of an answer. */
+interface Answer {
+  status: number;
+  news?: string;
+}
+
 /** Runs both mornings against a fresh server; every loop is bounded by the device count. */
 export async function replayMorning(): Promise<MorningResult> {
   const server = new ServerProcess(await freePort(), {
@@ -114,30 +120,37 @@ export async function replayMorning(): Promise<MorningResult> {
     const devices = await eveningBefore(origin, codes);
 
     const cartable = originMeter(origin, CONCURRENCY);
-    // The academy's cache in front of the origin: it keeps a public answer for its max-age,
-    // and sends one request to the origin for many waiting clients (nginx's proxy_cache_lock).
-    const sharedCache = new Map<string, { until: number; news: Promise<string | null> }>();
+    // The academy's cache in front of the origin: it keeps a public answer for its s-maxage (else
+    // max-age), and sends one request to the origin for many waiting clients (nginx's
+    // proxy_cache_lock). It holds the class news and the worker script's update checks.
+    const sharedCache = new Map<string, { until: number; answer: Promise<Answer> }>();
     let cacheHits = 0;
-    const classNews = (url: string): Promise<string | null> => {
+    const throughCache = (url: string, headers: Record<string, string>): Promise<Answer> => {
       const held = sharedCache.get(url);
       if (held && held.until > Date.now()) {
         cacheHits += 1;
-        return held.news;
+        return held.answer;
       }
-      const entry = { until: Number.POSITIVE_INFINITY, news: Promise.resolve<string | null>(null) };
-      entry.news = cartable.request(url, { headers: { 'accept-encoding': ACCEPT } }).then((res) => {
-        const maxAge = Number(/max-age=(\d+)/.exec(String(res.headers['cache-control'] ?? ''))?.[1] ?? 0);
-        entry.until = res.status === 200 ? Date.now() + maxAge * 1000 : 0;
-        return res.status === 200 ? res.news! : null;
+      const entry = { until: Number.POSITIVE_INFINITY, answer: Promise.resolve<Answer>({ status: 0 }) };
+      entry.answer = cartable.request(url, { headers }).then((res) => {
+        const control = String(res.headers['cache-control'] ?? '');
+        const age = Number((/s-maxage=(\d+)/.exec(control) ?? /max-age=(\d+)/.exec(control))?.[1] ?? 0);
+        const shareable = /public/.test(control) && (res.status === 200 || res.status === 304);
+        entry.until = shareable ? Date.now() + age * 1000 : 0;
+        return { status: res.status, news: res.news };
       });
       sharedCache.set(url, entry);
-      return entry.news;
+      return entry.answer;
+    };
+    const classNews = async (url: string): Promise<string | null> => {
+      const answer = await throughCache(url, { 'accept-encoding': ACCEPT });
+      return answer.status === 200 ? (answer.news ?? null) : null;
     };
     const cartableSeconds = await inParallel(DEVICES, CONCURRENCY, async (i) => {
       const d = devices[i]!;
       const auth = `Bearer ${d.token}`;
-      // The browser's update check of the worker script, on opening the app.
-      await cartable.request('/sw.js', { headers: { 'if-none-match': d.swEtag, 'accept-encoding': ACCEPT } });
+      // The browser's update check of the worker script, on opening the app (through the cache).
+      await throughCache('/sw.js', { 'if-none-match': d.swEtag, 'accept-encoding': ACCEPT });
       // The app's lesson sync: the class news first; the manifest only if it moved.
       if ((await classNews(d.newsUrl)) !== d.news) {
         const manifest = await cartable.request('/api/pupil/manifest', {

@@ -92,6 +92,18 @@ function unchangedSince(ifModifiedSince: string | undefined, lastModified: strin
 }
 
 /** GET and HEAD of everything that is not API, packs or blobs. */
+/**
+ * Hashed assets never change. The worker script is revalidated by every browser, but a shared cache
+ * (the academy's nginx, a CDN) may answer its 8 a.m. update checks for a minute: a new version
+ * reaches devices at most a minute later, and the origin sees one check per cache, not per device.
+ * Pages and the web manifest are revalidated everywhere.
+ */
+function cachePolicy(urlPath: string): string {
+  if (urlPath.startsWith('/assets/')) return IMMUTABLE;
+  if (urlPath === '/sw.js') return 'public, max-age=0, s-maxage=60';
+  return 'no-cache';
+}
+
 export function staticRoutes(staticDir: string) {
   const root = path.resolve(staticDir);
   const staticFile = createStaticFileCache();
@@ -109,7 +121,7 @@ export function staticRoutes(staticDir: string) {
     const contentType = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
     const found = inside && file !== root ? await staticFile(file, contentType) : null;
     if (found) {
-      return sendFile(c, found, contentType, urlPath.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
+      return sendFile(c, found, contentType, cachePolicy(urlPath));
     }
 
     // A missing file with an extension is a missing file; anything else is a page of the app.
