@@ -51,6 +51,9 @@ function Player({ lesson }: { lesson: LessonRecord }) {
   const profileId = app.activeProfile.value!.id;
   const [draft, setDraft] = useState<Draft | null>(null);
   const [confirming, setConfirming] = useState(false);
+  /** A hand-in is under way: further clicks on "Oui, je rends" do nothing. */
+  const [handingIn, setHandingIn] = useState(false);
+  const handingInRef = useRef(false);
   /** null until the first change; then whether the latest change is stored on the device. */
   const [saved, setSaved] = useState<boolean | null>(null);
   const saver = useMemo(() => createDraftSaver(), []);
@@ -68,15 +71,19 @@ function Player({ lesson }: { lesson: LessonRecord }) {
     void getDraft(profileId, lesson.lessonId).then((stored) => {
       if (!live) return;
       const fresh = stored && stored.lessonVersion === lesson.version ? stored : null;
+      // Each attempt carries the UUID it will be handed in under (one hand-in per attempt).
       setDraft(
-        fresh ?? {
-          profileId,
-          lessonId: lesson.lessonId,
-          lessonVersion: lesson.version,
-          answers: {},
-          stepIndex: 0,
-          updatedAt: new Date().toISOString(),
-        },
+        fresh
+          ? { ...fresh, submissionId: fresh.submissionId ?? crypto.randomUUID() }
+          : {
+              profileId,
+              lessonId: lesson.lessonId,
+              lessonVersion: lesson.version,
+              answers: {},
+              stepIndex: 0,
+              updatedAt: new Date().toISOString(),
+              submissionId: crypto.randomUUID(),
+            },
       );
     });
     return () => {
@@ -108,8 +115,17 @@ function Player({ lesson }: { lesson: LessonRecord }) {
     queueMicrotask(() => heading.current?.focus());
   };
   const handIn = async () => {
-    await saver.flush();
-    await app.handInLesson(lesson, draft.answers);
+    // Two clicks can land before the next render: the ref guards synchronously.
+    if (handingInRef.current) return;
+    handingInRef.current = true;
+    setHandingIn(true);
+    try {
+      await saver.flush().catch(() => undefined); // the hand-in below carries the answers anyway
+      await app.handInLesson(lesson, draft.answers, draft.submissionId);
+    } finally {
+      handingInRef.current = false;
+      setHandingIn(false);
+    }
   };
 
   return (
@@ -160,7 +176,14 @@ function Player({ lesson }: { lesson: LessonRecord }) {
       {confirming && (
         <div class="confirm card" role="alertdialog" aria-labelledby="confirm-text">
           <p id="confirm-text">{t('handInConfirm')}</p>
-          <button type="button" class="primary big" autoFocus onClick={() => void handIn()}>
+          <button
+            type="button"
+            class="primary big"
+            autoFocus
+            disabled={handingIn}
+            aria-busy={handingIn}
+            onClick={() => void handIn()}
+          >
             {t('handInYes')}
           </button>{' '}
           <button type="button" class="secondary big" onClick={() => setConfirming(false)}>
