@@ -130,14 +130,16 @@ export async function acknowledge(id: string, receivedAt: string): Promise<void>
     if (wasQueued) {
       // Bytes still referenced by other unsent work or by a draft must stay.
       const stillNeeded = new Set<string>();
-      for (const item of await tx.objectStore('outbox').getAll()) {
+      // Only this profile's: a sibling's identical bytes are its own record.
+      for (const item of await tx.objectStore('outbox').index('byProfile').getAll(record.profileId)) {
         const other = await handedIn.get(item.id);
         if (other) attachmentsOf(other.submission.answers).forEach((sha) => stillNeeded.add(sha));
       }
-      for (const draft of await tx.objectStore('drafts').getAll())
+      const profileDrafts = IDBKeyRange.bound([record.profileId], [record.profileId, []]);
+      for (const draft of await tx.objectStore('drafts').getAll(profileDrafts))
         attachmentsOf(draft.answers).forEach((sha) => stillNeeded.add(sha));
       for (const sha of attachmentsOf(record.submission.answers)) {
-        if (!stillNeeded.has(sha)) await tx.objectStore('attachments').delete(sha);
+        if (!stillNeeded.has(sha)) await tx.objectStore('attachments').delete([record.profileId, sha]);
       }
     }
   }

@@ -56,7 +56,7 @@ export async function exportUnsentWork(
     if (!record) continue;
     const attachments: ExportedSubmission['attachments'] = [];
     for (const sha256 of attachmentsOf(record.submission.answers)) {
-      const stored = await tx.objectStore('attachments').get(sha256);
+      const stored = await tx.objectStore('attachments').get([profileId, sha256]);
       if (stored) attachments.push({ sha256, mime: stored.mime, base64: toBase64(stored.bytes) });
     }
     const exported: ExportedSubmission = { submission: record.submission, state: item.state, attachments };

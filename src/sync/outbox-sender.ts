@@ -132,7 +132,7 @@ async function sendOne(
   const record = await getHandedIn(item.id);
   if (!record) return { kind: 'needsAttention', reason: 'missing_submission', message: null };
   for (const sha of attachmentsOf(record.submission.answers)) {
-    const attachment = await getAttachment(sha);
+    const attachment = await getAttachment(profile.id, sha);
     // Bytes already cleaned up means an earlier upload was acknowledged; the server decides.
     if (!attachment) continue;
     const upload = classifySend(await putBlob(fetchFn, profile, sha, attachment.bytes, attachment.mime), {

@@ -152,8 +152,8 @@ describe('outbox queue', () => {
       state: 'delivered',
       receivedAt: '2021-04-06T09:00:00.000Z',
     });
-    expect(await getAttachment(photo.sha256)).toBeUndefined();
-    expect(await getAttachment(shared.sha256)).toBeDefined();
+    expect(await getAttachment(lea.id, photo.sha256)).toBeUndefined();
+    expect(await getAttachment(lea.id, shared.sha256)).toBeDefined();
   });
 
   it('reschedule counts the attempt; needs attention keeps the item and says why', async () => {
