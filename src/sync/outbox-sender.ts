@@ -103,7 +103,7 @@ async function sendDue(options: SendOutboxOptions): Promise<OutboxSendResult> {
 
   if (changed) notifyPages({ type: 'outbox:changed' });
   const remaining = (await listOutbox()).filter((item) => item.state === 'waiting').length;
-  return { delivered, remaining, nextAttemptAt: await nextDueAt() };
+  return { delivered, remaining, nextAttemptAt: await nextDueAt(clock()) };
 }
 
 /** Waiting items not tried yet whose server acknowledged work in this pass and has not failed since. */
