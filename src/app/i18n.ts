@@ -143,6 +143,8 @@ const fr = {
   profileRemoveConfirm: 'Retirer {name} de cet appareil ? Ses leçons seront effacées de l’appareil.',
   profileRemoveUnsent:
     '{name} a {count} {count:travail pas encore envoyé. Exporte-le|travaux pas encore envoyés. Exporte-les} d’abord pour ne rien perdre.',
+  profileRemoveDrafts:
+    '{name} a {count} {count:travail commencé et pas encore rendu. Exporte-le|travaux commencés et pas encore rendus. Exporte-les} d’abord pour ne rien perdre.',
   profileRemoveYes: 'Oui, retirer',
   profileRemoveAnyway: 'Retirer (le travail est exporté)',
   cancel: 'Annuler',
@@ -279,6 +281,8 @@ const en: Dictionary = {
   profileRemoveConfirm: 'Remove {name} from this device? Their lessons will be erased from the device.',
   profileRemoveUnsent:
     '{name} has {count} {count:piece|pieces} of work not sent yet. Export {count:it|them} first so nothing is lost.',
+  profileRemoveDrafts:
+    '{name} has {count} {count:piece|pieces} of work started and not handed in yet. Export {count:it|them} first so nothing is lost.',
   profileRemoveYes: 'Yes, remove',
   profileRemoveAnyway: 'Remove (the work is exported)',
   cancel: 'Cancel',
