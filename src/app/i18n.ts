@@ -74,6 +74,11 @@ const fr = {
   correctionHidden: 'Ton professeur corrigera cette réponse.',
   yourAnswer: 'Ta réponse',
   saved: 'Enregistré',
+  saveFailed:
+    'Ta dernière modification n’est pas encore enregistrée sur l’appareil. Elle reste affichée et Cartable réessaie : ne ferme pas cette page.',
+  newerVersionElsewhere:
+    'Une nouvelle version de Cartable est ouverte dans un autre onglet. Ton travail est enregistré ; recharge cette page pour continuer avec elle.',
+  reloadNow: 'Recharger',
   handIn: 'Rendre mon travail',
   handInConfirm: 'Rendre ce travail ? Tu ne pourras plus le modifier.',
   handInYes: 'Oui, je rends',
@@ -217,6 +222,11 @@ const en: Dictionary = {
   correctionHidden: 'Your teacher will correct this answer.',
   yourAnswer: 'Your answer',
   saved: 'Saved',
+  saveFailed:
+    'Your latest change is not saved on the device yet. It stays on screen and Cartable keeps trying: do not close this page.',
+  newerVersionElsewhere:
+    'A newer version of Cartable is open in another tab. Your work is saved; reload this page to carry on with it.',
+  reloadNow: 'Reload',
   handIn: 'Hand in my work',
   handInConfirm: 'Hand in this work? You will not be able to change it.',
   handInYes: 'Yes, hand it in',

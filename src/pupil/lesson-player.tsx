@@ -5,6 +5,7 @@ import { isHandedIn, useAppState } from '../app/app-state.ts';
 import { setLessonOpen } from '../app/sw-bridge.ts';
 import { formatDateTime, t } from '../app/i18n.ts';
 import { navigate } from '../app/router.ts';
+import { onDatabaseChanged } from '../store/connection.ts';
 import { getDraft } from '../store/drafts.ts';
 import type { Draft, LessonRecord } from '../store/records.ts';
 import { ContentView } from '../ui/content-view.tsx';
@@ -56,7 +57,25 @@ function Player({ lesson }: { lesson: LessonRecord }) {
   const handingInRef = useRef(false);
   /** null until the first change; then whether the latest change is stored on the device. */
   const [saved, setSaved] = useState<boolean | null>(null);
-  const saver = useMemo(() => createDraftSaver(), []);
+  /** The latest change could not be stored on the device yet (it is kept on screen and retried). */
+  const [saveFailed, setSaveFailed] = useState(false);
+  /** A newer app version upgraded the database (another tab): this tab should be reloaded. */
+  const [newerVersion, setNewerVersion] = useState(false);
+  const saver = useMemo(
+    () =>
+      createDraftSaver(
+        () => setSaveFailed(false),
+        () => {
+          setSaveFailed(true);
+          setSaved(false);
+        },
+      ),
+    [],
+  );
+  useEffect(
+    () => onDatabaseChanged((change) => change === 'newerVersion' && setNewerVersion(true)),
+    [],
+  );
   const attachments = useMemo(() => profileAttachmentStore(profileId), [profileId]);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -145,6 +164,24 @@ function Player({ lesson }: { lesson: LessonRecord }) {
           </span>
         )}
       </p>
+      {saveFailed && (
+        <p class="error" role="alert" data-testid="save-failed">
+          {t('saveFailed')}
+        </p>
+      )}
+      {newerVersion && (
+        <p class="notice" role="alert" data-testid="newer-version">
+          {t('newerVersionElsewhere')}{' '}
+          <button
+            type="button"
+            class="secondary"
+            disabled={saveFailed || saver.busy}
+            onClick={() => void saver.flush().then(() => window.location.reload())}
+          >
+            {t('reloadNow')}
+          </button>
+        </p>
+      )}
       <section class="step card" aria-label={t('stepOf', { n: index + 1, total: steps.length })}>
         <h2 ref={heading} tabIndex={-1} class="visually-hidden">
           {t('stepOf', { n: index + 1, total: steps.length })}
