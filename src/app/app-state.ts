@@ -171,10 +171,11 @@ export function createAppState() {
   }
 
   /** Hand in the pupil's answers: immutable, queued in the outbox, sent whenever a server answers. */
-  async function handInLesson(lesson: LessonRecord, answers: Answers): Promise<void> {
+  async function handInLesson(lesson: LessonRecord, answers: Answers, submissionId?: string): Promise<void> {
     const profile = activeProfile.value;
     if (!profile) return;
-    await handIn(profile, { lessonId: lesson.lessonId, version: lesson.version }, answers);
+    // The attempt's UUID: a repeated hand-in of the same draft stores nothing new.
+    await handIn(profile, { lessonId: lesson.lessonId, version: lesson.version }, answers, Date.now(), submissionId);
     await refresh();
     void triggers?.afterHandIn().then(refresh);
   }

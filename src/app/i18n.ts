@@ -74,6 +74,11 @@ const fr = {
   correctionHidden: 'Ton professeur corrigera cette réponse.',
   yourAnswer: 'Ta réponse',
   saved: 'Enregistré',
+  saveFailed:
+    'Ta dernière modification n’est pas encore enregistrée sur l’appareil. Elle reste affichée et Cartable réessaie : ne ferme pas cette page.',
+  newerVersionElsewhere:
+    'Une nouvelle version de Cartable est ouverte dans un autre onglet. Ton travail est enregistré ; recharge cette page pour continuer avec elle.',
+  reloadNow: 'Recharger',
   handIn: 'Rendre mon travail',
   handInConfirm: 'Rendre ce travail ? Tu ne pourras plus le modifier.',
   handInYes: 'Oui, je rends',
@@ -143,6 +148,8 @@ const fr = {
   profileRemoveConfirm: 'Retirer {name} de cet appareil ? Ses leçons seront effacées de l’appareil.',
   profileRemoveUnsent:
     '{name} a {count} {count:travail pas encore envoyé. Exporte-le|travaux pas encore envoyés. Exporte-les} d’abord pour ne rien perdre.',
+  profileRemoveDrafts:
+    '{name} a {count} {count:travail commencé et pas encore rendu. Exporte-le|travaux commencés et pas encore rendus. Exporte-les} d’abord pour ne rien perdre.',
   profileRemoveYes: 'Oui, retirer',
   profileRemoveAnyway: 'Retirer (le travail est exporté)',
   cancel: 'Annuler',
@@ -215,6 +222,11 @@ const en: Dictionary = {
   correctionHidden: 'Your teacher will correct this answer.',
   yourAnswer: 'Your answer',
   saved: 'Saved',
+  saveFailed:
+    'Your latest change is not saved on the device yet. It stays on screen and Cartable keeps trying: do not close this page.',
+  newerVersionElsewhere:
+    'A newer version of Cartable is open in another tab. Your work is saved; reload this page to carry on with it.',
+  reloadNow: 'Reload',
   handIn: 'Hand in my work',
   handInConfirm: 'Hand in this work? You will not be able to change it.',
   handInYes: 'Yes, hand it in',
@@ -279,6 +291,8 @@ const en: Dictionary = {
   profileRemoveConfirm: 'Remove {name} from this device? Their lessons will be erased from the device.',
   profileRemoveUnsent:
     '{name} has {count} {count:piece|pieces} of work not sent yet. Export {count:it|them} first so nothing is lost.',
+  profileRemoveDrafts:
+    '{name} has {count} {count:piece|pieces} of work started and not handed in yet. Export {count:it|them} first so nothing is lost.',
   profileRemoveYes: 'Yes, remove',
   profileRemoveAnyway: 'Remove (the work is exported)',
   cancel: 'Cancel',

@@ -5,6 +5,7 @@ import { isHandedIn, useAppState } from '../app/app-state.ts';
 import { setLessonOpen } from '../app/sw-bridge.ts';
 import { formatDateTime, t } from '../app/i18n.ts';
 import { navigate } from '../app/router.ts';
+import { onDatabaseChanged } from '../store/connection.ts';
 import { getDraft } from '../store/drafts.ts';
 import type { Draft, LessonRecord } from '../store/records.ts';
 import { ContentView } from '../ui/content-view.tsx';
@@ -51,9 +52,30 @@ function Player({ lesson }: { lesson: LessonRecord }) {
   const profileId = app.activeProfile.value!.id;
   const [draft, setDraft] = useState<Draft | null>(null);
   const [confirming, setConfirming] = useState(false);
+  /** A hand-in is under way: further clicks on "Oui, je rends" do nothing. */
+  const [handingIn, setHandingIn] = useState(false);
+  const handingInRef = useRef(false);
   /** null until the first change; then whether the latest change is stored on the device. */
   const [saved, setSaved] = useState<boolean | null>(null);
-  const saver = useMemo(() => createDraftSaver(), []);
+  /** The latest change could not be stored on the device yet (it is kept on screen and retried). */
+  const [saveFailed, setSaveFailed] = useState(false);
+  /** A newer app version upgraded the database (another tab): this tab should be reloaded. */
+  const [newerVersion, setNewerVersion] = useState(false);
+  const saver = useMemo(
+    () =>
+      createDraftSaver(
+        () => setSaveFailed(false),
+        () => {
+          setSaveFailed(true);
+          setSaved(false);
+        },
+      ),
+    [],
+  );
+  useEffect(
+    () => onDatabaseChanged((change) => change === 'newerVersion' && setNewerVersion(true)),
+    [],
+  );
   const attachments = useMemo(() => profileAttachmentStore(profileId), [profileId]);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -68,15 +90,19 @@ function Player({ lesson }: { lesson: LessonRecord }) {
     void getDraft(profileId, lesson.lessonId).then((stored) => {
       if (!live) return;
       const fresh = stored && stored.lessonVersion === lesson.version ? stored : null;
+      // Each attempt carries the UUID it will be handed in under (one hand-in per attempt).
       setDraft(
-        fresh ?? {
-          profileId,
-          lessonId: lesson.lessonId,
-          lessonVersion: lesson.version,
-          answers: {},
-          stepIndex: 0,
-          updatedAt: new Date().toISOString(),
-        },
+        fresh
+          ? { ...fresh, submissionId: fresh.submissionId ?? crypto.randomUUID() }
+          : {
+              profileId,
+              lessonId: lesson.lessonId,
+              lessonVersion: lesson.version,
+              answers: {},
+              stepIndex: 0,
+              updatedAt: new Date().toISOString(),
+              submissionId: crypto.randomUUID(),
+            },
       );
     });
     return () => {
@@ -108,8 +134,17 @@ function Player({ lesson }: { lesson: LessonRecord }) {
     queueMicrotask(() => heading.current?.focus());
   };
   const handIn = async () => {
-    await saver.flush();
-    await app.handInLesson(lesson, draft.answers);
+    // Two clicks can land before the next render: the ref guards synchronously.
+    if (handingInRef.current) return;
+    handingInRef.current = true;
+    setHandingIn(true);
+    try {
+      await saver.flush().catch(() => undefined); // the hand-in below carries the answers anyway
+      await app.handInLesson(lesson, draft.answers, draft.submissionId);
+    } finally {
+      handingInRef.current = false;
+      setHandingIn(false);
+    }
   };
 
   return (
@@ -129,6 +164,24 @@ function Player({ lesson }: { lesson: LessonRecord }) {
           </span>
         )}
       </p>
+      {saveFailed && (
+        <p class="error" role="alert" data-testid="save-failed">
+          {t('saveFailed')}
+        </p>
+      )}
+      {newerVersion && (
+        <p class="notice" role="alert" data-testid="newer-version">
+          {t('newerVersionElsewhere')}{' '}
+          <button
+            type="button"
+            class="secondary"
+            disabled={saveFailed || saver.busy}
+            onClick={() => void saver.flush().then(() => window.location.reload())}
+          >
+            {t('reloadNow')}
+          </button>
+        </p>
+      )}
       <section class="step card" aria-label={t('stepOf', { n: index + 1, total: steps.length })}>
         <h2 ref={heading} tabIndex={-1} class="visually-hidden">
           {t('stepOf', { n: index + 1, total: steps.length })}
@@ -160,7 +213,14 @@ function Player({ lesson }: { lesson: LessonRecord }) {
       {confirming && (
         <div class="confirm card" role="alertdialog" aria-labelledby="confirm-text">
           <p id="confirm-text">{t('handInConfirm')}</p>
-          <button type="button" class="primary big" autoFocus onClick={() => void handIn()}>
+          <button
+            type="button"
+            class="primary big"
+            autoFocus
+            disabled={handingIn}
+            aria-busy={handingIn}
+            onClick={() => void handIn()}
+          >
             {t('handInYes')}
           </button>{' '}
           <button type="button" class="secondary big" onClick={() => setConfirming(false)}>

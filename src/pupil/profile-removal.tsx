@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useAppState } from '../app/app-state.ts';
 import { t } from '../app/i18n.ts';
+import { listDrafts } from '../store/drafts.ts';
 import { listOutbox } from '../store/outbox.ts';
 import type { Profile } from '../store/records.ts';
 import { downloadUnsentWork } from './save-file.ts';
@@ -13,6 +14,7 @@ export function ProfilesOnDevice() {
   const app = useAppState();
   const profiles = app.profiles.value;
   const [unsent, setUnsent] = useState<Map<string, number>>(new Map());
+  const [drafts, setDrafts] = useState<Map<string, number>>(new Map());
   const [confirming, setConfirming] = useState<string | null>(null);
   useEffect(() => {
     void listOutbox().then((items) => {
@@ -20,7 +22,11 @@ export function ProfilesOnDevice() {
       for (const item of items) counts.set(item.profileId, (counts.get(item.profileId) ?? 0) + 1);
       setUnsent(counts);
     });
-  }, [profiles, app.handedIn.value]);
+    // Work in progress counts too: it is offered for export before the profile goes.
+    void Promise.all(
+      profiles.map(async (profile) => [profile.id, (await listDrafts(profile.id)).length] as const),
+    ).then((counts) => setDrafts(new Map(counts)));
+  }, [profiles, app.handedIn.value, confirming]);
 
   return (
     <section class="card" aria-labelledby="profiles-title">
@@ -33,6 +39,7 @@ export function ProfilesOnDevice() {
               <RemoveDialog
                 profile={profile}
                 unsentWork={unsent.get(profile.id) ?? 0}
+                drafts={drafts.get(profile.id) ?? 0}
                 onDone={() => setConfirming(null)}
               />
             ) : (
@@ -53,10 +60,12 @@ export function ProfilesOnDevice() {
 function RemoveDialog({
   profile,
   unsentWork,
+  drafts,
   onDone,
 }: {
   profile: Profile;
   unsentWork: number;
+  drafts: number;
   onDone: () => void;
 }) {
   const app = useAppState();
@@ -68,9 +77,14 @@ function RemoveDialog({
   };
   return (
     <div class="confirm" role="alertdialog" aria-label={t('profileRemove')}>
-      {unsentWork > 0 ? (
+      {unsentWork > 0 || drafts > 0 ? (
         <>
-          <p class="error">{t('profileRemoveUnsent', { name: profile.pupilName, count: unsentWork })}</p>
+          {unsentWork > 0 && (
+            <p class="error">{t('profileRemoveUnsent', { name: profile.pupilName, count: unsentWork })}</p>
+          )}
+          {drafts > 0 && (
+            <p class="error">{t('profileRemoveDrafts', { name: profile.pupilName, count: drafts })}</p>
+          )}
           <button
             type="button"
             class="primary"

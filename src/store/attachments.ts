@@ -9,7 +9,10 @@ export interface StoredAttachment {
   size: number;
 }
 
-/** Store the bytes of a photo or recording under their SHA-256 and return the reference for the answer. */
+/**
+ * Store the bytes of a photo or recording under this profile and their SHA-256, and return the
+ * reference for the answer. A sibling's identical bytes are a separate record.
+ */
 export async function saveAttachment(
   profileId: string,
   bytes: ArrayBuffer,
@@ -20,9 +23,9 @@ export async function saveAttachment(
   return { sha256, mime, size: bytes.byteLength };
 }
 
-/** The stored bytes of an attachment, or undefined (already delivered and cleaned up). */
-export async function getAttachment(sha256: string): Promise<AttachmentRecord | undefined> {
-  return (await openDb()).get('attachments', sha256);
+/** This profile's stored bytes of an attachment, or undefined (already delivered and cleaned up). */
+export async function getAttachment(profileId: string, sha256: string): Promise<AttachmentRecord | undefined> {
+  return (await openDb()).get('attachments', [profileId, sha256]);
 }
 
 /** The SHA-256 of every attachment an answer set refers to, without repeats. */

@@ -2,14 +2,14 @@
  * The device database: one typed schema for every store, opened once per
  * runtime (page or service worker) and shared by the repositories beside it.
  */
-import type { DBSchema, IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
 import { lazyConnection } from './connection.ts';
 import type { Draft, FeedbackRecord, HandedInRecord, LessonRecord, OutboxItem, Profile } from './records.ts';
 
 // DO NOT CHANGE THESE WITHOUT ADDING MIGRATION LOGIC to `upgrade` below:
 // pupils' unsent work lives in this database and must survive every update.
 export const DB_NAME = 'cartable';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Bytes of a photo or recording, kept until the submission that uses them is acknowledged. */
 export interface AttachmentRecord {
@@ -49,7 +49,7 @@ export interface CartableDB extends DBSchema {
     indexes: { byProfile: string; byLesson: [string, string] };
   };
   outbox: { key: string; value: OutboxItem; indexes: { byProfile: string } };
-  attachments: { key: string; value: AttachmentRecord; indexes: { byProfile: string } };
+  attachments: { key: [string, string]; value: AttachmentRecord; indexes: { byProfile: string } };
   feedback: { key: string; value: FeedbackRecord; indexes: { byProfile: string } };
   meta: { key: string; value: MetaValue };
   downloadChunks: { key: [string, number]; value: DownloadChunk };
@@ -67,7 +67,7 @@ export type StoreName =
   | 'downloadChunks';
 export type CartableDatabase = IDBPDatabase<CartableDB>;
 
-const connection = lazyConnection<CartableDB>(DB_NAME, DB_VERSION, (db, oldVersion) => {
+const connection = lazyConnection<CartableDB>(DB_NAME, DB_VERSION, (db, oldVersion, _newVersion, tx) => {
   // One branch per version: a device may jump several versions at once.
   if (oldVersion < 1) {
     db.createObjectStore('profiles', { keyPath: 'id' });
@@ -79,8 +79,6 @@ const connection = lazyConnection<CartableDB>(DB_NAME, DB_VERSION, (db, oldVersi
     handedIn.createIndex('byLesson', ['profileId', 'submission.lessonId']);
     const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
     outbox.createIndex('byProfile', 'profileId');
-    const attachments = db.createObjectStore('attachments', { keyPath: 'sha256' });
-    attachments.createIndex('byProfile', 'profileId');
     const feedback = db.createObjectStore('feedback', { keyPath: 'id' });
     feedback.createIndex('byProfile', 'profileId');
     db.createObjectStore('meta');
@@ -88,6 +86,27 @@ const connection = lazyConnection<CartableDB>(DB_NAME, DB_VERSION, (db, oldVersi
   if (oldVersion < 2) {
     // Resumable media downloads (v2): nothing to migrate, the store starts empty.
     db.createObjectStore('downloadChunks', { keyPath: ['sha256', 'offset'] });
+  }
+  if (oldVersion < 3) {
+    // v3: attachment bytes are keyed [profileId, sha256], so two siblings' identical photos are
+    // two records and removing one profile never deletes the other's. Existing records are kept.
+    const create = () =>
+      db
+        .createObjectStore('attachments', { keyPath: ['profileId', 'sha256'] })
+        .createIndex('byProfile', 'profileId');
+    if (oldVersion < 1) create();
+    else {
+      // The v1 store (keyed by sha256 alone): read it, recreate it, put every record back.
+      const old = (tx as unknown as IDBPTransaction<unknown, ['attachments'], 'versionchange'>).objectStore(
+        'attachments',
+      );
+      void old.getAll().then((records) => {
+        db.deleteObjectStore('attachments');
+        create();
+        const store = tx.objectStore('attachments');
+        for (const record of records as AttachmentRecord[]) void store.put(record);
+      });
+    }
   }
 });
 

@@ -7,9 +7,19 @@ export async function getDraft(profileId: string, lessonId: string): Promise<Dra
   return (await openDb()).get('drafts', [profileId, lessonId]);
 }
 
-/** Save the draft as it is now (replaces the previous one). */
+/**
+ * Save the draft as it is now (replaces the previous one). A draft whose attempt is already
+ * handed in is not written back (a retried write arriving after the hand-in).
+ */
 export async function saveDraft(draft: Draft): Promise<void> {
-  await (await openDb()).put('drafts', draft);
+  const db = await openDb();
+  if (!draft.submissionId) {
+    await db.put('drafts', draft);
+    return;
+  }
+  const tx = db.transaction(['drafts', 'handedIn'], 'readwrite');
+  if (!(await tx.objectStore('handedIn').getKey(draft.submissionId))) await tx.objectStore('drafts').put(draft);
+  await tx.done;
 }
 
 /** Every draft of a profile (lessons with work in progress on this device). */

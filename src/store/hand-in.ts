@@ -14,11 +14,26 @@ export async function handIn(
   answers: Answers,
   /** The DEVICE clock (not corrected): the stored offset is applied here. */
   now: Date | number = Date.now(),
+  /** The attempt's UUID (the draft's `submissionId`); a second hand-in under it stores nothing. */
+  submissionId?: string,
 ): Promise<HandedInRecord> {
   // handedInAt is informative for the teacher: use the server-corrected clock.
   const offset = await getClockOffset(profile.id);
+  const db = await openDb();
+  const tx = db.transaction(['handedIn', 'outbox', 'drafts'], 'readwrite');
+  const drafts = tx.objectStore('drafts');
+  const handedIn = tx.objectStore('handedIn');
+  const stored = await drafts.get([profile.id, lesson.lessonId]);
+  const id = submissionId ?? stored?.submissionId ?? crypto.randomUUID();
+  // Same attempt, same UUID: a repeat finds the first hand-in and returns it untouched.
+  const existing = await handedIn.get(id);
+  if (existing) {
+    if (stored?.submissionId === id) await drafts.delete([profile.id, lesson.lessonId]);
+    await tx.done;
+    return existing;
+  }
   const submission: Submission = {
-    id: crypto.randomUUID(),
+    id,
     lessonId: lesson.lessonId,
     lessonVersion: lesson.version,
     answers: structuredClone(answers),
@@ -33,13 +48,10 @@ export async function handIn(
     nextAttemptAt: 0,
     state: 'waiting',
   };
-
-  const db = await openDb();
-  const tx = db.transaction(['handedIn', 'outbox', 'drafts'], 'readwrite');
   await Promise.all([
-    tx.objectStore('handedIn').add(record),
+    handedIn.add(record),
     tx.objectStore('outbox').add(item),
-    tx.objectStore('drafts').delete([profile.id, lesson.lessonId]),
+    drafts.delete([profile.id, lesson.lessonId]),
     tx.done,
   ]);
   return record;

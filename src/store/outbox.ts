@@ -4,6 +4,7 @@
  * transaction, so what the pupil sees is always what the sender will do.
  */
 import { openDb } from './db.ts';
+import { effectiveDueAt, isDue } from '../sync/backoff.ts';
 import { attachmentsOf } from './attachments.ts';
 import type { DeliveryState, OutboxItem } from './records.ts';
 
@@ -23,7 +24,8 @@ export async function listDue(now: number): Promise<OutboxItem[]> {
   const tx = db.transaction(['outbox', 'profiles']);
   const due: OutboxItem[] = [];
   for (const item of await tx.objectStore('outbox').getAll()) {
-    if (item.state !== 'waiting' || item.nextAttemptAt > now) continue;
+    // A date further ahead than any wait comes from a clock since corrected: due now.
+    if (item.state !== 'waiting' || !isDue(item.nextAttemptAt, now)) continue;
     const profile = await tx.objectStore('profiles').get(item.profileId);
     if (profile?.link === 'ok') due.push(item);
   }
@@ -32,9 +34,11 @@ export async function listDue(now: number): Promise<OutboxItem[]> {
 }
 
 /** When the next automatic retry is due (epoch ms), or null when nothing waits. */
-export async function nextDueAt(): Promise<number | null> {
+export async function nextDueAt(now: number = Date.now()): Promise<number | null> {
   const waiting = (await listOutbox()).filter((item) => item.state === 'waiting');
-  return waiting.length === 0 ? null : Math.min(...waiting.map((item) => item.nextAttemptAt));
+  return waiting.length === 0
+    ? null
+    : Math.min(...waiting.map((item) => effectiveDueAt(item.nextAttemptAt, now)));
 }
 
 async function change(
@@ -130,14 +134,16 @@ export async function acknowledge(id: string, receivedAt: string): Promise<void>
     if (wasQueued) {
       // Bytes still referenced by other unsent work or by a draft must stay.
       const stillNeeded = new Set<string>();
-      for (const item of await tx.objectStore('outbox').getAll()) {
+      // Only this profile's: a sibling's identical bytes are its own record.
+      for (const item of await tx.objectStore('outbox').index('byProfile').getAll(record.profileId)) {
         const other = await handedIn.get(item.id);
         if (other) attachmentsOf(other.submission.answers).forEach((sha) => stillNeeded.add(sha));
       }
-      for (const draft of await tx.objectStore('drafts').getAll())
+      const profileDrafts = IDBKeyRange.bound([record.profileId], [record.profileId, []]);
+      for (const draft of await tx.objectStore('drafts').getAll(profileDrafts))
         attachmentsOf(draft.answers).forEach((sha) => stillNeeded.add(sha));
       for (const sha of attachmentsOf(record.submission.answers)) {
-        if (!stillNeeded.has(sha)) await tx.objectStore('attachments').delete(sha);
+        if (!stillNeeded.has(sha)) await tx.objectStore('attachments').delete([record.profileId, sha]);
       }
     }
   }

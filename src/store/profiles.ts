@@ -41,7 +41,10 @@ export async function saveProfile(profile: Profile): Promise<void> {
   await tx.done;
 }
 
-export type RemoveProfileResult = { removed: true } | { removed: false; unsentWork: number };
+/** Refused: `unsentWork` handed in but not acknowledged, `drafts` (when any) work not handed in yet. */
+export type RemoveProfileResult =
+  | { removed: true }
+  | { removed: false; unsentWork: number; drafts?: number };
 
 const PROFILE_STORES = ['lessons', 'handedIn', 'outbox', 'attachments', 'feedback'] as const;
 
@@ -57,10 +60,12 @@ export async function removeProfile(
   const stores: StoreName[] = ['profiles', 'drafts', 'meta', ...PROFILE_STORES];
   const tx = db.transaction(stores, 'readwrite');
   const unsentWork = await tx.objectStore('outbox').index('byProfile').count(id);
-  if (unsentWork > 0 && !options.force) {
+  // Drafts are the pupil's work too: offered for export before they go.
+  const drafts = await tx.objectStore('drafts').count(IDBKeyRange.bound([id], [id, []]));
+  if ((unsentWork > 0 || drafts > 0) && !options.force) {
     tx.abort();
     await tx.done.catch(() => undefined);
-    return { removed: false, unsentWork };
+    return drafts > 0 ? { removed: false, unsentWork, drafts } : { removed: false, unsentWork };
   }
   for (const name of PROFILE_STORES) {
     const index = tx.objectStore(name).index('byProfile');

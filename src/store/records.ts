@@ -62,6 +62,12 @@ export interface Draft {
   /** Quiz steps the pupil has checked: their correction is shown and the answer frozen. */
   checked?: string[];
   updatedAt: string;
+  /**
+   * The UUID this attempt will be handed in under, chosen when the draft starts: handing in
+   * the same attempt twice (double click, two tabs, a repeat) finds it and stores nothing new.
+   * Absent on drafts saved before it existed; hand-in then chooses one.
+   */
+  submissionId?: string;
 }
 
 export type DeliveryState = 'waiting' | 'delivered' | 'needsAttention' | 'relink';

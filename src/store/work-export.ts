@@ -18,11 +18,22 @@ export interface ExportedSubmission {
   attachments: { sha256: string; mime: string; base64: string }[];
 }
 
+/** Work not handed in yet, as it stands on the device. */
+export interface ExportedDraft {
+  lessonId: string;
+  lessonVersion: number;
+  answers: Submission['answers'];
+  updatedAt: string;
+  attachments: ExportedSubmission['attachments'];
+}
+
 export interface WorkExport {
   format: typeof EXPORT_FORMAT;
   exportedAt: string;
   pupil: { id: string; name: string; className: string; server: string };
   submissions: ExportedSubmission[];
+  /** Drafts (work in progress, not handed in); absent from a partial export of chosen submissions. */
+  drafts: ExportedDraft[];
 }
 
 /** Standard base64 of bytes (btoa takes a binary string; chunked to spare the call stack). */
@@ -45,7 +56,7 @@ export async function exportUnsentWork(
   now = new Date(),
 ): Promise<WorkExport> {
   const db = await openDb();
-  const tx = db.transaction(['profiles', 'outbox', 'handedIn', 'attachments']);
+  const tx = db.transaction(['profiles', 'outbox', 'handedIn', 'attachments', 'drafts']);
   const profile = await tx.objectStore('profiles').get(profileId);
   if (!profile) throw new Error(`no profile ${profileId}`);
   const wanted = submissionIds ? new Set(submissionIds) : null;
@@ -56,13 +67,30 @@ export async function exportUnsentWork(
     if (!record) continue;
     const attachments: ExportedSubmission['attachments'] = [];
     for (const sha256 of attachmentsOf(record.submission.answers)) {
-      const stored = await tx.objectStore('attachments').get(sha256);
+      const stored = await tx.objectStore('attachments').get([profileId, sha256]);
       if (stored) attachments.push({ sha256, mime: stored.mime, base64: toBase64(stored.bytes) });
     }
     const exported: ExportedSubmission = { submission: record.submission, state: item.state, attachments };
     if (item.lastError !== undefined) exported.lastError = item.lastError;
     if (item.lastErrorMessage !== undefined) exported.lastErrorMessage = item.lastErrorMessage;
     submissions.push(exported);
+  }
+  const drafts: ExportedDraft[] = [];
+  if (!wanted) {
+    for (const draft of await tx.objectStore('drafts').getAll(IDBKeyRange.bound([profileId], [profileId, []]))) {
+      const attachments: ExportedSubmission['attachments'] = [];
+      for (const sha256 of attachmentsOf(draft.answers)) {
+        const stored = await tx.objectStore('attachments').get([profileId, sha256]);
+        if (stored) attachments.push({ sha256, mime: stored.mime, base64: toBase64(stored.bytes) });
+      }
+      drafts.push({
+        lessonId: draft.lessonId,
+        lessonVersion: draft.lessonVersion,
+        answers: draft.answers,
+        updatedAt: draft.updatedAt,
+        attachments,
+      });
+    }
   }
   await tx.done;
   return {
@@ -75,5 +103,6 @@ export async function exportUnsentWork(
       server: profile.server,
     },
     submissions: submissions.sort((a, b) => a.submission.handedInAt.localeCompare(b.submission.handedInAt)),
+    drafts,
   };
 }

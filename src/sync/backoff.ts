@@ -49,5 +49,20 @@ export function nextAttemptAt(
   const backoff = fullJitterDelay(attempt, random);
   if (retryAfterMs === null) return nowMs + backoff;
   const spread = random() * Math.min(RETRY_AFTER_SPREAD_CAP_MS, Math.max(BACKOFF_BASE_MS, retryAfterMs / 2));
-  return nowMs + Math.max(retryAfterMs + spread, backoff);
+  // No wait is longer than the backoff cap: a longer Retry-After is asked again after 10 min.
+  return nowMs + Math.min(BACKOFF_CAP_MS, Math.max(retryAfterMs + spread, backoff));
+}
+
+/**
+ * Whether an item scheduled for `scheduledAt` may be tried at `nowMs`. A retry is never more
+ * than the cap away, so one due further ahead was scheduled from a clock that ran ahead and
+ * has since been corrected: it is due now rather than parked until that future date.
+ */
+export function isDue(scheduledAt: number, nowMs: number, maxWaitMs = BACKOFF_CAP_MS): boolean {
+  return scheduledAt <= nowMs || scheduledAt - nowMs > maxWaitMs;
+}
+
+/** When an item scheduled for `scheduledAt` is due, seen from `nowMs` (never beyond the cap). */
+export function effectiveDueAt(scheduledAt: number, nowMs: number, maxWaitMs = BACKOFF_CAP_MS): number {
+  return isDue(scheduledAt, nowMs, maxWaitMs) ? Math.min(scheduledAt, nowMs) : scheduledAt;
 }

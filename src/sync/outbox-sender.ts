@@ -103,7 +103,7 @@ async function sendDue(options: SendOutboxOptions): Promise<OutboxSendResult> {
 
   if (changed) notifyPages({ type: 'outbox:changed' });
   const remaining = (await listOutbox()).filter((item) => item.state === 'waiting').length;
-  return { delivered, remaining, nextAttemptAt: await nextDueAt() };
+  return { delivered, remaining, nextAttemptAt: await nextDueAt(clock()) };
 }
 
 /** Waiting items not tried yet whose server acknowledged work in this pass and has not failed since. */
@@ -132,7 +132,7 @@ async function sendOne(
   const record = await getHandedIn(item.id);
   if (!record) return { kind: 'needsAttention', reason: 'missing_submission', message: null };
   for (const sha of attachmentsOf(record.submission.answers)) {
-    const attachment = await getAttachment(sha);
+    const attachment = await getAttachment(profile.id, sha);
     // Bytes already cleaned up means an earlier upload was acknowledged; the server decides.
     if (!attachment) continue;
     const upload = classifySend(await putBlob(fetchFn, profile, sha, attachment.bytes, attachment.mime), {

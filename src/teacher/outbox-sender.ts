@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { PublishResponseSchema, TEACHER_API } from '../../protocol/teacher-api.ts';
 import type { PublishProblem } from '../../protocol/lesson-draft.ts';
 import { toSendOutcome, type Exchange } from '../sync/api-client.ts';
-import { nextAttemptAt } from '../sync/backoff.ts';
+import { isDue, nextAttemptAt } from '../sync/backoff.ts';
 import { classifySend } from '../sync/classify.ts';
 import { runExclusive } from '../sync/locks.ts';
 import { markServerHas } from './local-lessons.ts';
@@ -44,7 +44,7 @@ async function sendDue(teacherId: string, call: TeacherCall): Promise<TeacherSen
   let delivered = 0;
   const now = Date.now();
   const due = (await listTeacherOutbox()).filter(
-    (item) => item.teacherId === teacherId && item.state === 'waiting' && item.nextAttemptAt <= now,
+    (item) => item.teacherId === teacherId && item.state === 'waiting' && isDue(item.nextAttemptAt, now),
   );
   for (const item of due) {
     const result = await call(pathOf(item), { method: 'PUT', json: { draft: item.draft } });

@@ -14,7 +14,7 @@ export interface AttachmentStore {
 export function profileAttachmentStore(profileId: string): AttachmentStore {
   return {
     save: (bytes, mime) => saveAttachment(profileId, bytes, mime),
-    read: (sha256) => getAttachment(sha256),
+    read: (sha256) => getAttachment(profileId, sha256),
   };
 }
 

@@ -47,10 +47,11 @@ describe('profiles', () => {
     await saveDraft(draftFor(tom.id, 'conjugaison'));
     await handIn(lea, lesson, answers);
     const tomsWork = await handIn(tom, lesson, answers);
-    // Léa's work is acknowledged, so her profile may go.
+    // Léa's work is acknowledged; her draft is offered for export first, then she may go.
     for (const item of await listOutbox(lea.id)) await acknowledge(item.id, '2021-04-06T09:00:00.000Z');
 
-    expect(await removeProfile(lea.id)).toEqual({ removed: true });
+    expect(await removeProfile(lea.id)).toEqual({ removed: false, unsentWork: 0, drafts: 1 });
+    expect(await removeProfile(lea.id, { force: true })).toEqual({ removed: true });
 
     expect((await listProfiles()).map((p) => p.id)).toEqual([tom.id]);
     expect(await listOutbox(tom.id)).toHaveLength(1);
@@ -152,8 +153,8 @@ describe('outbox queue', () => {
       state: 'delivered',
       receivedAt: '2021-04-06T09:00:00.000Z',
     });
-    expect(await getAttachment(photo.sha256)).toBeUndefined();
-    expect(await getAttachment(shared.sha256)).toBeDefined();
+    expect(await getAttachment(lea.id, photo.sha256)).toBeUndefined();
+    expect(await getAttachment(lea.id, shared.sha256)).toBeDefined();
   });
 
   it('reschedule counts the attempt; needs attention keeps the item and says why', async () => {
