@@ -44,6 +44,8 @@ interface RequestOptions {
   body?: ArrayBuffer;
   headers?: Record<string, string>;
   timeoutMs?: number;
+  /** The browser cache mode (default: the browser's own rules). */
+  cache?: RequestCache;
 }
 
 function buildRequest(caller: Caller, path: string, options: RequestOptions): Request {
@@ -58,6 +60,7 @@ function buildRequest(caller: Caller, path: string, options: RequestOptions): Re
     method: options.method ?? 'GET',
     headers,
     ...(body === undefined ? {} : { body }),
+    ...(options.cache ? { cache: options.cache } : {}),
     signal: AbortSignal.timeout(options.timeoutMs ?? API_TIMEOUT_MS),
   });
 }

@@ -14,8 +14,10 @@ export async function classNewsUnchanged(
   server: string,
   news: { url: string; value: string },
 ): Promise<boolean> {
-  // No token: the URL is the capability, and a shared cache may answer it.
-  const result = await exchange(fetchFn, { server }, news.url);
+  // No token: the URL is the capability, and a shared cache may answer it. The browser's own
+  // cache revalidates every time (a 304 is cheap): a device must not sit on a value up to a
+  // minute old while the school's cache already knows of a new lesson.
+  const result = await exchange(fetchFn, { server }, news.url, { cache: 'no-cache' });
   if (result.kind !== 'response' || !result.response.ok) return false;
   try {
     const parsed = v.safeParse(ClassNewsSchema, JSON.parse(new TextDecoder().decode(result.bytes)));
