@@ -1,5 +1,7 @@
 /** The HTTP application: middleware, then one router per resource. No socket here (see main.ts). */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { largestUpload, PUPIL_UPLOADS, TEACHER_UPLOADS } from './blobs/upload-policy.ts';
+import { HTTP_LIMITS } from './http-limits.ts';
 import type { AppDeps } from './deps.ts';
 import { apiError } from './http.ts';
 import { blobRoutes } from './routes/blobs.ts';
@@ -27,8 +29,22 @@ import { requireDevice, requireTeacher, requireUploader, type AppEnv } from './s
 import { capabilityKeyFrom } from './security/capability.ts';
 import { securityHeaders } from './security/headers.ts';
 import { loadShedding } from './security/load-shedding.ts';
+import { receiveBody, type BodyBounds } from './security/receive-body.ts';
 import { perTeacher, requestLimit } from './security/request-limit.ts';
 import { staticRoutes } from './static.ts';
+
+/**
+ * What a body may be before it is received: uploads as large as the uploader's largest
+ * kind, and as slow as a home connection needs (the whole-request timeout bounds them);
+ * everything else is JSON, bounded in size and time.
+ */
+function bodyBoundsFor(c: Context<AppEnv>, jsonMs: number): BodyBounds {
+  if (c.req.path.startsWith('/api/blobs/')) {
+    const kinds = c.get('uploader').kind === 'teacher' ? TEACHER_UPLOADS : PUPIL_UPLOADS;
+    return { maxBytes: largestUpload(kinds), totalMs: null };
+  }
+  return { maxBytes: HTTP_LIMITS.largestJsonBody, totalMs: jsonMs };
+}
 
 /** Builds the app around its dependencies. */
 export function createApp(deps: AppDeps) {
@@ -38,10 +54,18 @@ export function createApp(deps: AppDeps) {
 
   // Headers first so even a shed or failed request carries them.
   app.use('*', securityHeaders());
+  // An upload says who sends it before its bytes are received: a stranger's upload is refused unread.
+  // (One indexed lookup, taken before a slot: the only work done for a request without one.)
+  app.use('/api/blobs/*', requireUploader(db, now));
+  // A slot is for work: a body still trickling in must not hold one (docs/SECURITY.md).
+  const { jsonMs, idleMs } = deps.bodyTimeouts ?? {
+    jsonMs: HTTP_LIMITS.bodyTimeoutMs,
+    idleMs: HTTP_LIMITS.bodyIdleMs,
+  };
+  app.use('*', receiveBody({ idleMs, boundsFor: (c) => bodyBoundsFor(c, jsonMs) }));
   app.use('*', loadShedding({ maxInFlight: deps.maxInFlight }));
 
   app.use('/api/pupil/*', requireDevice(db));
-  app.use('/api/blobs/*', requireUploader(db, now));
   // Every teacher route but sign-in needs a session; the session route guards its own sign-out.
   const teacherSession = requireTeacher(db, now);
   app.use('/api/teacher/*', (c, next) =>

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { HTTP_LIMITS } from './http-limits.ts';
 import { DEFAULT_SCHOOL_TIME_ZONE, isTimeZone } from '../protocol/school-time.ts';
 
 export interface ServerConfig {
@@ -17,6 +18,8 @@ export interface ServerConfig {
   demo: boolean;
   /** Requests served at once before answering 503 + Retry-After. */
   maxInFlight: number;
+  /** Connections one address may hold at once; at the cap its oldest idle or half-sent one is closed. */
+  connectionsPerAddress: number;
   /** Devices a class may link per minute (a leaked class sheet cannot link hundreds at once). */
   classJoinsPerMinute: number;
   /** Reverse proxies in front (HTTPS termination) whose X-Forwarded-For is trusted for rate limits. */
@@ -65,6 +68,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     staticDir: path.resolve(env.CARTABLE_STATIC_DIR?.trim() || path.join(REPO_ROOT, 'dist')),
     demo: env.CARTABLE_DEMO !== '0',
     maxInFlight: positiveInt(env.CARTABLE_MAX_IN_FLIGHT, 200, 'CARTABLE_MAX_IN_FLIGHT'),
+    connectionsPerAddress: positiveInt(
+      env.CARTABLE_MAX_CONNECTIONS_PER_ADDRESS,
+      HTTP_LIMITS.connectionsPerAddress,
+      'CARTABLE_MAX_CONNECTIONS_PER_ADDRESS',
+    ),
     classJoinsPerMinute: positiveInt(
       env.CARTABLE_CLASS_JOINS_PER_MINUTE,
       60,

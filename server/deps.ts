@@ -28,6 +28,8 @@ export interface AppDeps {
   timeZone?: string;
   /** Key of the class-news capability URLs (default: CARTABLE_CAPABILITY_KEY, else one per start). */
   capabilityKey?: string;
+  /** How long a body may take to arrive (defaults in http-limits.ts; tests shorten them). */
+  bodyTimeouts?: { jsonMs: number; idleMs: number };
   /** Total upload bytes per teacher and per pupil (defaults in blobs/upload-policy.ts). */
   quotas?: UploadQuotas;
 }

@@ -4,12 +4,15 @@
  * Run: npx tsx server/main.ts (npm start builds the app first).
  */
 import path from 'node:path';
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { createFileBlobStore } from './blobs/store.ts';
 import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/connect.ts';
 import { DEMO_TEACHER, isEmpty, listDemoPupils, seedDemo } from './seed/demo.ts';
+import { HTTP_LIMITS } from './http-limits.ts';
+import { capConnectionsPerAddress } from './security/connection-cap.ts';
 import { createFailureLimiter, createWindowLimiter } from './security/rate-limit.ts';
 import { formatJoinCode } from './security/join-codes.ts';
 
@@ -52,19 +55,35 @@ async function main(): Promise<void> {
 
   const origin = originOf(config.host, config.port);
   const demoPupils = await listDemoPupils(database.db);
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => {
-    console.log(`Cartable ${config.version} is running at ${origin}`);
-    console.log(
-      `Database: ${database.dialect === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : path.join(config.dataDir, 'cartable.sqlite')}`,
-    );
-    if (demoPupils.length > 0) {
-      console.log(`Teacher login: ${DEMO_TEACHER.email}  password: ${DEMO_TEACHER.password}`);
-      console.log('Demo pupils (name, join code, join link):');
-      for (const pupil of demoPupils) {
-        console.log(`  ${pupil.name}  ${formatJoinCode(pupil.joinCode)}  ${origin}/join#${pupil.joinCode}`);
+  const server = serve(
+    {
+      fetch: app.fetch,
+      hostname: config.host,
+      port: config.port,
+      serverOptions: {
+        headersTimeout: HTTP_LIMITS.headersTimeoutMs,
+        requestTimeout: HTTP_LIMITS.requestTimeoutMs,
+        keepAliveTimeout: HTTP_LIMITS.keepAliveTimeoutMs,
+        // How often Node looks for connections past those timeouts (its default is 30 s).
+        connectionsCheckingInterval: 1_000,
+      },
+    },
+    () => {
+      console.log(`Cartable ${config.version} is running at ${origin}`);
+      console.log(
+        `Database: ${database.dialect === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : path.join(config.dataDir, 'cartable.sqlite')}`,
+      );
+      if (demoPupils.length > 0) {
+        console.log(`Teacher login: ${DEMO_TEACHER.email}  password: ${DEMO_TEACHER.password}`);
+        console.log('Demo pupils (name, join code, join link):');
+        for (const pupil of demoPupils) {
+          console.log(`  ${pupil.name}  ${formatJoinCode(pupil.joinCode)}  ${origin}/join#${pupil.joinCode}`);
+        }
       }
-    }
-  });
+    },
+  ) as Server;
+  // Behind a reverse proxy every connection comes from the proxy: its own limits apply there.
+  if (config.trustedProxies === 0) capConnectionsPerAddress(server, config.connectionsPerAddress);
 
   let stopping = false;
   const stop = (signal: string) => {

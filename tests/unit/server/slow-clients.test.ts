@@ -1,0 +1,151 @@
+/**
+ * Issue 8, point 1: a stranger holding hundreds of half-sent requests must not take
+ * the school offline. 500 sockets from one address send complete headers for
+ * POST /api/join and a partial body, and hold; meanwhile a fresh device must still
+ * link, get its manifest and load the shell, each within a second. Real server
+ * process on 127.0.0.1, real sockets.
+ */
+import { connect, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, ServerProcess } from '../../e2e/support/server-process.ts';
+
+const HELD = 500;
+
+/** Opens a socket that announces a 200-byte join body and sends only its first bytes. */
+function holdHalfSentJoin(port: number): Promise<Socket> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => {
+      socket.write(
+        'POST /api/join HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
+          'Content-Length: 200\r\n\r\n{"code":"',
+      );
+      resolve(socket);
+    });
+    // The server may close or refuse some of them: that is its right.
+    socket.on('error', () => resolve(socket));
+  });
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await work();
+  return { value, ms: performance.now() - started };
+}
+
+describe('half-sent requests held by one address', () => {
+  let server: ServerProcess;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    server = new ServerProcess(await freePort());
+    await server.start();
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await server?.dispose();
+  });
+
+  it('leave the shell, /api/health, joining and the manifest answering within a second', async () => {
+    for (let i = 0; i < HELD; i++) sockets.push(await holdHalfSentJoin(server.port));
+    // Let the server take them all in (and the held bodies sit there).
+    await new Promise((r) => setTimeout(r, 500));
+
+    const shell = await timed(() => fetch(`${server.origin}/`));
+    expect(shell.value.status).toBe(200);
+    expect(await shell.value.text()).toContain('<div id="app"');
+    expect(shell.ms).toBeLessThan(1000);
+
+    const health = await timed(() => fetch(`${server.origin}/api/health`));
+    expect(health.value.status).toBe(200);
+    expect(health.ms).toBeLessThan(1000);
+
+    const pupil = server.demoPupils()[0]!;
+    const joined = await timed(() =>
+      fetch(`${server.origin}/api/join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: pupil.code }),
+      }),
+    );
+    expect(joined.value.status).toBe(200);
+    expect(joined.ms).toBeLessThan(1000);
+    const { token } = (await joined.value.json()) as { token: string };
+
+    const manifest = await timed(() =>
+      fetch(`${server.origin}/api/pupil/manifest`, { headers: { authorization: `Bearer ${token}` } }),
+    );
+    expect(manifest.value.status).toBe(200);
+    expect(manifest.ms).toBeLessThan(1000);
+  }, 60_000);
+});
+
+describe('a body still trickling in', () => {
+  let server: ServerProcess;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    // Few slots and no connection cap to speak of: only "no slot before the body" can keep the door open.
+    server = new ServerProcess(await freePort(), {
+      CARTABLE_MAX_IN_FLIGHT: '20',
+      CARTABLE_MAX_CONNECTIONS_PER_ADDRESS: '1000',
+    });
+    await server.start();
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await server?.dispose();
+  });
+
+  it('holds no load-shedding slot', async () => {
+    for (let i = 0; i < 100; i++) sockets.push(await holdHalfSentJoin(server.port));
+    await new Promise((r) => setTimeout(r, 300));
+    const joined = await fetch(`${server.origin}/api/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: server.demoPupils()[0]!.code }),
+    });
+    expect(joined.status).toBe(200);
+    // None of the 100 was cut off for the cap: they are all still open.
+    expect(sockets.filter((s) => s.destroyed || s.readyState !== 'open')).toHaveLength(0);
+  }, 30_000);
+
+  it('a connection that never finishes its headers is closed after about 10 s', async () => {
+    const socket = connect({ host: '127.0.0.1', port: server.port });
+    await new Promise((r) => socket.once('connect', r));
+    const started = Date.now();
+    socket.write('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    socket.on('data', () => {});
+    socket.on('error', () => {});
+    await new Promise((r) => socket.once('close', r));
+    const heldMs = Date.now() - started;
+    expect(heldMs).toBeGreaterThan(9_000);
+    expect(heldMs).toBeLessThan(13_000);
+  }, 30_000);
+});
+
+describe('the connection cap', () => {
+  let server: ServerProcess;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    server = new ServerProcess(await freePort(), { CARTABLE_MAX_CONNECTIONS_PER_ADDRESS: '50' });
+    await server.start();
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await server?.dispose();
+  });
+
+  it('keeps at most the cap of one address, closing the oldest half-sent ones first', async () => {
+    for (let i = 0; i < 80; i++) sockets.push(await holdHalfSentJoin(server.port));
+    const closed = sockets.map((s) => new Promise<void>((r) => (s.closed ? r() : s.once('close', () => r()))));
+    await Promise.race([Promise.all(closed.slice(0, 30)), new Promise((r) => setTimeout(r, 5000))]);
+    const open = sockets.filter((s) => !s.closed);
+    expect(open).toHaveLength(50);
+    // The 50 newest are the ones kept.
+    expect(open).toEqual(sockets.slice(30));
+  }, 30_000);
+});
