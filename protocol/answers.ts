@@ -1,6 +1,7 @@
 /** What a pupil answers, step by step; the same shape in drafts and submissions. */
 import * as v from 'valibot';
 import { Sha256Schema } from './hash.ts';
+import { hasNoReservedKey } from './step-id.ts';
 
 export const AnswerSchema = v.variant('kind', [
   v.object({
@@ -18,7 +19,12 @@ export const AnswerSchema = v.variant('kind', [
 ]);
 export type Answer = v.InferOutput<typeof AnswerSchema>;
 
-export const AnswersSchema = v.record(v.pipe(v.string(), v.maxLength(64)), AnswerSchema);
+/** Answers by step id; a reserved key is refused, never dropped (see step-id.ts). */
+export const AnswersSchema = v.pipe(
+  v.unknown(),
+  v.check(hasNoReservedKey, 'an answer is keyed by a reserved step id (__proto__, constructor, prototype)'),
+  v.record(v.pipe(v.string(), v.maxLength(64)), AnswerSchema),
+);
 export type Answers = v.InferOutput<typeof AnswersSchema>;
 
 /**

@@ -4,6 +4,7 @@
  * teacher's editor (which autosaves it on the device) and the server.
  */
 import * as v from 'valibot';
+import { StepIdSchema as StepId } from './step-id.ts';
 import { MediaRefSchema } from './lesson-pack.ts';
 import { mediaFitsStep } from './media-kinds.ts';
 import { MARKDOWN_LIMITS, markdownRefusal, type MarkdownRefusal } from './markdown-limits.ts';
@@ -14,19 +15,19 @@ const ShortText = v.pipe(v.string(), v.maxLength(500));
 const IsoDate = v.pipe(v.string(), v.isoTimestamp('expected an ISO 8601 timestamp'));
 
 export const DraftStepSchema = v.variant('kind', [
-  v.object({ id: Id, kind: v.literal('text'), body: Markdown }),
+  v.object({ id: StepId, kind: v.literal('text'), body: Markdown }),
   v.object({
-    id: Id,
+    id: StepId,
     kind: v.literal('image'),
     media: MediaRefSchema,
     alt: ShortText,
     caption: v.optional(Markdown),
   }),
-  v.object({ id: Id, kind: v.literal('audio'), media: MediaRefSchema, transcript: v.optional(Markdown) }),
-  v.object({ id: Id, kind: v.literal('video'), media: MediaRefSchema, caption: v.optional(Markdown) }),
-  v.object({ id: Id, kind: v.literal('pdf'), media: MediaRefSchema, title: ShortText }),
+  v.object({ id: StepId, kind: v.literal('audio'), media: MediaRefSchema, transcript: v.optional(Markdown) }),
+  v.object({ id: StepId, kind: v.literal('video'), media: MediaRefSchema, caption: v.optional(Markdown) }),
+  v.object({ id: StepId, kind: v.literal('pdf'), media: MediaRefSchema, title: ShortText }),
   v.object({
-    id: Id,
+    id: StepId,
     kind: v.literal('quiz'),
     question: v.picklist(['single', 'multiple', 'short']),
     prompt: Markdown,
@@ -34,10 +35,10 @@ export const DraftStepSchema = v.variant('kind', [
     /** Choice ids, or accepted answers for a short answer (matched ignoring case and accents). */
     correct: v.pipe(v.array(ShortText), v.maxLength(20)),
   }),
-  v.object({ id: Id, kind: v.literal('freeText'), prompt: Markdown, maxLength: v.optional(v.number()) }),
-  v.object({ id: Id, kind: v.literal('photo'), prompt: Markdown }),
+  v.object({ id: StepId, kind: v.literal('freeText'), prompt: Markdown, maxLength: v.optional(v.number()) }),
+  v.object({ id: StepId, kind: v.literal('photo'), prompt: Markdown }),
   v.object({
-    id: Id,
+    id: StepId,
     kind: v.literal('recording'),
     prompt: Markdown,
     maxSeconds: v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(600)),

@@ -3,6 +3,7 @@
  * document, served at /packs/<sha256 of its bytes>.
  */
 import * as v from 'valibot';
+import { StepIdSchema as StepId } from './step-id.ts';
 import { ContentSchema } from './content.ts';
 import { Sha256Schema } from './hash.ts';
 
@@ -25,24 +26,29 @@ export type MediaRef = v.InferOutput<typeof MediaRefSchema>;
 const ChoiceSchema = v.object({ id: Id, label: ShortText });
 
 export const StepSchema = v.variant('kind', [
-  v.object({ id: Id, kind: v.literal('text'), body: ContentSchema }),
+  v.object({ id: StepId, kind: v.literal('text'), body: ContentSchema }),
   v.object({
-    id: Id,
+    id: StepId,
     kind: v.literal('image'),
     media: MediaRefSchema,
     alt: ShortText,
     caption: v.optional(ContentSchema),
   }),
   v.object({
-    id: Id,
+    id: StepId,
     kind: v.literal('audio'),
     media: MediaRefSchema,
     transcript: v.optional(ContentSchema),
   }),
-  v.object({ id: Id, kind: v.literal('video'), media: MediaRefSchema, caption: v.optional(ContentSchema) }),
-  v.object({ id: Id, kind: v.literal('pdf'), media: MediaRefSchema, title: ShortText }),
   v.object({
-    id: Id,
+    id: StepId,
+    kind: v.literal('video'),
+    media: MediaRefSchema,
+    caption: v.optional(ContentSchema),
+  }),
+  v.object({ id: StepId, kind: v.literal('pdf'), media: MediaRefSchema, title: ShortText }),
+  v.object({
+    id: StepId,
     kind: v.literal('quiz'),
     question: v.picklist(['single', 'multiple', 'short']),
     prompt: ContentSchema,
@@ -54,9 +60,14 @@ export const StepSchema = v.variant('kind', [
      */
     correct: v.optional(v.array(ShortText)),
   }),
-  v.object({ id: Id, kind: v.literal('freeText'), prompt: ContentSchema, maxLength: v.optional(v.number()) }),
-  v.object({ id: Id, kind: v.literal('photo'), prompt: ContentSchema }),
-  v.object({ id: Id, kind: v.literal('recording'), prompt: ContentSchema, maxSeconds: v.number() }),
+  v.object({
+    id: StepId,
+    kind: v.literal('freeText'),
+    prompt: ContentSchema,
+    maxLength: v.optional(v.number()),
+  }),
+  v.object({ id: StepId, kind: v.literal('photo'), prompt: ContentSchema }),
+  v.object({ id: StepId, kind: v.literal('recording'), prompt: ContentSchema, maxSeconds: v.number() }),
 ]);
 export type Step = v.InferOutput<typeof StepSchema>;
 export type StepKind = Step['kind'];

@@ -39,6 +39,25 @@ const send = (submission: unknown, token: string, id = (submission as Submission
   server.app.request(`/api/pupil/submissions/${id}`, jsonRequest('PUT', submission, token));
 
 describe('PUT /api/pupil/submissions/<uuid>', () => {
+  it('refuses answers keyed __proto__ or constructor (400) instead of storing them as {}', async () => {
+    for (const key of ['__proto__', 'constructor']) {
+      const submission = handIn();
+      // Written as JSON text: an object literal would set the prototype rather than a key.
+      const body = JSON.stringify(submission).replace('"q1"', JSON.stringify(key));
+      const res = await server.app.request(`/api/pupil/submissions/${submission.id}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${lea}` },
+        body,
+      });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({
+        error: 'invalid_body',
+        message: expect.stringContaining('reserved'),
+      });
+    }
+    expect(await server.db.selectFrom('submissions').selectAll().execute()).toHaveLength(0);
+  });
+
   it('answers 201 the first time and 200 with the identical body on a repeat', async () => {
     const submission = handIn();
     const first = await send(submission, lea);

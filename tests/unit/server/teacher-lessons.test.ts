@@ -79,6 +79,19 @@ describe('lesson drafts', () => {
     });
   });
 
+  it('refuses a step id that answers could not be kept under (__proto__, constructor, prototype)', async () => {
+    for (const id of ['__proto__', 'constructor', 'prototype']) {
+      const draft = sampleDraft();
+      draft.steps[0] = { ...draft.steps[0]!, id };
+      const res = await teacher.put(lessonPath('reserved'), { draft });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({
+        error: 'invalid_body',
+        message: expect.stringContaining('reserved'),
+      });
+    }
+  });
+
   it('refuses to delete a published lesson with 409 published', async () => {
     await publish(teacher, school.classId, 'published-1', sampleDraft());
     const res = await teacher.delete(lessonPath('published-1'));
