@@ -54,7 +54,13 @@ export function joinRoutes({
       .selectFrom('join_codes as j')
       .innerJoin('pupils as p', 'p.id', 'j.pupil_id')
       .innerJoin('classes as k', 'k.id', 'p.class_id')
-      .select(['p.id as pupilId', 'p.name as pupilName', 'k.id as classId', 'k.name as className'])
+      .select([
+        'p.id as pupilId',
+        'p.name as pupilName',
+        'k.id as classId',
+        'k.name as className',
+        'k.archived_at as classArchivedAt',
+      ])
       .where('j.code_hash', '=', hashJoinCode(code))
       .where('j.revoked_at', 'is', null)
       .where((eb) => eb.or([eb('j.expires_at', 'is', null), eb('j.expires_at', '>', at.toISOString())]))
@@ -74,6 +80,17 @@ export function joinRoutes({
         );
       }
       return apiError(c, 404, 'unknown_code', 'No pupil has this join code; check it with your teacher.');
+    }
+
+    // An archived class keeps its linked devices working but links no new ones: the school year is over.
+    // (A right code: not a failure for the rate limits.)
+    if (found.classArchivedAt !== null) {
+      return apiError(
+        c,
+        403,
+        'class_archived',
+        'This class has been archived and links no new device; ask your teacher for a code in your current class.',
+      );
     }
 
     const classWait = classJoinLimiter.retryAfter(found.classId);

@@ -24,6 +24,8 @@ const fr = {
   joinErrorBadCode: 'Ce code n’a pas la bonne forme. Vérifie les lettres et les chiffres.',
   joinErrorUnknownCode:
     'Ce code ne marche pas. Il est peut-être ancien : demande un nouveau code à ton professeur.',
+  joinErrorClassArchived:
+    'Cette classe est archivée : son code ne sert plus. Demande à ton enseignant ou à ton enseignante le code de ta classe de cette année.',
   joinErrorRateLimited: 'Trop d’essais. Attends {minutes} min avant de réessayer.',
   joinErrorNetwork: 'Impossible de joindre le serveur de l’école. Vérifie la connexion et réessaie.',
   joinErrorServer: 'Le serveur de l’école ne répond pas bien. Réessaie dans quelques minutes.',
@@ -176,6 +178,8 @@ const en: Dictionary = {
   joining: 'Joining…',
   joinErrorBadCode: 'This code does not look right. Check the letters and digits.',
   joinErrorUnknownCode: 'This code does not work. It may be old: ask your teacher for a new one.',
+  joinErrorClassArchived:
+    'This class has been archived, so its code no longer works. Ask your teacher for the code of this year’s class.',
   joinErrorRateLimited: 'Too many tries. Wait {minutes} min before trying again.',
   joinErrorNetwork: 'Cannot reach the school server. Check the connection and try again.',
   joinErrorServer: 'The school server is not answering properly. Try again in a few minutes.',

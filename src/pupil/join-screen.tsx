@@ -10,6 +10,7 @@ function errorMessage(error: unknown): string {
     const keys: Record<JoinError['code'], MessageKey> = {
       bad_code: 'joinErrorBadCode',
       unknown_code: 'joinErrorUnknownCode',
+      class_archived: 'joinErrorClassArchived',
       rate_limited: 'joinErrorRateLimited',
       network: 'joinErrorNetwork',
       server: 'joinErrorServer',

@@ -6,7 +6,8 @@ import { parseRetryAfter } from './backoff.ts';
 import { recordClockOffset } from './clock.ts';
 import { requestPersistentStorage } from './storage-status.ts';
 
-export type JoinErrorCode = 'bad_code' | 'unknown_code' | 'rate_limited' | 'network' | 'server';
+export type JoinErrorCode =
+  'bad_code' | 'unknown_code' | 'class_archived' | 'rate_limited' | 'network' | 'server';
 
 /** Why joining failed; nothing was stored. `retryAfterMs` is set for 'rate_limited'. */
 export class JoinError extends Error {
@@ -43,6 +44,8 @@ export async function joinWithCode(
     if (outcome.kind !== 'response') throw new JoinError('network');
     if (outcome.status === 400) throw new JoinError('bad_code');
     if (outcome.status === 404) throw new JoinError('unknown_code');
+    if (outcome.status === 403 && (outcome.body as { error?: unknown } | null)?.error === 'class_archived')
+      throw new JoinError('class_archived');
     if (outcome.status === 429)
       throw new JoinError('rate_limited', parseRetryAfter(outcome.retryAfter, receivedAt));
     throw new JoinError('server');

@@ -3,6 +3,7 @@ import { expect, test } from './support/fixtures.ts';
 import type { Page } from '@playwright/test';
 import { deviceRecords } from './support/pupil.ts';
 import { freePort, ServerProcess } from './support/server-process.ts';
+import { teacherCall } from './support/teacher-api.ts';
 
 let server: ServerProcess;
 test.beforeEach(async () => {
@@ -44,4 +45,18 @@ test('wrong, malformed and unreachable codes are explained and store nothing', a
   ).toBeVisible();
   expect(await storedProfiles(page)).toBe(1);
   expect(page.url()).not.toContain('#');
+});
+
+test('a code of an archived class is explained, and links nothing', async ({ page }) => {
+  const { classes } = await teacherCall<{ classes: { id: string }[] }>(
+    server.origin,
+    'GET',
+    '/api/teacher/classes',
+  );
+  for (const { id } of classes)
+    await teacherCall(server.origin, 'PATCH', `/api/teacher/classes/${id}`, { archived: true });
+  await page.goto(`${server.origin}/join`);
+  await tryCode(page, server.demoPupils()[0]!.code);
+  await expect(page.getByRole('alert')).toContainText('Cette classe est archivée');
+  expect(await storedProfiles(page)).toBe(0);
 });

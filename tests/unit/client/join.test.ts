@@ -53,6 +53,20 @@ describe('joinWithCode', () => {
     expect(await listProfiles()).toEqual([]);
   });
 
+  it('403 class_archived → class_archived (any other 403 → server), nothing stored', async () => {
+    const archived = fakeServer(() => json({ error: 'class_archived', message: 'archived' }, 403));
+    const error = (await joinWithCode('ABC', { server: SERVER, fetch: archived.fetch }).catch(
+      (e: unknown) => e,
+    )) as JoinError;
+    expect(error.code).toBe('class_archived');
+    const other = fakeServer(() => json({ error: 'forbidden', message: 'no' }, 403));
+    const otherError = (await joinWithCode('ABC', { server: SERVER, fetch: other.fetch }).catch(
+      (e: unknown) => e,
+    )) as JoinError;
+    expect(otherError.code).toBe('server');
+    expect(await listProfiles()).toEqual([]);
+  });
+
   it('429 → rate_limited with the Retry-After', async () => {
     const server = fakeServer(() =>
       json({ error: 'rate_limited', message: 'slow down' }, 429, { 'retry-after': '30' }),

@@ -66,6 +66,21 @@ describe('POST /api/join', () => {
     }
   });
 
+  it('refuses a right code of an archived class with 403 class_archived, linking nothing and counting no failure', async () => {
+    const school = await createSchool(server, ['Léa Martin']);
+    await server.db
+      .updateTable('classes')
+      .set({ archived_at: new Date().toISOString() })
+      .where('id', '=', school.classId)
+      .execute();
+    for (let i = 0; i < 12; i++) {
+      const res = await join(school.pupils[0]!.joinCode);
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ error: 'class_archived' });
+    }
+    expect(await server.db.selectFrom('devices').selectAll().execute()).toHaveLength(0);
+  });
+
   it('rate-limits failures per address with 429 and Retry-After, even for a right code', async () => {
     const school = await createSchool(server);
     for (let i = 0; i < 10; i++) expect((await join('ZZZZZZZZZ')).status).toBe(404);
