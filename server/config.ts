@@ -14,8 +14,11 @@ export interface ServerConfig {
   databaseUrl: string | null;
   /** The built app (vite build output). */
   staticDir: string;
-  /** Seed demo content into an empty database. */
-  demo: boolean;
+  /**
+   * The demo (its teacher's password is public): 'on' when asked (CARTABLE_DEMO=1), 'off' when
+   * refused (CARTABLE_DEMO=0), else on for a loopback HOST only.
+   */
+  demo: 'on' | 'off' | 'loopback-only';
   /** Requests served at once before answering 503 + Retry-After. */
   maxInFlight: number;
   /** Connections one address may hold at once; at the cap its oldest idle or half-sent one is closed. */
@@ -52,6 +55,24 @@ function timeZoneSetting(raw: string | undefined): string {
   return name;
 }
 
+/** A host only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+function demoSetting(raw: string | undefined): ServerConfig['demo'] {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (value === '') return 'loopback-only';
+  if (['1', 'on', 'yes', 'true'].includes(value)) return 'on';
+  if (['0', 'off', 'no', 'false'].includes(value)) return 'off';
+  throw new Error(`CARTABLE_DEMO must be 1 (seed the demo) or 0 (never), got "${raw}"`);
+}
+
+/** Whether this start may create or serve the demo: asked for, or on a loopback address by default. */
+export function demoAllowed(config: Pick<ServerConfig, 'demo' | 'host'>): boolean {
+  return config.demo === 'on' || (config.demo === 'loopback-only' && isLoopbackHost(config.host));
+}
+
 /** Reads the configuration from an environment (process.env by default), with the documented defaults. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
@@ -66,7 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
     databaseUrl,
     staticDir: path.resolve(env.CARTABLE_STATIC_DIR?.trim() || path.join(REPO_ROOT, 'dist')),
-    demo: env.CARTABLE_DEMO !== '0',
+    demo: demoSetting(env.CARTABLE_DEMO),
     maxInFlight: positiveInt(env.CARTABLE_MAX_IN_FLIGHT, 200, 'CARTABLE_MAX_IN_FLIGHT'),
     connectionsPerAddress: positiveInt(
       env.CARTABLE_MAX_CONNECTIONS_PER_ADDRESS,

@@ -8,9 +8,10 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { createFileBlobStore } from './blobs/store.ts';
-import { loadConfig } from './config.ts';
+import { isLoopbackHost, loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/connect.ts';
-import { DEMO_TEACHER, isEmpty, listDemoPupils, seedDemo } from './seed/demo.ts';
+import { DEMO_TEACHER, listDemoPupils } from './seed/demo.ts';
+import { demoAtStart, DemoOnNetworkError } from './seed/demo-at-start.ts';
 import { HTTP_LIMITS } from './http-limits.ts';
 import { capConnectionsPerAddress } from './security/connection-cap.ts';
 import { createFailureLimiter, createWindowLimiter } from './security/rate-limit.ts';
@@ -20,8 +21,7 @@ const TEN_MINUTES = 10 * 60_000;
 
 /** The address people type: localhost for a loopback bind, the host otherwise. */
 function originOf(host: string, port: number): string {
-  const local = host === '127.0.0.1' || host === 'localhost' || host === '::1';
-  const shown = local ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const shown = isLoopbackHost(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   return `http://${shown}:${port}`;
 }
 
@@ -31,10 +31,7 @@ async function main(): Promise<void> {
   await migrateToLatest(database);
   const blobs = createFileBlobStore(path.join(config.dataDir, 'blobs'));
 
-  if (config.demo && (await isEmpty(database.db))) {
-    await seedDemo(database.db, blobs, { timeZone: config.timeZone });
-    console.log('Demo content created (set CARTABLE_DEMO=0 to start empty).');
-  }
+  await demoAtStart(database.db, blobs, config);
 
   const app = createApp({
     db: database.db,
@@ -102,6 +99,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof DemoOnNetworkError) {
+    console.error(`Cartable did not start: ${error.message}`);
+    process.exit(1);
+  }
   console.error('Cartable could not start:', error);
   process.exit(1);
 });

@@ -11,6 +11,7 @@ import { sha256Of } from '../blobs/store.ts';
 import type { Database } from '../db/schema.ts';
 import { publishLesson } from '../lessons/publish.ts';
 import { addPupil, createClass, createTeacher } from '../roster.ts';
+import { verifyPassword } from '../security/passwords.ts';
 import { DEFAULT_SCHOOL_TIME_ZONE } from '../../protocol/school-time.ts';
 import { schoolDayAt } from './dates.ts';
 import { crowAndFoxLesson } from './lessons/crow-and-fox.ts';
@@ -40,6 +41,16 @@ export interface DemoPupil {
 export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
   const teacher = await db.selectFrom('teachers').select('id').limit(1).executeTakeFirst();
   return teacher === undefined;
+}
+
+/** Whether the demo teacher can still sign in with the public demo password. */
+export async function demoLoginOpen(db: Kysely<Database>): Promise<boolean> {
+  const teacher = await db
+    .selectFrom('teachers')
+    .select('password_hash')
+    .where('email', '=', DEMO_TEACHER.email)
+    .executeTakeFirst();
+  return teacher !== undefined && (await verifyPassword(DEMO_TEACHER.password, teacher.password_hash));
 }
 
 /** Seeds the demo school, its dates on the school's clocks; call only on an empty database. */
