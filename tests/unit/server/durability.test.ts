@@ -5,7 +5,8 @@
  * file descriptor (-y); the test counts the ones made after the hand-ins start.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,5 +100,31 @@ describe('an acknowledged write is on disk (issue 8, point 2)', () => {
     }
     const after = await syncsAfter(before, (lines) => lines.length >= HAND_INS);
     expect(after.length, `fsync/fdatasync calls after ${HAND_INS} hand-ins`).toBeGreaterThanOrEqual(HAND_INS);
+  }, 60_000);
+
+  it('an acknowledged photo upload fsyncs the file, its folder and the new folder’s parent', async () => {
+    const root = join(realpathSync(server.dataDir), 'blobs');
+    // A JPEG whose shard folder <root>/ab/ does not exist yet (the demo lessons' media use a few).
+    let photo: Uint8Array<ArrayBuffer>, sha256: string, shard: string;
+    do {
+      photo = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...randomBytes(32)]);
+      sha256 = createHash('sha256').update(photo).digest('hex');
+      shard = join(root, sha256.slice(0, 2));
+    } while (existsSync(shard));
+    const before = syncLines().length;
+    const res = await fetch(`${server.origin}/api/blobs/${sha256}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' },
+      body: photo,
+    });
+    expect(res.status).toBe(201);
+    // -y prints each descriptor's path: the file is synced under its temporary name, before the rename.
+    const file = (l: string) => l.includes(`<${shard}/${sha256}`);
+    const folder = (l: string) => l.includes(`<${shard}>`);
+    const parent = (l: string) => l.includes(`<${root}>`);
+    const after = await syncsAfter(before, (ls) => ls.some(file) && ls.some(folder) && ls.some(parent));
+    expect(after.some(file), `an fsync of ${shard}/${sha256}…`).toBe(true);
+    expect(after.some(folder), `an fsync of the folder ${shard}`).toBe(true);
+    expect(after.some(parent), `an fsync of ${root}, parent of the new folder`).toBe(true);
   }, 60_000);
 });
