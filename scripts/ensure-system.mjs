@@ -1,4 +1,5 @@
-// Makes sure the system packages the tests drive for real are there (Debian's Chromium, PostgreSQL),
+// Makes sure the system packages the tests drive for real are there (Debian's Chromium, PostgreSQL,
+// strace, which counts the server's fsyncs),
 // installing them with apt-get when running as root, and otherwise stopping with the one command to
 // run. The tests that need them are never skipped silently.
 // Usage: node scripts/ensure-system.mjs [chromium] [postgresql] …   (no argument: all of them)
@@ -12,6 +13,7 @@ const PACKAGES = {
     Boolean(process.env.CARTABLE_TEST_DATABASE_URL) ||
     (existsSync('/usr/lib/postgresql') &&
       readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/postgres`))),
+  strace: () => existsSync('/usr/bin/strace'),
 };
 
 const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(PACKAGES);

@@ -2,11 +2,12 @@
  * Content-addressed files: the bytes named by their SHA-256 live at
  * <root>/ab/abcdef…. A file appears only complete and verified (written to a
  * temporary name, then renamed), so a crash never leaves a truncated blob
- * under its real name.
+ * under its real name. put() returns only once the file and its folder entry
+ * are on disk (fsync): an acknowledged upload lets the device delete its copy.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 
@@ -39,6 +40,16 @@ export interface BlobStore {
   stream(sha256: string, start: number, end: number): ReadableStream<Uint8Array>;
 }
 
+/** fsync a folder, making the names created or renamed in it durable. */
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** A blob store in a folder on the local disk. */
 export function createFileBlobStore(root: string): BlobStore {
   const fileOf = (sha256: string): string => {
@@ -63,15 +74,32 @@ export function createFileBlobStore(root: string): BlobStore {
       if (actual !== sha256) throw new HashMismatchError(sha256, actual);
       const file = fileOf(sha256);
       if ((await size(sha256)) === bytes.byteLength) return false;
-      await mkdir(path.dirname(file), { recursive: true });
+      const shard = path.dirname(file);
+      // mkdir returns the topmost folder it created (usually the shard): its name, too, must reach the disk.
+      const created = await mkdir(shard, { recursive: true });
       const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
       try {
-        await writeFile(temp, bytes);
+        const handle = await open(temp, 'w');
+        try {
+          await handle.writeFile(bytes);
+          await handle.sync(); // the bytes are on disk before they get their real name
+        } finally {
+          await handle.close();
+        }
         // rename is atomic on one filesystem: two concurrent writers of the same bytes both succeed.
         await rename(temp, file);
       } catch (error) {
         await rm(temp, { force: true });
         throw error;
+      }
+      // The rename is on disk only once its folder is; a new folder's name lives in its parent
+      // (root for a new shard; root's parent as well on the very first upload).
+      await syncFolder(shard);
+      if (created !== undefined) {
+        for (let dir = path.dirname(shard); ; dir = path.dirname(dir)) {
+          await syncFolder(dir);
+          if (path.resolve(dir) === path.resolve(created, '..') || path.dirname(dir) === dir) break;
+        }
       }
       return true;
     },

@@ -20,6 +20,12 @@ export function openSqlite(file: string): OpenDatabase {
   const sqlite = new SQLite(file);
   // WAL lets readers carry on while a hand-in is written; foreign keys are off by default in SQLite.
   sqlite.pragma('journal_mode = WAL');
+  // A 2xx tells the device to delete its copy (and the photo bytes), so every commit must be on
+  // disk before we answer: FULL fsyncs the WAL at each commit (WAL's NORMAL, this build's
+  // default, syncs only at checkpoints, so a power cut could lose acknowledged hand-ins).
+  sqlite.pragma('synchronous = FULL');
+  if (sqlite.pragma('synchronous', { simple: true }) !== 2)
+    throw new Error('SQLite refused synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return {

@@ -37,6 +37,8 @@ export class ServerProcess {
   constructor(
     readonly port: number,
     private readonly env: Record<string, string> = {},
+    /** A command the server runs under (e.g. strace and its options); none by default. */
+    private readonly launcher: string[] = [],
   ) {}
 
   get origin(): string {
@@ -45,7 +47,9 @@ export class ServerProcess {
 
   /** Start and wait until /api/health answers. */
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const node = [process.execPath, '--import', 'tsx', 'server/main.ts'];
+    const [command, ...args] = [...this.launcher, ...node] as [string, ...string[]];
+    const child = spawn(command, args, {
       env: {
         ...process.env,
         PORT: String(this.port),
