@@ -22,5 +22,5 @@ export const HTTP_LIMITS = {
   /** The largest JSON body any route accepts (a lesson draft, a hand-in): read before a slot is taken. */
   largestJsonBody: 2 * MB,
   /** Connections one address may hold at once (CARTABLE_MAX_CONNECTIONS_PER_ADDRESS). */
-  connectionsPerAddress: 128,
+  connectionsPerAddress: 256,
 } as const;
