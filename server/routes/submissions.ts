@@ -11,14 +11,19 @@ import { UuidSchema } from '../../protocol/hash.ts';
 import { sha256Of } from '../blobs/store.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import type { AppDeps } from '../deps.ts';
+import type { GroupCommit } from '../db/group-commit.ts';
 import { appendToFeed } from '../feed/append.ts';
 import { apiError, readJson } from '../http.ts';
 import { publishedVersionKeys } from '../lessons/catalogue.ts';
 import type { AppEnv } from '../security/auth.ts';
 import { tooLarge } from './too-large.ts';
 
-/** Mounted at /api/pupil (behind device authentication). */
-export function submissionRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
+/** Mounted at /api/pupil (behind device authentication); hand-ins arriving together share a commit. */
+export function submissionRoutes({
+  db,
+  now,
+  commits,
+}: Pick<AppDeps, 'db' | 'now'> & { commits: GroupCommit }) {
   return new Hono<AppEnv>().put(
     '/submissions/:id',
     bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge }),
@@ -67,7 +72,8 @@ export function submissionRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
       const bodySha = sha256Of(body);
       const receivedAt = now().toISOString();
 
-      const outcome = await db.transaction().execute(async (trx) => {
+      // Answered only once the shared transaction is on disk (synchronous=FULL, or PostgreSQL's commit).
+      const outcome = await commits.run(async (trx) => {
         // Insert-or-nothing on the primary key: concurrent repeats cannot race into a 500.
         const inserted = await trx
           .insertInto('submissions')
