@@ -7,7 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 export default function buildServer(): void {
-  execFileSync(process.execPath, [join(import.meta.dirname, '../../../scripts/build-server.mjs'), '--if-stale'], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [join(import.meta.dirname, '../../../scripts/build-server.mjs'), '--if-stale'],
+    {
+      stdio: 'inherit',
+    },
+  );
 }
