@@ -13,6 +13,8 @@ export const CHROMIUM_ARGS = [
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // The tests start the compiled server (dist-server/): rebuilt here when missing or stale.
+  globalSetup: './tests/e2e/support/build-server.ts',
   // Each test starts its own server process; two cores cannot run many at once.
   workers: 1,
   fullyParallel: false,

@@ -3,7 +3,7 @@
  * online-only baseline, the 300-lesson manifest (size as sent, 304s under load), and join
  * to every lesson ready for 10, 100 and 300 lessons. Writes bench/results/issue-14.json
  * and an SVG of it beside.
- * Run: `npx vite build && npx tsx bench/issue-14.ts`.
+ * Run: `npm run build && npx tsx bench/issue-14.ts`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -2,7 +2,7 @@
  * From join to every lesson ready offline, in headless Chromium against the real server,
  * for a class with 10, 100 and 300 published lessons (BENCH_LESSON_COUNTS to change).
  * A fresh server and browser profile per size; the time runs from opening the join link
- * to "everything is on this device". Run: `npx vite build && npx tsx bench/join-to-ready.ts`.
+ * to "everything is on this device". Run: `npm run build && npx tsx bench/join-to-ready.ts`.
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';

@@ -1,5 +1,5 @@
 /** Server settings read from the environment (the names are a public contract: see DESIGN.md). */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { HTTP_LIMITS } from './http-limits.ts';
@@ -32,7 +32,18 @@ export interface ServerConfig {
   version: string;
 }
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The folder holding package.json: the nearest one above this module, so it is the same whether the
+ * server runs from source (server/config.ts) or compiled (dist-server/server/config.js).
+ */
+export function findRepoRoot(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
+
+const REPO_ROOT = findRepoRoot();
 
 /** The version string from package.json, reported by /api/health. */
 export function packageVersion(): string {

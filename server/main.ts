@@ -1,7 +1,8 @@
 /**
  * Starts the server: configuration from the environment, database migrated,
  * demo content on a first start, then listen and print how to get in.
- * Run: npx tsx server/main.ts (npm start builds the app first).
+ * Run: npm start (builds the app and the server, then runs dist-server/server/main.js);
+ * from source during development: npx tsx server/main.ts.
  */
 import path from 'node:path';
 import type { Server } from 'node:http';

@@ -1,13 +1,18 @@
 /**
- * The real Cartable server as a child process: started on 127.0.0.1 with its own
+ * The real Cartable server as a child process — the compiled build production runs
+ * (node dist-server/server/main.js, no TypeScript loader) — started on 127.0.0.1 with its own
  * data folder, killed with SIGKILL (no goodbye, like a crashed machine), and
  * restarted on the same port and data so the origin — and the service worker — stay the same.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+/** What `npm run serve` starts (`npm run build:server` writes it; Playwright's global setup rebuilds it when stale). */
+export const SERVER_ENTRY = join(ROOT, 'dist-server/server/main.js');
 
 export interface DemoPupil {
   name: string;
@@ -47,9 +52,12 @@ export class ServerProcess {
 
   /** Start and wait until /api/health answers. */
   async start(): Promise<void> {
-    const node = [process.execPath, '--import', 'tsx', 'server/main.ts'];
+    if (!existsSync(SERVER_ENTRY))
+      throw new Error(`${SERVER_ENTRY} is missing: run npm run build:server first`);
+    const node = [process.execPath, SERVER_ENTRY];
     const [command, ...args] = [...this.launcher, ...node] as [string, ...string[]];
     const child = spawn(command, args, {
+      cwd: ROOT,
       env: {
         ...process.env,
         PORT: String(this.port),

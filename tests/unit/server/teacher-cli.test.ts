@@ -10,7 +10,7 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 let dataDir: string;
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/** Runs `npm run teacher:add` (its tsx command) with stdin piped, as a script would. */
+/** Runs the teacher:add CLI from source (tsx; `npm run teacher:add` runs its compiled twin) with stdin piped, as a script would. */
 function teacherAdd(
   args: string[],
   stdin: string,
