@@ -2,35 +2,15 @@
  * Issue 8, point 1: a stranger holding hundreds of half-sent requests must not take
  * the school offline. 500 sockets from one address send complete headers for
  * POST /api/join and a partial body, and hold; meanwhile a fresh device must still
- * link, get its manifest and load the shell, each within a second. Real server
+ * link, get its manifest and load the shell (each within 1 s: timed by npm run bench). Real server
  * process on 127.0.0.1, real sockets.
  */
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDeviceWayIn, holdHalfSentJoin, holdHalfSentJoins } from '../../e2e/support/half-sent.ts';
 import { freePort, ServerProcess } from '../../e2e/support/server-process.ts';
 
 const HELD = 500;
-
-/** Opens a socket that announces a 200-byte join body and sends only its first bytes. */
-function holdHalfSentJoin(port: number): Promise<Socket> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port }, () => {
-      socket.write(
-        'POST /api/join HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
-          'Content-Length: 200\r\n\r\n{"code":"',
-      );
-      resolve(socket);
-    });
-    // The server may close or refuse some of them: that is its right.
-    socket.on('error', () => resolve(socket));
-  });
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const started = performance.now();
-  const value = await work();
-  return { value, ms: performance.now() - started };
-}
 
 describe('half-sent requests held by one address', () => {
   let server: ServerProcess;
@@ -46,37 +26,19 @@ describe('half-sent requests held by one address', () => {
     await server?.dispose();
   });
 
-  it('leave the shell, /api/health, joining and the manifest answering within a second', async () => {
-    for (let i = 0; i < HELD; i++) sockets.push(await holdHalfSentJoin(server.port));
+  it('leave the shell, /api/health, joining and the manifest answering (1 s in npm run bench)', async () => {
+    sockets.push(...(await holdHalfSentJoins(server.port, HELD)));
     // Let the server take them all in (and the held bodies sit there).
     await new Promise((r) => setTimeout(r, 500));
-
-    const shell = await timed(() => fetch(`${server.origin}/`));
-    expect(shell.value.status).toBe(200);
-    expect(await shell.value.text()).toContain('<div id="app"');
-    expect(shell.ms).toBeLessThan(1000);
-
-    const health = await timed(() => fetch(`${server.origin}/api/health`));
-    expect(health.value.status).toBe(200);
-    expect(health.ms).toBeLessThan(1000);
-
-    const pupil = server.demoPupils()[0]!;
-    const joined = await timed(() =>
-      fetch(`${server.origin}/api/join`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code: pupil.code }),
-      }),
-    );
-    expect(joined.value.status).toBe(200);
-    expect(joined.ms).toBeLessThan(1000);
-    const { token } = (await joined.value.json()) as { token: string };
-
-    const manifest = await timed(() =>
-      fetch(`${server.origin}/api/pupil/manifest`, { headers: { authorization: `Bearer ${token}` } }),
-    );
-    expect(manifest.value.status).toBe(200);
-    expect(manifest.ms).toBeLessThan(1000);
+    const steps = await freshDeviceWayIn(server.origin, server.demoPupils()[0]!.code);
+    expect(steps.map((s) => [s.step, s.status])).toEqual([
+      ['shell', 200],
+      ['health', 200],
+      ['join', 200],
+      ['manifest', 200],
+    ]);
+    // Not a speed test (the bench times it against 1 s): only "not queued behind the stranger".
+    for (const step of steps) expect(step.ms, step.step).toBeLessThan(5000);
   }, 60_000);
 });
 
@@ -141,7 +103,9 @@ describe('the connection cap', () => {
 
   it('keeps at most the cap of one address, closing the oldest half-sent ones first', async () => {
     for (let i = 0; i < 80; i++) sockets.push(await holdHalfSentJoin(server.port));
-    const closed = sockets.map((s) => new Promise<void>((r) => (s.closed ? r() : s.once('close', () => r()))));
+    const closed = sockets.map(
+      (s) => new Promise<void>((r) => (s.closed ? r() : s.once('close', () => r()))),
+    );
     await Promise.race([Promise.all(closed.slice(0, 30)), new Promise((r) => setTimeout(r, 5000))]);
     const open = sockets.filter((s) => !s.closed);
     expect(open).toHaveLength(50);
