@@ -18,7 +18,7 @@ import { measureSlowClients, SLOW_CLIENTS_TARGET } from './slow-clients.ts';
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
 /**
- * Targets for one small school server (2 cores, SQLite with full fsync per hand-in so an
+ * Targets for one small school server (2 cores, SQLite synchronous=FULL, an fsync before every answer, shared by the hand-ins arriving together, so an
  * acknowledged submission survives a power cut): a 1,000-pupil school's whole morning of
  * revalidations in about a second, and its hand-ins acknowledged well within a second each.
  */
