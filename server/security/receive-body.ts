@@ -72,10 +72,14 @@ async function readBounded(
 /** The middleware. Requests without a body pass straight through. */
 export function receiveBody({ boundsFor, idleMs }: ReceiveBodyOptions): MiddlewareHandler {
   return async (c, next) => {
+    // From the headers alone: touching `body` makes the Node adapter build a full web Request and
+    // stream, a cost every GET (the morning's manifest checks) would pay for nothing.
+    const declared = c.req.header('content-length');
+    const chunked = c.req.header('transfer-encoding') !== undefined;
+    if (!chunked && (declared === undefined || declared === '0')) return next();
     const body = c.req.raw.body;
     if (!body) return next();
     const { maxBytes, totalMs } = boundsFor(c);
-    const declared = c.req.header('content-length');
     // What is left of a refused body is not worth reading: the connection ends with the answer.
     if (declared !== undefined && Number(declared) > maxBytes) {
       c.header('Connection', 'close');

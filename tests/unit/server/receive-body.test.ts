@@ -32,10 +32,21 @@ function appWith(bounds: { maxBytes: number; totalMs: number | null }, idleMs: n
   return app;
 }
 
-const post = (app: Hono, body: BodyInit, headers: Record<string, string> = {}) =>
-  app.request('/', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+/** As a client sends it over HTTP: a length for bytes known ahead, chunked for a stream. */
+const framing = (body: BodyInit): Record<string, string> =>
+  typeof body === 'string' ? { 'content-length': String(body.length) } : { 'transfer-encoding': 'chunked' };
+
+const post = (app: Hono, body: BodyInit) =>
+  app.request('/', { method: 'POST', body, headers: framing(body), duplex: 'half' } as RequestInit);
 
 describe('receiving a body before any work', () => {
+  it('lets a request without a body through without touching it', async () => {
+    const app = new Hono();
+    app.use('*', receiveBody({ idleMs: 100, boundsFor: () => ({ maxBytes: 10, totalMs: 100 }) }));
+    app.get('/', (c) => c.text('ok'));
+    expect(await (await app.request('/')).text()).toBe('ok');
+  });
+
   it('hands the whole body on to the route', async () => {
     const res = await post(appWith({ maxBytes: 100, totalMs: 1000 }, 500), 'x'.repeat(100));
     expect(await res.text()).toBe('got 100');
@@ -71,7 +82,7 @@ describe('receiving a body before any work', () => {
     try {
       const stalled = server.app.request('/api/join', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
         body: stalledBody('{"code":"'),
         duplex: 'half',
       } as RequestInit);
