@@ -54,3 +54,29 @@ export async function publishedVersionKeys(
     .executeTakeFirst();
   return row ? (JSON.parse(row.quiz_keys) as QuizStep[]) : null;
 }
+
+export interface VersionKey {
+  classId: string;
+  lessonId: string;
+  version: number;
+}
+
+/**
+ * "Is this version published for this class?", remembered once true: a published version
+ * is immutable and never goes away (a published lesson cannot be deleted), so every
+ * process may keep the answer. Each hand-in asks it; a morning asks it about the same
+ * few lessons thousands of times. Bounded: past `max` entries the memory starts afresh.
+ */
+export function publishedVersionCheck(db: Kysely<Database>, max = 50_000) {
+  const known = new Set<string>();
+  return async (key: VersionKey): Promise<boolean> => {
+    const id = `${key.classId}|${key.lessonId}|${key.version}`;
+    if (known.has(id)) return true;
+    const published = (await publishedVersionKeys(db, key)) !== null;
+    if (published) {
+      if (known.size >= max) known.clear();
+      known.add(id);
+    }
+    return published;
+  };
+}

@@ -14,7 +14,7 @@ import type { AppDeps } from '../deps.ts';
 import type { GroupCommit } from '../db/group-commit.ts';
 import { appendToFeed } from '../feed/append.ts';
 import { apiError, readJson } from '../http.ts';
-import { publishedVersionKeys } from '../lessons/catalogue.ts';
+import { publishedVersionCheck } from '../lessons/catalogue.ts';
 import type { AppEnv } from '../security/auth.ts';
 import { tooLarge } from './too-large.ts';
 
@@ -24,6 +24,7 @@ export function submissionRoutes({
   now,
   commits,
 }: Pick<AppDeps, 'db' | 'now'> & { commits: GroupCommit }) {
+  const isPublished = publishedVersionCheck(db);
   return new Hono<AppEnv>().put(
     '/submissions/:id',
     bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge }),
@@ -37,12 +38,12 @@ export function submissionRoutes({
         return apiError(c, 400, 'id_mismatch', 'The body id differs from the address.');
 
       const { pupilId, classId } = c.get('device');
-      const keys = await publishedVersionKeys(db, {
+      const published = await isPublished({
         classId,
         lessonId: submission.lessonId,
         version: submission.lessonVersion,
       });
-      if (!keys)
+      if (!published)
         return apiError(c, 404, 'unknown_lesson', 'This lesson version is not published for your class.');
 
       const attachments = [
