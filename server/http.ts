@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as v from 'valibot';
 import type { ApiError } from '../protocol/api.ts';
+import { receivedText } from './security/received-body.ts';
 
 /** An error response: a stable machine code and an English sentence (the app translates codes). */
 export function apiError(c: Context, status: ContentfulStatusCode, error: string, message: string): Response {
@@ -19,7 +20,7 @@ export async function readJson<S extends v.GenericSchema>(
 ): Promise<Parsed<v.InferOutput<S>>> {
   let body: unknown;
   try {
-    body = await c.req.json();
+    body = JSON.parse(receivedText(c));
   } catch {
     return { ok: false, response: apiError(c, 400, 'bad_json', 'The request body is not valid JSON.') };
   }

@@ -6,7 +6,6 @@
  * quota.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import { Sha256Schema } from '../../protocol/hash.ts';
@@ -25,6 +24,7 @@ import type { Database } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { apiError } from '../http.ts';
 import type { AppEnv, Uploader } from '../security/auth.ts';
+import { bodyAtMost } from '../security/receive-body.ts';
 
 /** The upload's answer: the type detected from the bytes is what the editor puts in its MediaRef. */
 export interface UploadedBlob {
@@ -46,16 +46,14 @@ export function blobUploadRoutes({
     async (c, next) => {
       const kinds = c.get('uploader').kind === 'teacher' ? TEACHER_UPLOADS : PUPIL_UPLOADS;
       const maxSize = largestUpload(kinds);
-      return bodyLimit({
-        maxSize,
-        onError: (c) =>
-          apiError(
-            c,
-            413,
-            'too_large',
-            `This file is larger than the ${formatMegabytes(maxSize)} any upload may be.`,
-          ),
-      })(c, next);
+      return bodyAtMost(maxSize, (c) =>
+        apiError(
+          c,
+          413,
+          'too_large',
+          `This file is larger than the ${formatMegabytes(maxSize)} any upload may be.`,
+        ),
+      )(c, next);
     },
     async (c) => {
       const sha256 = c.req.param('sha256');

@@ -7,14 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { JoinRequestSchema, type JoinResponse } from '../../protocol/api.ts';
 import type { AppDeps } from '../deps.ts';
 import { apiError, readJson } from '../http.ts';
 import { clientAddress } from '../security/client-address.ts';
 import { hashJoinCode, isWellFormedJoinCode, normaliseJoinCode } from '../security/join-codes.ts';
 import { hashToken, newToken } from '../security/tokens.ts';
-import { tooLarge } from './too-large.ts';
+import { bodyAtMost } from '../security/receive-body.ts';
 
 /** The one key of the server-wide budget of wrong codes. */
 const SERVER_WIDE = 'all';
@@ -28,7 +27,7 @@ export function joinRoutes({
   classJoinLimiter,
   trustedProxies = 0,
 }: Pick<AppDeps, 'db' | 'now' | 'joinLimiter' | 'joinBudget' | 'classJoinLimiter' | 'trustedProxies'>) {
-  return new Hono().post('/', bodyLimit({ maxSize: 1024, onError: tooLarge }), async (c) => {
+  return new Hono().post('/', bodyAtMost(1024), async (c) => {
     const address = clientAddress(c, trustedProxies);
     const wait = joinLimiter.retryAfter(address);
     if (wait > 0) {

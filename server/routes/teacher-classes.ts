@@ -4,7 +4,6 @@
  * the lessons already published; nothing new is added to it.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
 import { CreateClassSchema, UpdateClassSchema, type TeacherClass } from '../../protocol/teacher-api.ts';
 import type { Database } from '../db/schema.ts';
@@ -13,7 +12,7 @@ import { readJson } from '../http.ts';
 import { createClass } from '../roster.ts';
 import type { AppEnv } from '../security/auth.ts';
 import { notYours, ownedClass } from '../security/ownership.ts';
-import { tooLarge } from './too-large.ts';
+import { bodyAtMost } from '../security/receive-body.ts';
 
 /** The teacher's classes (or one of them) with their current pupil count, by name. */
 async function listClasses(
@@ -42,7 +41,7 @@ async function listClasses(
 export function teacherClassRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
   return new Hono<AppEnv>()
     .get('/classes', async (c) => c.json({ classes: await listClasses(db, c.get('teacher').teacherId) }))
-    .post('/classes', bodyLimit({ maxSize: 4 * 1024, onError: tooLarge }), async (c) => {
+    .post('/classes', bodyAtMost(4 * 1024), async (c) => {
       const parsed = await readJson(c, CreateClassSchema);
       if (!parsed.ok) return parsed.response;
       const teacherId = c.get('teacher').teacherId;
@@ -50,7 +49,7 @@ export function teacherClassRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
       const [created] = await listClasses(db, teacherId, id);
       return c.json(created, 201);
     })
-    .patch('/classes/:classId', bodyLimit({ maxSize: 4 * 1024, onError: tooLarge }), async (c) => {
+    .patch('/classes/:classId', bodyAtMost(4 * 1024), async (c) => {
       const teacherId = c.get('teacher').teacherId;
       const classId = c.req.param('classId');
       const found = await ownedClass(db, teacherId, classId);

@@ -6,7 +6,6 @@
  * repeat, 409 when the UUID is reused for other words.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import type { Update } from '../../protocol/api.ts';
 import type { Content } from '../../protocol/content.ts';
@@ -23,7 +22,7 @@ import { apiError, readJson } from '../http.ts';
 import { convertMarkdown, MarkdownTimeoutError } from '../lessons/markdown-pool.ts';
 import type { AppEnv } from '../security/auth.ts';
 import { notYours, ownedSubmission } from '../security/ownership.ts';
-import { tooLarge } from './too-large.ts';
+import { bodyAtMost } from '../security/receive-body.ts';
 
 /** The stored feedback, as the submission detail lists it. */
 export interface FeedbackView {
@@ -36,7 +35,7 @@ export interface FeedbackView {
 export function teacherFeedbackRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
   return new Hono<AppEnv>().put(
     '/submissions/:submissionId/feedback/:feedbackId',
-    bodyLimit({ maxSize: 32 * 1024, onError: tooLarge }),
+    bodyAtMost(32 * 1024),
     async (c) => {
       const teacherId = c.get('teacher').teacherId;
       const submission = await ownedSubmission(db, teacherId, c.req.param('submissionId'));

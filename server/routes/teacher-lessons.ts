@@ -5,14 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { SaveDraftSchema } from '../../protocol/teacher-api.ts';
 import type { AppDeps } from '../deps.ts';
 import { apiError, readJson } from '../http.ts';
 import { LESSON_ID, saveDraft, teacherLessons } from '../lessons/drafts.ts';
 import type { AppEnv } from '../security/auth.ts';
 import { classArchived, notYours, ownedClass, ownedLesson } from '../security/ownership.ts';
-import { tooLarge } from './too-large.ts';
+import { bodyAtMost } from '../security/receive-body.ts';
 
 /** A draft is at most 100 steps of Markdown: 2 MB is generous for text, media are uploaded apart. */
 export const MAX_DRAFT_BYTES = 2 * 1024 * 1024;
@@ -39,36 +38,32 @@ export function teacherLessonRoutes({ db, blobs, now }: Pick<AppDeps, 'db' | 'bl
       const [lesson] = await teacherLessons(db, blobs, classId, [lessonId]);
       return c.json(lesson);
     })
-    .put(
-      '/classes/:classId/lessons/:lessonId',
-      bodyLimit({ maxSize: MAX_DRAFT_BYTES, onError: tooLarge }),
-      async (c) => {
-        const { classId, lessonId } = c.req.param();
-        const teacherId = c.get('teacher').teacherId;
-        const schoolClass = await ownedClass(db, teacherId, classId);
-        if (!schoolClass) return notYours(c, 'class');
-        const invalidId = badLessonId(c);
-        if (invalidId) return invalidId;
-        // The id space is shared by every class: an id taken elsewhere is answered like a missing lesson.
-        const taken = await db
-          .selectFrom('lessons')
-          .select('class_id')
-          .where('id', '=', lessonId)
-          .executeTakeFirst();
-        if (taken && taken.class_id !== classId) return notYours(c, 'lesson');
-        if (schoolClass.archived_at) return classArchived(c);
-        const parsed = await readJson(c, SaveDraftSchema);
-        if (!parsed.ok) return parsed.response;
-        const outcome = await saveDraft(db, {
-          lessonId,
-          classId,
-          draft: parsed.value.draft,
-          at: now().toISOString(),
-        });
-        const [lesson] = await teacherLessons(db, blobs, classId, [lessonId]);
-        return c.json(lesson, outcome === 'created' ? 201 : 200);
-      },
-    )
+    .put('/classes/:classId/lessons/:lessonId', bodyAtMost(MAX_DRAFT_BYTES), async (c) => {
+      const { classId, lessonId } = c.req.param();
+      const teacherId = c.get('teacher').teacherId;
+      const schoolClass = await ownedClass(db, teacherId, classId);
+      if (!schoolClass) return notYours(c, 'class');
+      const invalidId = badLessonId(c);
+      if (invalidId) return invalidId;
+      // The id space is shared by every class: an id taken elsewhere is answered like a missing lesson.
+      const taken = await db
+        .selectFrom('lessons')
+        .select('class_id')
+        .where('id', '=', lessonId)
+        .executeTakeFirst();
+      if (taken && taken.class_id !== classId) return notYours(c, 'lesson');
+      if (schoolClass.archived_at) return classArchived(c);
+      const parsed = await readJson(c, SaveDraftSchema);
+      if (!parsed.ok) return parsed.response;
+      const outcome = await saveDraft(db, {
+        lessonId,
+        classId,
+        draft: parsed.value.draft,
+        at: now().toISOString(),
+      });
+      const [lesson] = await teacherLessons(db, blobs, classId, [lessonId]);
+      return c.json(lesson, outcome === 'created' ? 201 : 200);
+    })
     .delete('/classes/:classId/lessons/:lessonId', async (c) => {
       const { classId, lessonId } = c.req.param();
       if (!(await ownedLesson(db, c.get('teacher').teacherId, classId, lessonId)))

@@ -6,7 +6,6 @@
  * reused for something else.
  */
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import { UuidSchema } from '../../protocol/hash.ts';
@@ -24,7 +23,7 @@ import { InvalidLessonError, MissingMediaError, publishLesson } from '../lessons
 import type { AppEnv } from '../security/auth.ts';
 import { classArchived, notYours, ownedClass } from '../security/ownership.ts';
 import { badLessonId, MAX_DRAFT_BYTES } from './teacher-lessons.ts';
-import { tooLarge } from './too-large.ts';
+import { bodyAtMost } from '../security/receive-body.ts';
 
 type Published = v.InferOutput<typeof PublishResponseSchema>;
 
@@ -63,7 +62,7 @@ function repeatAnswer(
 export function teacherPublicationRoutes({ db, blobs, now }: Pick<AppDeps, 'db' | 'blobs' | 'now'>) {
   return new Hono<AppEnv>().put(
     '/classes/:classId/lessons/:lessonId/publications/:publicationId',
-    bodyLimit({ maxSize: MAX_DRAFT_BYTES, onError: tooLarge }),
+    bodyAtMost(MAX_DRAFT_BYTES),
     async (c) => {
       const { classId, lessonId, publicationId } = c.req.param();
       const teacherId = c.get('teacher').teacherId;

@@ -4,7 +4,6 @@
  * renaming, removing, and a new code when one has leaked or been lost.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
 import { AddPupilsSchema, RenamePupilSchema, type TeacherPupil } from '../../protocol/teacher-api.ts';
 import type { Database } from '../db/schema.ts';
@@ -14,7 +13,7 @@ import { addPupil, regenerateJoinCode, removePupil } from '../roster.ts';
 import type { AppEnv } from '../security/auth.ts';
 import { formatJoinCode } from '../security/join-codes.ts';
 import { classArchived, notYours, ownedClass, ownedPupil } from '../security/ownership.ts';
-import { tooLarge } from './too-large.ts';
+import { bodyAtMost } from '../security/receive-body.ts';
 
 /** Pupils still on a class list (or the given ones), by name, with their live code and linked devices. */
 async function listPupils(
@@ -61,7 +60,7 @@ export function teacherPupilRoutes({ db }: Pick<AppDeps, 'db'>) {
       if (!(await ownedClass(db, c.get('teacher').teacherId, classId))) return notYours(c, 'class');
       return c.json({ pupils: await listPupils(db, classId) });
     })
-    .post('/classes/:classId/pupils', bodyLimit({ maxSize: 64 * 1024, onError: tooLarge }), async (c) => {
+    .post('/classes/:classId/pupils', bodyAtMost(64 * 1024), async (c) => {
       const classId = c.req.param('classId');
       const found = await ownedClass(db, c.get('teacher').teacherId, classId);
       if (!found) return notYours(c, 'class');
@@ -72,7 +71,7 @@ export function teacherPupilRoutes({ db }: Pick<AppDeps, 'db'>) {
       for (const name of parsed.value.names) ids.push((await addPupil(db, { classId, name })).id);
       return c.json({ pupils: await listPupils(db, classId, ids) }, 201);
     })
-    .patch('/pupils/:pupilId', bodyLimit({ maxSize: 4 * 1024, onError: tooLarge }), async (c) => {
+    .patch('/pupils/:pupilId', bodyAtMost(4 * 1024), async (c) => {
       const pupil = await ownedPupil(db, c.get('teacher').teacherId, c.req.param('pupilId'));
       if (!pupil) return notYours(c, 'pupil');
       const parsed = await readJson(c, RenamePupilSchema);

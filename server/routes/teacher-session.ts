@@ -1,6 +1,5 @@
 /** POST/DELETE /api/teacher/session: a teacher signs in with e-mail and password, and out. */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import type { AppDeps } from '../deps.ts';
 import { apiError, readJson } from '../http.ts';
@@ -8,10 +7,10 @@ import { requireTeacher, type AppEnv } from '../security/auth.ts';
 import { clientAddress } from '../security/client-address.ts';
 import { verifyPassword } from '../security/passwords.ts';
 import { hashToken, newToken } from '../security/tokens.ts';
-import { tooLarge } from './too-large.ts';
 import type { InferOutput } from 'valibot';
 import type { LoginResponseSchema } from '../../protocol/teacher-api.ts';
 import { DEFAULT_SCHOOL_TIME_ZONE } from '../../protocol/school-time.ts';
+import { bodyAtMost } from '../security/receive-body.ts';
 
 /** A school day with its evening of preparation, not a week. */
 export const SESSION_HOURS = 12;
@@ -33,7 +32,7 @@ export function teacherSessionRoutes({
   timeZone = DEFAULT_SCHOOL_TIME_ZONE,
 }: Pick<AppDeps, 'db' | 'now' | 'loginLimiter' | 'trustedProxies' | 'timeZone'>) {
   return new Hono<AppEnv>()
-    .post('/', bodyLimit({ maxSize: 4096, onError: tooLarge }), async (c) => {
+    .post('/', bodyAtMost(4096), async (c) => {
       const address = clientAddress(c, trustedProxies);
       const wait = loginLimiter.retryAfter(address);
       if (wait > 0) {
