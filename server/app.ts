@@ -1,7 +1,6 @@
 /** The HTTP application: middleware, then one router per resource. No socket here (see main.ts). */
 import { Hono, type Context } from 'hono';
 import { largestUpload, PUPIL_UPLOADS, TEACHER_UPLOADS } from './blobs/upload-policy.ts';
-import { createGroupCommit } from './db/group-commit.ts';
 import { HTTP_LIMITS } from './http-limits.ts';
 import type { AppDeps } from './deps.ts';
 import { apiError } from './http.ts';
@@ -84,7 +83,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/join', joinRoutes(deps));
   app.route('/api/pupil', manifestRoutes({ ...deps, capabilityKey }));
   app.route('/api/class-news', classNewsRoutes({ db, capabilityKey }));
-  app.route('/api/pupil', submissionRoutes({ ...deps, commits: createGroupCommit(db) }));
+  app.route('/api/pupil', submissionRoutes(deps));
   app.route('/api/pupil', updateRoutes(deps));
   app.route('/api/pupil', deviceStatusRoutes(deps));
   app.route('/api/blobs', blobUploadRoutes(deps));

@@ -5,36 +5,53 @@
  * school's hand-ins at once (issue 14) without acknowledging anything not on disk.
  *
  * A batch gathers what arrived by the next turn of the event loop, plus whatever
- * arrives while the previous batch commits. A work item must touch only the
+ * arrives while the previous batch commits. The batch's items are written together by
+ * one function (`writeAll`), so a caller can write a whole batch in a few multi-row
+ * statements rather than a few statements per item. It must touch only the
  * transaction it is given (it may be rolled back and run again): if a batch fails,
- * each of its items is retried in a transaction of its own, so one bad item cannot
- * fail its neighbours.
+ * each of its items is written again in a transaction of its own, so one bad item
+ * cannot fail its neighbours.
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
-export type Work<T> = (trx: Transaction<Database>) => Promise<T>;
+/** Writes a batch's items in the given transaction; one result per item, in order. */
+export type WriteAll<I, O> = (trx: Transaction<Database>, items: I[]) => Promise<O[]>;
 
-export interface GroupCommit {
-  /** Runs the work in the next shared transaction; resolves after that transaction commits. */
-  run<T>(work: Work<T>): Promise<T>;
+export interface BatchedCommit<I, O> {
+  /** Writes the item in the next shared transaction; resolves after that transaction commits. */
+  add(item: I): Promise<O>;
 }
 
-interface Pending {
-  work: Work<unknown>;
-  resolve: (value: unknown) => void;
+interface Pending<I, O> {
+  item: I;
+  resolve: (value: O) => void;
   reject: (error: unknown) => void;
 }
 
-export function createGroupCommit(db: Kysely<Database>, { maxBatch = 256 } = {}): GroupCommit {
-  const queue: Pending[] = [];
+export function createBatchedCommit<I, O>(
+  db: Kysely<Database>,
+  writeAll: WriteAll<I, O>,
+  { maxBatch = 256 } = {},
+): BatchedCommit<I, O> {
+  const queue: Pending<I, O>[] = [];
   let flushing = false;
 
-  const runAlone = async (item: Pending) => {
+  const commit = async (batch: Pending<I, O>[]) => {
+    const results = await db.transaction().execute((trx) =>
+      writeAll(
+        trx,
+        batch.map((p) => p.item),
+      ),
+    );
+    if (results.length !== batch.length) throw new Error('a batch write must answer every item');
+    batch.forEach((p, i) => p.resolve(results[i]!));
+  };
+  const alone = async (pending: Pending<I, O>) => {
     try {
-      item.resolve(await db.transaction().execute(item.work));
+      await commit([pending]);
     } catch (error) {
-      item.reject(error);
+      pending.reject(error);
     }
   };
 
@@ -42,29 +59,22 @@ export function createGroupCommit(db: Kysely<Database>, { maxBatch = 256 } = {})
     while (queue.length > 0) {
       const batch = queue.splice(0, maxBatch);
       if (batch.length === 1) {
-        await runAlone(batch[0]!);
+        await alone(batch[0]!);
         continue;
       }
-      let results: unknown[];
       try {
-        results = await db.transaction().execute(async (trx) => {
-          const out: unknown[] = [];
-          for (const item of batch) out.push(await item.work(trx));
-          return out;
-        });
+        await commit(batch);
       } catch {
-        for (const item of batch) await runAlone(item);
-        continue;
+        for (const pending of batch) await alone(pending);
       }
-      batch.forEach((item, i) => item.resolve(results[i]));
     }
     flushing = false;
   };
 
   return {
-    run<T>(work: Work<T>): Promise<T> {
-      return new Promise<T>((resolve, reject) => {
-        queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+    add(item: I): Promise<O> {
+      return new Promise<O>((resolve, reject) => {
+        queue.push({ item, resolve, reject });
         if (!flushing) {
           flushing = true;
           // Requests read in this turn of the loop join the same batch.
@@ -73,4 +83,25 @@ export function createGroupCommit(db: Kysely<Database>, { maxBatch = 256 } = {})
       });
     },
   };
+}
+
+export type Work<T> = (trx: Transaction<Database>) => Promise<T>;
+
+export interface GroupCommit {
+  /** Runs the work in the next shared transaction; resolves after that transaction commits. */
+  run<T>(work: Work<T>): Promise<T>;
+}
+
+/** Group commit of arbitrary work: each item runs its own statements, one after another. */
+export function createGroupCommit(db: Kysely<Database>, options: { maxBatch?: number } = {}): GroupCommit {
+  const commits = createBatchedCommit<Work<unknown>, unknown>(
+    db,
+    async (trx, works) => {
+      const out: unknown[] = [];
+      for (const work of works) out.push(await work(trx));
+      return out;
+    },
+    options,
+  );
+  return { run: <T>(work: Work<T>) => commits.add(work) as Promise<T> };
 }
