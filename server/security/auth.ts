@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { apiError } from '../http.ts';
+import { batchedLookup } from '../db/batched-lookup.ts';
 import { bearerToken, hashToken } from './tokens.ts';
 
 /** A linked device, and the pupil and class it acts for. */
@@ -32,26 +33,38 @@ export type Uploader = { kind: 'pupil'; id: string } | { kind: 'teacher'; id: st
 const unauthorized = (c: Context) =>
   apiError(c, 401, 'unauthorized', 'This device or session is not linked; sign in or join again.');
 
-/** The device behind a bearer token: live, revoked by the teacher, or unknown (null). */
-export async function findDevice(
-  db: Kysely<Database>,
-  token: string,
-): Promise<(DeviceIdentity & { revoked: boolean }) | null> {
-  const row = await db
+type FoundDevice = DeviceIdentity & { revoked: boolean };
+
+/** The devices behind these token hashes, in one query. */
+async function devicesByTokenHash(db: Kysely<Database>, hashes: string[]): Promise<Map<string, FoundDevice>> {
+  const rows = await db
     .selectFrom('devices as d')
     .innerJoin('pupils as p', 'p.id', 'd.pupil_id')
     .select([
+      'd.token_hash',
       'd.id as deviceId',
       'p.id as pupilId',
       'p.name as pupilName',
       'p.class_id as classId',
       'd.revoked_at',
     ])
-    .where('d.token_hash', '=', hashToken(token))
-    .executeTakeFirst();
-  if (!row) return null;
-  const { revoked_at, ...identity } = row;
-  return { ...identity, revoked: revoked_at !== null };
+    .where('d.token_hash', 'in', hashes)
+    .execute();
+  return new Map(
+    rows.map(({ token_hash, revoked_at, ...identity }) => [
+      token_hash,
+      { ...identity, revoked: revoked_at !== null },
+    ]),
+  );
+}
+
+/**
+ * Finds the device behind a bearer token: live, revoked by the teacher, or unknown (undefined).
+ * Lookups arriving together share one query (db/batched-lookup.ts).
+ */
+export function deviceFinder(db: Kysely<Database>): (token: string) => Promise<FoundDevice | undefined> {
+  const lookup = batchedLookup((hashes: string[]) => devicesByTokenHash(db, hashes));
+  return (token) => lookup(hashToken(token));
 }
 
 // Distinct from "unknown" so the pupil app can say the teacher unlinked this device (its unsent work stays on it).
@@ -82,9 +95,10 @@ export async function findTeacher(
 
 /** Requires a device token; sets c.var.device. */
 export function requireDevice(db: Kysely<Database>): MiddlewareHandler<AppEnv> {
+  const findDevice = deviceFinder(db);
   return async (c, next) => {
     const token = bearerToken(c.req.header('Authorization'));
-    const device = token ? await findDevice(db, token) : null;
+    const device = token ? await findDevice(token) : undefined;
     if (!device) return unauthorized(c);
     if (device.revoked) return revoked(c);
     const { revoked: _, ...identity } = device;
@@ -106,10 +120,11 @@ export function requireTeacher(db: Kysely<Database>, now: () => Date): Middlewar
 
 /** Requires either a device or a teacher session; sets c.var.uploader. */
 export function requireUploader(db: Kysely<Database>, now: () => Date): MiddlewareHandler<AppEnv> {
+  const findDevice = deviceFinder(db);
   return async (c, next) => {
     const token = bearerToken(c.req.header('Authorization'));
     if (!token) return unauthorized(c);
-    const device = await findDevice(db, token);
+    const device = await findDevice(token);
     if (device?.revoked) return revoked(c);
     const teacher = device ? null : await findTeacher(db, token, now());
     if (device) c.set('uploader', { kind: 'pupil', id: device.pupilId });
