@@ -3,52 +3,96 @@
  * Published versions are immutable and only ever added (or go with their deleted lesson), so
  * any change to a class's latest versions changes the count, the sum of versions or the
  * latest publication time; feedback rows are only ever added.
+ *
+ * Read at every manifest check and class-news request, so at 8 a.m. the classes and pupils
+ * asked about in one turn of the event loop are read together, one grouped query per
+ * stamp (db/batched-lookup.ts): exact, since each read follows its request.
  */
 import type { Kysely } from 'kysely';
 import { sha256Of } from '../blobs/store.ts';
+import { batchedLookup } from '../db/batched-lookup.ts';
 import type { Database } from '../db/schema.ts';
 
-/** Changes whenever the class's manifest can change. */
-export async function publicationStamp(db: Kysely<Database>, classId: string): Promise<string> {
-  const row = await db
-    .selectFrom('lesson_versions as lv')
-    .innerJoin('lessons as l', 'l.id', 'lv.lesson_id')
-    .select((eb) => [
-      eb.fn.countAll().as('versions'),
-      eb.fn.sum('lv.version').as('versionSum'),
-      eb.fn.max('lv.published_at').as('latest'),
-    ])
-    .where('l.class_id', '=', classId)
-    .executeTakeFirst();
-  return `${classId}|${row?.versions ?? 0}|${row?.versionSum ?? 0}|${row?.latest ?? ''}`;
+export interface ClassStamps {
+  /** Changes whenever the class's manifest can change. */
+  publicationStamp(classId: string): Promise<string>;
+  /**
+   * Changes whenever a publication or a teacher's feedback may concern a pupil of the class.
+   * Pass the publication stamp when it was just read (the manifest reads it for its ETag).
+   */
+  classNews(classId: string, publications?: Promise<string>): Promise<string>;
+  /** The cursor of the pupil's latest update, '0' when there is none (a decimal string, as the feed gives). */
+  feedEnd(pupilId: string): Promise<string>;
 }
 
-/**
- * Changes whenever a publication or a teacher's feedback may concern a pupil of the class.
- * Pass the publication stamp when it was just read (the manifest reads it for its ETag).
- */
-export async function classNews(
-  db: Kysely<Database>,
-  classId: string,
-  publications?: Promise<string>,
-): Promise<string> {
-  const [stamp, feedback, unlinked] = await Promise.all([
-    publications ?? publicationStamp(db, classId),
-    db
-      .selectFrom('feedback as f')
-      .innerJoin('submissions as s', 's.id', 'f.submission_id')
-      .innerJoin('pupils as p', 'p.id', 's.pupil_id')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('p.class_id', '=', classId)
-      .executeTakeFirst(),
-    // An unlinked device must hear its 401 from the manifest: the news moves for the class.
-    db
-      .selectFrom('devices as d')
-      .innerJoin('pupils as p', 'p.id', 'd.pupil_id')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('p.class_id', '=', classId)
-      .where('d.revoked_at', 'is not', null)
-      .executeTakeFirst(),
-  ]);
-  return sha256Of(`${stamp}|feedback:${feedback?.n ?? 0}|unlinked:${unlinked?.n ?? 0}`).slice(0, 40);
+const counted = (rows: { key: string; n: number | string | bigint }[]) =>
+  new Map(rows.map((r) => [r.key, Number(r.n)]));
+
+export function classStamps(db: Kysely<Database>): ClassStamps {
+  const publications = batchedLookup(async (classIds: string[]) => {
+    const rows = await db
+      .selectFrom('lesson_versions as lv')
+      .innerJoin('lessons as l', 'l.id', 'lv.lesson_id')
+      .select((eb) => [
+        'l.class_id as classId',
+        eb.fn.countAll().as('versions'),
+        eb.fn.sum('lv.version').as('versionSum'),
+        eb.fn.max('lv.published_at').as('latest'),
+      ])
+      .where('l.class_id', 'in', classIds)
+      .groupBy('l.class_id')
+      .execute();
+    return new Map(rows.map((r) => [r.classId, `${r.versions}|${r.versionSum}|${r.latest}`]));
+  });
+  const feedback = batchedLookup(async (classIds: string[]) =>
+    counted(
+      await db
+        .selectFrom('feedback as f')
+        .innerJoin('submissions as s', 's.id', 'f.submission_id')
+        .innerJoin('pupils as p', 'p.id', 's.pupil_id')
+        .select((eb) => ['p.class_id as key', eb.fn.countAll().as('n')])
+        .where('p.class_id', 'in', classIds)
+        .groupBy('p.class_id')
+        .execute(),
+    ),
+  );
+  // An unlinked device must hear its 401 from the manifest: the news moves for the class.
+  const unlinked = batchedLookup(async (classIds: string[]) =>
+    counted(
+      await db
+        .selectFrom('devices as d')
+        .innerJoin('pupils as p', 'p.id', 'd.pupil_id')
+        .select((eb) => ['p.class_id as key', eb.fn.countAll().as('n')])
+        .where('p.class_id', 'in', classIds)
+        .where('d.revoked_at', 'is not', null)
+        .groupBy('p.class_id')
+        .execute(),
+    ),
+  );
+  const feedEnds = batchedLookup(async (pupilIds: string[]) => {
+    const rows = await db
+      .selectFrom('feed')
+      .select((eb) => ['pupil_id', eb.fn.max('cursor').as('last')])
+      .where('pupil_id', 'in', pupilIds)
+      .groupBy('pupil_id')
+      .execute();
+    return new Map(rows.map((r) => [r.pupil_id, String(r.last)]));
+  });
+
+  const publicationStamp = async (classId: string) => `${classId}|${(await publications(classId)) ?? '0|0|'}`;
+  return {
+    publicationStamp,
+    async classNews(classId, stamp) {
+      const [published, feedbackCount, unlinkedCount] = await Promise.all([
+        stamp ?? publicationStamp(classId),
+        feedback(classId),
+        unlinked(classId),
+      ]);
+      return sha256Of(`${published}|feedback:${feedbackCount ?? 0}|unlinked:${unlinkedCount ?? 0}`).slice(
+        0,
+        40,
+      );
+    },
+    feedEnd: async (pupilId) => (await feedEnds(pupilId)) ?? '0',
+  };
 }

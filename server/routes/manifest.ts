@@ -5,28 +5,16 @@
  * asks the feed only when there is news, and names the class's cacheable news URL.
  */
 import { Hono } from 'hono';
-import type { Kysely } from 'kysely';
 import type { Manifest } from '../../protocol/api.ts';
 import { CLASS_NEWS_HEADER, CLASS_NEWS_VALUE_HEADER, FEED_CURSOR_HEADER } from '../../protocol/api.ts';
 import { sha256Of } from '../blobs/store.ts';
 import { compressedJson } from '../compress-json.ts';
-import type { Database } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { latestLessonsOfClass } from '../lessons/catalogue.ts';
-import { classNews, publicationStamp } from '../lessons/class-news.ts';
+import { classStamps } from '../lessons/class-news.ts';
 import { classCapability } from '../security/capability.ts';
 import type { AppEnv } from '../security/auth.ts';
 import { etagMatches } from './etag.ts';
-
-/** The cursor of the pupil's latest update, '0' when there is none (a decimal string, as the feed gives). */
-async function feedEnd(db: Kysely<Database>, pupilId: string): Promise<string> {
-  const row = await db
-    .selectFrom('feed')
-    .select((eb) => eb.fn.max('cursor').as('last'))
-    .where('pupil_id', '=', pupilId)
-    .executeTakeFirst();
-  return row?.last == null ? '0' : String(row.last);
-}
 
 /** Mounted at /api/pupil (behind device authentication). */
 export function manifestRoutes({
@@ -34,13 +22,14 @@ export function manifestRoutes({
   now,
   capabilityKey,
 }: Pick<AppDeps, 'db' | 'now'> & { capabilityKey: string }) {
+  const stamps = classStamps(db);
   return new Hono<AppEnv>().get('/manifest', async (c) => {
     const { classId, pupilId } = c.get('device');
-    const publications = publicationStamp(db, classId);
+    const publications = stamps.publicationStamp(classId);
     const [stamp, cursor, news] = await Promise.all([
       publications,
-      feedEnd(db, pupilId),
-      classNews(db, classId, publications),
+      stamps.feedEnd(pupilId),
+      stamps.classNews(classId, publications),
     ]);
     // From the publications only: serverTime changes every call and must not defeat the 304.
     const etag = `"${sha256Of(stamp).slice(0, 40)}"`;
