@@ -1,20 +1,24 @@
 /**
- * Issue 14, targets 2 and 3, in one run: the 8 a.m. replay at the origin against an
+ * Issue 14, targets 1 to 3, in one run: durable ingest against the minimal durable baseline
+ * (SQLite, and PostgreSQL when one is given), the 8 a.m. replay at the origin against an
  * online-only baseline, the 300-lesson manifest (size as sent, 304s under load), and join
  * to every lesson ready for 10, 100 and 300 lessons. Writes bench/results/issue-14.json
- * and an SVG of it beside.
- * Run: `npm run build && npx tsx bench/issue-14.ts`.
+ * and an SVG of it beside. Part of `npm run bench`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { issue14Chart } from './chart.ts';
+import { INGEST_TARGETS, measureIngest } from './ingest.ts';
 import { measureJoinToReady, type JoinToReady } from './join-to-ready.ts';
 import { measureManifestScale } from './manifest-scale.ts';
 import { replayMorning } from './morning.ts';
 
 const TARGETS = {
+  ingestPerSecond: INGEST_TARGETS.perSecond,
+  ingestP99Ms: INGEST_TARGETS.p99Ms,
+  ingestOfBaseline: INGEST_TARGETS.ofBaseline,
   morningFewerBytes: 20,
   morningFewerRequests: 5,
   manifest300GzipBytes: 20 * 1024,
@@ -30,6 +34,10 @@ const commit = (() => {
   }
 })();
 
+const ingest = await measureIngest();
+console.log(
+  `ingest: ${ingest.cartableSqlite.perSecond} hand-ins/s p99 ${ingest.cartableSqlite.p99ms} ms on SQLite (${ingest.ofBaseline}x the minimal durable server's ${ingest.baseline.perSecond}/s)`,
+);
 const morning = await replayMorning();
 console.log(
   `morning: ${morning.fewerRequests}x fewer requests, ${morning.fewerBytes}x fewer bytes at the origin`,
@@ -45,7 +53,16 @@ for (const lessons of [10, 100, 300]) {
   console.log(`join → all ${result.lessons} lessons ready: ${result.seconds} s`);
 }
 const at300 = joins.at(-1)!;
+const figures = [ingest.cartableSqlite, ingest.baseline, ingest.baselineGroupCommit];
+if (!('skipped' in ingest.cartablePostgres)) figures.push(ingest.cartablePostgres);
 const checks = {
+  ingestThroughput: ingest.cartableSqlite.perSecond >= TARGETS.ingestPerSecond,
+  ingestLatency: ingest.cartableSqlite.p99ms <= TARGETS.ingestP99Ms,
+  ingestOfBaseline: ingest.ofBaseline >= TARGETS.ingestOfBaseline,
+  // Every acknowledged hand-in is stored (more may be: answers in flight when a round ends).
+  ingestAllStored: figures.every((f) => f.stored >= f.acknowledged),
+  ingestNoErrors: figures.every((f) => Object.keys(f.statuses).every((s) => s === '2xx')),
+  ingestPostgresRecorded: !('skipped' in ingest.cartablePostgres),
   morningBytes: morning.fewerBytes >= TARGETS.morningFewerBytes,
   morningRequests: morning.fewerRequests >= TARGETS.morningFewerRequests,
   morningNoErrors: [morning.cartable, morning.onlineOnly].every((t) =>
@@ -53,12 +70,14 @@ const checks = {
   ),
   manifestSize: manifest.bytes.gzip <= TARGETS.manifest300GzipBytes,
   manifest304Latency: manifest.revalidation.p99ms <= TARGETS.manifest304P99Ms,
+  manifest304Only: Object.keys(manifest.revalidation.statuses).every((s) => s === '3xx'),
   joinTo300: at300.seconds <= TARGETS.joinTo300ReadySeconds,
 };
 const results = {
   date: new Date().toISOString(),
   commit,
   machine: { cores: cpus().length, model: cpus()[0]?.model ?? '', node: process.version },
+  ingest,
   morning,
   manifest,
   joinToReady: joins,

@@ -1,17 +1,18 @@
 /**
  * The manifest of a class with many published lessons: its size as sent (plain, gzip,
- * brotli) and its revalidation (304) under BENCH_CONCURRENCY connections.
+ * brotli) and its revalidation (304) by 50 devices of the class under BENCH_CONCURRENCY
+ * connections (autocannon: a 2 s warm-up, then 3 rounds of 5 s, medians).
  */
 import { freePort, ServerProcess } from '../tests/e2e/support/server-process.ts';
 import { publishLessons } from './class-content.ts';
-import { runLoad, type LoadResult } from './load.ts';
+import { cannon, medians, type CannonResult } from './cannon.ts';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
 
 export interface ManifestScale {
   lessons: number;
   bytes: { plain: number; gzip: number; br: number };
-  revalidation: LoadResult;
+  revalidation: CannonResult & { rounds: CannonResult[] };
 }
 
 /** On the wire, not decoded: node's fetch would decompress, so ask for the length the server sent. */
@@ -25,18 +26,25 @@ async function sentBytes(origin: string, token: string, acceptEncoding: string):
 }
 
 export async function measureManifestScale(lessons = 300): Promise<ManifestScale> {
-  const server = new ServerProcess(await freePort(), { CARTABLE_MAX_IN_FLIGHT: '500' });
+  const server = new ServerProcess(await freePort(), {
+    CARTABLE_MAX_IN_FLIGHT: '500',
+    CARTABLE_CLASS_JOINS_PER_MINUTE: '100',
+  });
   await server.start();
   try {
     const origin = server.origin;
     await publishLessons(origin, lessons);
-    const [pupil] = server.demoPupils();
-    const joined = await fetch(`${origin}/api/join`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: pupil!.code }),
-    });
-    const { token } = (await joined.json()) as { token: string };
+    const pupils = server.demoPupils();
+    const tokens: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const joined = await fetch(`${origin}/api/join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: pupils[i % pupils.length]!.code }),
+      });
+      tokens.push(((await joined.json()) as { token: string }).token);
+    }
+    const token = tokens[0]!;
     const first = await fetch(`${origin}/api/pupil/manifest`, {
       headers: { authorization: `Bearer ${token}` },
     });
@@ -47,17 +55,18 @@ export async function measureManifestScale(lessons = 300): Promise<ManifestScale
       gzip: await sentBytes(origin, token, 'gzip'),
       br: await sentBytes(origin, token, 'br'),
     };
-    // Warm-up, then the measured run.
-    await runLoad(500, CONCURRENCY, () =>
-      fetch(`${origin}/api/pupil/manifest`, {
-        headers: { authorization: `Bearer ${token}`, 'if-none-match': etag },
-      }),
-    );
-    const revalidation = await runLoad(5000, CONCURRENCY, () =>
-      fetch(`${origin}/api/pupil/manifest`, {
-        headers: { authorization: `Bearer ${token}`, 'if-none-match': etag },
-      }),
-    );
+    let next = 0;
+    const revalidate = () => ({
+      method: 'GET' as const,
+      path: '/api/pupil/manifest',
+      headers: { authorization: `Bearer ${tokens[next++ % tokens.length]}`, 'if-none-match': etag },
+    });
+    const load = (seconds: number) =>
+      cannon({ url: origin, connections: CONCURRENCY, seconds, request: revalidate });
+    await load(2);
+    const rounds: CannonResult[] = [];
+    for (let i = 0; i < 3; i++) rounds.push(await load(5));
+    const revalidation = medians(rounds);
     return { lessons: listed, bytes, revalidation };
   } finally {
     await server.dispose();

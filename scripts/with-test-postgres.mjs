@@ -2,14 +2,17 @@
 // PostgreSQL tests always run under `npm test`. Uses the URL already set (CI's cluster, a
 // developer's server); otherwise starts a throwaway cluster on 127.0.0.1 for the command's
 // lifetime and deletes it afterwards, whatever the outcome.
-// Usage: node scripts/with-test-postgres.mjs <command> [args…]
+// Usage: node scripts/with-test-postgres.mjs [--durable] <command> [args…]
+// --durable keeps the throwaway cluster's fsync on (the bench measures durable commits; tests
+// run faster without it).
 import { execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const [command, ...args] = process.argv.slice(2);
+const durable = process.argv[2] === '--durable';
+const [command, ...args] = process.argv.slice(durable ? 3 : 2);
 if (!command) throw new Error('usage: with-test-postgres.mjs <command> [args…]');
 
 function run(env) {
@@ -60,7 +63,7 @@ let code = 1;
 try {
   const [exe, exeArgs] = asOwner(`${bin}/initdb`, ['-D', data, '-A', 'trust', '-U', 'postgres']);
   execFileSync(exe, exeArgs, { stdio: ['ignore', 'ignore', 'inherit'] });
-  pgCtl(['-l', path.join(dir, 'log'), '-w', '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`, 'start']);
+  pgCtl(['-l', path.join(dir, 'log'), '-w', '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}${durable ? '' : ' -c fsync=off'}`, 'start']);
   console.log(`PostgreSQL test cluster on 127.0.0.1:${port}`);
   code = await run({ ...process.env, CARTABLE_TEST_DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/postgres` });
 } finally {
