@@ -37,8 +37,10 @@ export interface SyncTriggerOptions {
 /** What one sync did: the outbox pass (null when it could not run) and each profile's lesson sync. */
 export interface SyncResult {
   outbox: OutboxSendResult | null;
-  lessons: LessonSyncSummary[];
+  lessons: ProfileSyncSummary[];
 }
+
+export type ProfileSyncSummary = LessonSyncSummary & { profileId: string };
 
 export interface SyncTriggers {
   /** Send the outbox and refresh every linked profile's lessons now. */
@@ -78,20 +80,17 @@ export function startSyncTriggers(options: SyncTriggerOptions = {}): SyncTrigger
     }
   };
 
-  const syncLessonsForAll = async (): Promise<LessonSyncSummary[]> => {
+  const syncLessonsForAll = async (): Promise<ProfileSyncSummary[]> => {
     lastLessonsAt = Date.now();
-    const summaries: LessonSyncSummary[] = [];
+    const summaries: ProfileSyncSummary[] = [];
     for (const profile of await listLinkedProfiles()) {
       try {
         const onProgress = options.onProgress;
-        summaries.push(
-          await syncLessons(profile, {
-            ...fetchOption,
-            ...(onProgress
-              ? { onProgress: (progress: SyncProgress) => onProgress(profile.id, progress) }
-              : {}),
-          }),
-        );
+        const summary = await syncLessons(profile, {
+          ...fetchOption,
+          ...(onProgress ? { onProgress: (progress: SyncProgress) => onProgress(profile.id, progress) } : {}),
+        });
+        summaries.push({ ...summary, profileId: profile.id });
       } catch (error) {
         report(error);
       }
