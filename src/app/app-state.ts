@@ -19,7 +19,7 @@ import { detectMissingContent } from '../sync/content-check.ts';
 import { fetchMediaOnDemand } from '../sync/media-on-demand.ts';
 import { listLessons } from '../store/lessons.ts';
 import { handIn, listHandedIn } from '../store/hand-in.ts';
-import { listFeedback } from '../store/feedback.ts';
+import { isUnread, listFeedback, markFeedbackRead as markStoredFeedbackRead } from '../store/feedback.ts';
 import { getClockOffset, getLastSyncAt } from '../store/meta.ts';
 import { profileWorkStates, type LessonWorkState } from '../store/work-status.ts';
 import { joinWithCode } from '../sync/join.ts';
@@ -78,6 +78,8 @@ export function createAppState() {
     const latest = server === undefined ? undefined : answered.value.get(server);
     return latest === undefined ? 'unknown' : latest ? 'online' : 'unreachable';
   });
+  /** The active pupil's feedback not seen yet, newest first. */
+  const unreadFeedback = computed(() => feedback.value.filter(isUnread));
   /** The active pupil's hand-ins not delivered yet: waiting for the network, or for the pupil. */
   const unsent = computed(() => ({
     waiting: handedIn.value.filter((h) => h.state === 'waiting').length,
@@ -291,6 +293,15 @@ export function createAppState() {
     return result;
   }
 
+  /** The pupil is reading a lesson's feedback: it no longer counts as new. */
+  async function markFeedbackRead(lessonId: string): Promise<void> {
+    const profile = activeProfile.value;
+    if (!profile || !feedback.value.some((f) => f.lessonId === lessonId && isUnread(f))) return;
+    await markStoredFeedbackRead(profile.id, lessonId);
+    const f = await listFeedback(profile.id);
+    if (activeProfile.value?.id === profile.id) feedback.value = f;
+  }
+
   /** Note that a lesson now has a saved draft (the player calls this after each save). */
   function markDraft(lessonId: string): void {
     const current = workStates.value.get(lessonId);
@@ -313,6 +324,7 @@ export function createAppState() {
     lessons,
     handedIn,
     feedback,
+    unreadFeedback,
     workStates,
     syncing,
     lastSyncAt,
@@ -332,6 +344,7 @@ export function createAppState() {
     syncNow,
     handInLesson,
     markDraft,
+    markFeedbackRead,
     chooseDownloadPolicy,
     fetchMedia,
     retryWork,

@@ -92,6 +92,9 @@ const fr = {
   lessonMissing: 'Leçon introuvable.',
   mediaMissing: 'Ce média n’est pas disponible sur cet appareil.',
   feedbackTitle: 'Message de ton professeur',
+  feedbackNew: 'Nouveau',
+  feedbackUnreadBadge: 'Nouveau message du professeur',
+  unreadFeedbackCount: '{count} {count:nouveau message|nouveaux messages} de ton professeur :',
   teacherLoadFailed:
     'L’espace enseignant n’a pas pu se charger. Reconnectez-vous au réseau puis rechargez la page.',
   // Photo and recording steps
@@ -267,6 +270,9 @@ const en: Dictionary = {
   lessonMissing: 'Lesson not found.',
   mediaMissing: 'This media is not available on this device.',
   feedbackTitle: 'Message from your teacher',
+  feedbackNew: 'New',
+  feedbackUnreadBadge: 'New message from your teacher',
+  unreadFeedbackCount: '{count} new {count:message|messages} from your teacher:',
   teacherLoadFailed: 'The teacher space could not load. Reconnect to the network, then reload the page.',
   photoOpenCamera: 'Open the camera',
   photoTake: 'Take the photo',

@@ -4,6 +4,7 @@ import { formatDateTime, t, type MessageKey } from '../app/i18n.ts';
 import type { LessonRecord } from '../store/records.ts';
 import { OnDemandMedia } from './on-demand-media.tsx';
 import { SyncSummary } from './sync-summary.tsx';
+import { UnreadFeedback } from './unread-feedback.tsx';
 import { WorkStateLabel } from './work-state-label.tsx';
 import { Icon } from '../ui/icon.tsx';
 
@@ -25,6 +26,7 @@ function LessonCard({ lesson, locked }: { lesson: LessonRecord; locked: boolean 
   const now = app.serverNow.value;
   const overdue = lesson.dueAt !== null && Date.parse(lesson.dueAt) < now;
   const state = app.workStates.value.get(lesson.lessonId);
+  const newFeedback = app.unreadFeedback.value.some((f) => f.lessonId === lesson.lessonId);
   // A lesson missing some files still opens: its text and quizzes are on the device.
   const canOpen = (lesson.state === 'ready' || lesson.state === 'missing') && !!lesson.pack && !locked;
   return (
@@ -55,6 +57,14 @@ function LessonCard({ lesson, locked }: { lesson: LessonRecord; locked: boolean 
           {downloadText(lesson)}
         </span>{' '}
         {!locked && <WorkStateLabel state={state} />}
+        {newFeedback && (
+          <>
+            {' '}
+            <span class="badge feedback-new" data-testid="unread-feedback-badge">
+              <Icon name="message" /> {t('feedbackUnreadBadge')}
+            </span>
+          </>
+        )}
       </p>
       {lesson.mediaOnDemand?.map((media) => (
         <OnDemandMedia key={media.blob} lessonId={lesson.lessonId} media={media} />
@@ -114,6 +124,7 @@ export function LessonList() {
         </p>
       )}
       <SyncSummary />
+      <UnreadFeedback />
       <Section title="sectionToday" empty="noLessonsToday" lessons={today} />
       <Section title="sectionUpcoming" empty="noLessonsUpcoming" lessons={upcoming} locked />
       <Section title="sectionHandedIn" empty="noLessonsHandedIn" lessons={handedIn} />
