@@ -44,10 +44,15 @@ export function App() {
         </a>
         {route.value.name !== 'teacher' && <ProfilePicker />}
       </header>
-      {/* Whether the browser is offline or only the school's server is down, the work stays here. */}
-      <p class="banner offline" role="status" data-testid="offline" hidden={!offline}>
-        {offline && t(app.connection.value === 'offline' ? 'offlineBanner' : 'serverUnreachableBanner')}
-      </p>
+      {/* Whether the browser is offline or only the school's server is down, the work stays here.
+          The live region is always there, so the banner appearing in it is announced. */}
+      <div role="status">
+        {offline && (
+          <p class="banner offline" data-testid="offline">
+            {t(app.connection.value === 'offline' ? 'offlineBanner' : 'serverUnreachableBanner')}
+          </p>
+        )}
+      </div>
       <UpdateBanner />
       <main id="main">
         <Screen />
