@@ -147,8 +147,11 @@ export const DashboardSchema = v.object({
       work: v.record(
         v.string(),
         v.object({
+          /** 'late': handed in after the lesson's due date (it was handed in; it is not missing). */
           status: v.picklist(['handedIn', 'late']),
           submissionId: UuidSchema,
+          /** When the pupil handed it in (device clock, corrected), which decides `late`. */
+          handedInAt: IsoDate,
           receivedAt: IsoDate,
           score: v.nullable(v.object({ correct: v.number(), total: v.number() })),
         }),

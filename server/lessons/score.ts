@@ -18,7 +18,5 @@ export function scoreAnswers(keys: QuizStep[], answers: Answers): Score | null {
   return total > 0 ? { correct, total } : null;
 }
 
-/** Late when handed in (device clock, corrected) after the due date of the version answered. */
-export function isLate(handedInAt: string, dueAt: string | null): boolean {
-  return dueAt !== null && Date.parse(handedInAt) > Date.parse(dueAt);
-}
+/** Late when handed in after the due date of the version answered (the rule lives in protocol/). */
+export { isLate } from '../../protocol/lateness.ts';

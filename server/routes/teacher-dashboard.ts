@@ -55,6 +55,7 @@ export function teacherDashboardRoutes({ db }: Pick<AppDeps, 'db'>) {
         row.work[handIn.lessonId] = {
           status: handIn.late ? 'late' : 'handedIn',
           submissionId: handIn.id,
+          handedInAt: handIn.handedInAt,
           receivedAt: handIn.receivedAt,
           score: handIn.score,
         };

@@ -19,11 +19,13 @@ import { detectMissingContent } from '../sync/content-check.ts';
 import { fetchMediaOnDemand } from '../sync/media-on-demand.ts';
 import { listLessons } from '../store/lessons.ts';
 import { handIn, listHandedIn } from '../store/hand-in.ts';
-import { listFeedback } from '../store/feedback.ts';
+import { isUnread, listFeedback, markFeedbackRead as markStoredFeedbackRead } from '../store/feedback.ts';
 import { getClockOffset, getLastSyncAt } from '../store/meta.ts';
 import { profileWorkStates, type LessonWorkState } from '../store/work-status.ts';
 import { joinWithCode } from '../sync/join.ts';
 import { startSyncTriggers, type SyncTriggers } from '../sync/triggers.ts';
+import { onContactChange } from '../sync/server-contact.ts';
+import { buildSyncReport, snapshotOf, type SyncReport } from './sync-report.ts';
 import { correctedNow, isAvailable } from '../sync/clock.ts';
 import { pruneUnusedMedia } from '../sync/media-cache.ts';
 
@@ -32,6 +34,13 @@ const ACTIVE_PROFILE_KEY = 'cartable.activeProfile';
 const PROGRESS_REDRAW_MS = 250;
 
 export type WorkState = LessonWorkState;
+
+/**
+ * How the pupil's device stands with their server: 'offline' (the browser says so),
+ * 'unreachable' (the latest request got no answer), 'online' (it got one), 'unknown' (no
+ * request yet on this page).
+ */
+export type Connection = 'offline' | 'unreachable' | 'online' | 'unknown';
 
 /** Work that has left the pupil's hands (handed in, whether or not the server has it yet). */
 export function isHandedIn(state: WorkState | undefined): boolean {
@@ -55,12 +64,27 @@ export function createAppState() {
   const mediaDownloads = signal<Map<string, { done: number; total: number } | 'failed'>>(new Map());
   /** Device clock, ticking; lessons unlock against `serverNow` (corrected by the last measured offset). */
   const now = signal(Date.now());
+  /** Whether each server answered this page's latest request (see sync/server-contact.ts). */
+  const answered = signal<ReadonlyMap<string, boolean>>(new Map());
   let triggers: SyncTriggers | null = null;
 
   const activeProfile = computed(
     () => profiles.value.find((p) => p.id === activeProfileId.value) ?? profiles.value[0] ?? null,
   );
   const serverNow = computed(() => correctedNow(clockOffsetMs.value, now.value));
+  const connection = computed((): Connection => {
+    if (!online.value) return 'offline';
+    const server = activeProfile.value?.server;
+    const latest = server === undefined ? undefined : answered.value.get(server);
+    return latest === undefined ? 'unknown' : latest ? 'online' : 'unreachable';
+  });
+  /** The active pupil's feedback not seen yet, newest first. */
+  const unreadFeedback = computed(() => feedback.value.filter(isUnread));
+  /** The active pupil's hand-ins not delivered yet: waiting for the network, or for the pupil. */
+  const unsent = computed(() => ({
+    waiting: handedIn.value.filter((h) => h.state === 'waiting').length,
+    needsAttention: handedIn.value.filter((h) => h.state === 'needsAttention').length,
+  }));
 
   /** Whether a lesson has opened, on the device clock corrected by the last measured offset. */
   function isOpen(lesson: { availableFrom: string }): boolean {
@@ -158,16 +182,34 @@ export function createAppState() {
     return profile;
   }
 
-  /** Send waiting work, then fetch new lessons, for every pupil linked on this device. */
-  async function syncNow(): Promise<void> {
-    if (syncing.value || !triggers) return;
-    syncing.value = true;
-    try {
-      await triggers.syncNow();
-    } finally {
-      syncing.value = false;
-      await refresh();
-    }
+  const snapshot = () => snapshotOf(lessons.value, feedback.value, handedIn.value);
+  let syncInFlight: Promise<SyncReport> | null = null;
+
+  /**
+   * Send waiting work, then fetch new lessons, for every pupil linked on this device; resolves
+   * to what came of it for the pupil on screen. A call while one runs shares its report.
+   */
+  function syncNow(): Promise<SyncReport> {
+    syncInFlight ??= (async () => {
+      const before = snapshot();
+      const profileId = activeProfile.value?.id;
+      syncing.value = true;
+      try {
+        const result = await triggers?.syncNow();
+        await refresh();
+        const summary = result?.lessons.find((l) => l.profileId === profileId);
+        return buildSyncReport(
+          before,
+          snapshot(),
+          summary,
+          connection.value === 'offline' || connection.value === 'unreachable',
+        );
+      } finally {
+        syncing.value = false;
+        syncInFlight = null;
+      }
+    })();
+    return syncInFlight;
   }
 
   /** Hand in the pupil's answers: immutable, queued in the outbox, sent whenever a server answers. */
@@ -175,7 +217,13 @@ export function createAppState() {
     const profile = activeProfile.value;
     if (!profile) return;
     // The attempt's UUID: a repeated hand-in of the same draft stores nothing new.
-    await handIn(profile, { lessonId: lesson.lessonId, version: lesson.version }, answers, Date.now(), submissionId);
+    await handIn(
+      profile,
+      { lessonId: lesson.lessonId, version: lesson.version },
+      answers,
+      Date.now(),
+      submissionId,
+    );
     await refresh();
     void triggers?.afterHandIn().then(refresh);
   }
@@ -213,12 +261,12 @@ export function createAppState() {
    * The pupil pressed "send now": their waiting work is tried at once instead of at its
    * backoff time. A person pressing a button is slow enough not to hammer a server.
    */
-  async function sendWorkNow(): Promise<void> {
+  async function sendWorkNow(): Promise<SyncReport> {
     const profile = activeProfile.value;
     if (profile) {
       for (const item of await listOutbox(profile.id)) if (item.state === 'waiting') await retryNow(item.id);
     }
-    await syncNow();
+    return syncNow();
   }
 
   /** The pupil asked to send work again now (after "needs attention" or a long wait). */
@@ -245,6 +293,15 @@ export function createAppState() {
     return result;
   }
 
+  /** The pupil is reading a lesson's feedback: it no longer counts as new. */
+  async function markFeedbackRead(lessonId: string): Promise<void> {
+    const profile = activeProfile.value;
+    if (!profile || !feedback.value.some((f) => f.lessonId === lessonId && isUnread(f))) return;
+    await markStoredFeedbackRead(profile.id, lessonId);
+    const f = await listFeedback(profile.id);
+    if (activeProfile.value?.id === profile.id) feedback.value = f;
+  }
+
   /** Note that a lesson now has a saved draft (the player calls this after each save). */
   function markDraft(lessonId: string): void {
     const current = workStates.value.get(lessonId);
@@ -256,6 +313,7 @@ export function createAppState() {
     }
   }
 
+  onContactChange((server, ok) => (answered.value = new Map(answered.value).set(server, ok)));
   addEventListener('online', () => (online.value = true));
   addEventListener('offline', () => (online.value = false));
   setInterval(() => (now.value = Date.now()), 15_000);
@@ -266,11 +324,14 @@ export function createAppState() {
     lessons,
     handedIn,
     feedback,
+    unreadFeedback,
     workStates,
     syncing,
     lastSyncAt,
     loaded,
     online,
+    connection,
+    unsent,
     downloadPolicy,
     mediaDownloads,
     now,
@@ -283,6 +344,7 @@ export function createAppState() {
     syncNow,
     handInLesson,
     markDraft,
+    markFeedbackRead,
     chooseDownloadPolicy,
     fetchMedia,
     retryWork,

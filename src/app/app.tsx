@@ -29,6 +29,10 @@ function Screen() {
 
 export function App() {
   const app = useAppState();
+  // The pupil's server unreachable is the pupil's news: not shown over the teacher's screens.
+  const offline =
+    app.connection.value === 'offline' ||
+    (app.connection.value === 'unreachable' && route.value.name !== 'teacher');
   return (
     <div class="shell" onClick={onLinkClick}>
       <a class="skip-link" href="#main">
@@ -40,11 +44,15 @@ export function App() {
         </a>
         {route.value.name !== 'teacher' && <ProfilePicker />}
       </header>
-      {!app.online.value && (
-        <p class="banner offline" role="status">
-          {t('offlineBanner')}
-        </p>
-      )}
+      {/* Whether the browser is offline or only the school's server is down, the work stays here.
+          The live region is always there, so the banner appearing in it is announced. */}
+      <div role="status">
+        {offline && (
+          <p class="banner offline" data-testid="offline">
+            {t(app.connection.value === 'offline' ? 'offlineBanner' : 'serverUnreachableBanner')}
+          </p>
+        )}
+      </div>
       <UpdateBanner />
       <main id="main">
         <Screen />

@@ -44,7 +44,9 @@ const fr = {
   noLessonsHandedIn: 'Tu n’as encore rien rendu.',
   opensAt: 'Ouvre {date}',
   dueAt: 'À rendre {date}',
-  overdue: 'En retard : à rendre {date}',
+  overdue: 'Pas rendu, en retard : c’était à rendre {date}',
+  handedInOn: 'Rendu {date}',
+  handedInLate: 'Rendu en retard, {date} (à rendre {due})',
   readyOffline: 'Prête hors connexion',
   downloading: 'Téléchargement…',
   notDownloaded: 'Pas encore téléchargée',
@@ -92,6 +94,9 @@ const fr = {
   lessonMissing: 'Leçon introuvable.',
   mediaMissing: 'Ce média n’est pas disponible sur cet appareil.',
   feedbackTitle: 'Message de ton professeur',
+  feedbackNew: 'Nouveau',
+  feedbackUnreadBadge: 'Nouveau message du professeur',
+  unreadFeedbackCount: '{count} {count:nouveau message|nouveaux messages} de ton professeur :',
   teacherLoadFailed:
     'L’espace enseignant n’a pas pu se charger. Reconnectez-vous au réseau puis rechargez la page.',
   // Photo and recording steps
@@ -155,6 +160,31 @@ const fr = {
   profileRemoveYes: 'Oui, retirer',
   profileRemoveAnyway: 'Retirer (le travail est exporté)',
   cancel: 'Annuler',
+  // Truthful status at a glance (issue 10)
+  serverUnreachableBanner:
+    'Hors connexion : le serveur de l’école ne répond pas. Ton travail est enregistré sur cet appareil.',
+  lessonsOnDevice: '{count} {count:leçon prête|leçons prêtes} sur cet appareil.',
+  workWaiting: '{count} {count:travail attend|travaux attendent} le réseau',
+  workNeedsAttention: '{count} {count:travail à vérifier|travaux à vérifier}',
+  seeWorkToSend: 'Voir les travaux à envoyer',
+  sending: 'Envoi…',
+  reportUnreachable:
+    'Le serveur de l’école ne répond pas : les leçons et ton travail restent sur cet appareil.',
+  reportServerError: 'Le serveur de l’école a un problème. Réessaie dans quelques minutes.',
+  reportNothingNew: 'C’est à jour : rien de nouveau.',
+  reportDone: 'Mis à jour : {what}.',
+  reportNewLessons: '{count} {count:nouvelle leçon|nouvelles leçons}',
+  reportNewFeedback: '{count} {count:nouveau message|nouveaux messages} de ton professeur',
+  reportSent: '{count} {count:travail envoyé|travaux envoyés}',
+  reportNotDownloaded:
+    '{count} {count:leçon n’a|leçons n’ont} pas pu être {count:téléchargée|téléchargées} : nouvel essai à la prochaine mise à jour.',
+  reportNothingToSend: 'Rien à envoyer : tout ton travail est arrivé.',
+  reportSentNow: 'Envoyé : {count} {count:travail est arrivé|travaux sont arrivés} chez ton professeur.',
+  reportSendUnreachable:
+    'Le serveur de l’école ne répond pas : {count} {count:travail attend|travaux attendent} encore le réseau. {count:Il partira|Ils partiront} tout {count:seul|seuls} dès qu’il répondra.',
+  reportSendLater:
+    '{count} {count:travail n’a|travaux n’ont} pas pu partir : Cartable réessaiera tout seul dans un moment.',
+  reportSendAttention: '{count} {count:travail est|travaux sont} à vérifier ci-dessous.',
   iosHint:
     'Sur iPhone et iPad, ajoute Cartable à l’écran d’accueil (bouton Partager, puis « Sur l’écran d’accueil ») : sinon Safari efface les leçons après 7 jours sans visite.',
 } as const;
@@ -196,7 +226,9 @@ const en: Dictionary = {
   noLessonsHandedIn: 'Nothing handed in yet.',
   opensAt: 'Opens {date}',
   dueAt: 'Due {date}',
-  overdue: 'Late: due {date}',
+  overdue: 'Not handed in, late: was due {date}',
+  handedInOn: 'Handed in {date}',
+  handedInLate: 'Handed in late, {date} (due {due})',
   readyOffline: 'Ready offline',
   downloading: 'Downloading…',
   notDownloaded: 'Not downloaded yet',
@@ -242,6 +274,9 @@ const en: Dictionary = {
   lessonMissing: 'Lesson not found.',
   mediaMissing: 'This media is not available on this device.',
   feedbackTitle: 'Message from your teacher',
+  feedbackNew: 'New',
+  feedbackUnreadBadge: 'New message from your teacher',
+  unreadFeedbackCount: '{count} new {count:message|messages} from your teacher:',
   teacherLoadFailed: 'The teacher space could not load. Reconnect to the network, then reload the page.',
   photoOpenCamera: 'Open the camera',
   photoTake: 'Take the photo',
@@ -300,6 +335,28 @@ const en: Dictionary = {
   profileRemoveYes: 'Yes, remove',
   profileRemoveAnyway: 'Remove (the work is exported)',
   cancel: 'Cancel',
+  serverUnreachableBanner: 'Offline: the school server is not answering. Your work is saved on this device.',
+  lessonsOnDevice: '{count} {count:lesson|lessons} ready on this device.',
+  workWaiting: '{count} {count:piece of work is|pieces of work are} waiting for the network',
+  workNeedsAttention: '{count} {count:piece|pieces} of work to check',
+  seeWorkToSend: 'See the work to send',
+  sending: 'Sending…',
+  reportUnreachable: 'The school server is not answering: lessons and your work stay on this device.',
+  reportServerError: 'The school server has a problem. Try again in a few minutes.',
+  reportNothingNew: 'Up to date: nothing new.',
+  reportDone: 'Updated: {what}.',
+  reportNewLessons: '{count} new {count:lesson|lessons}',
+  reportNewFeedback: '{count} new {count:message|messages} from your teacher',
+  reportSent: '{count} {count:piece|pieces} of work sent',
+  reportNotDownloaded:
+    '{count} {count:lesson|lessons} could not be downloaded: another try at the next update.',
+  reportNothingToSend: 'Nothing to send: all your work has arrived.',
+  reportSentNow: 'Sent: {count} {count:piece|pieces} of work reached your teacher.',
+  reportSendUnreachable:
+    'The school server is not answering: {count} {count:piece of work is|pieces of work are} still waiting for the network and will leave by {count:itself|themselves} once it answers.',
+  reportSendLater:
+    '{count} {count:piece|pieces} of work could not leave: Cartable will try again by itself shortly.',
+  reportSendAttention: '{count} {count:piece|pieces} of work to check below.',
   iosHint:
     'On iPhone and iPad, add Cartable to the home screen (Share button, then “Add to Home Screen”): otherwise Safari erases the lessons after 7 days without a visit.',
 };

@@ -2,8 +2,10 @@
 import { isHandedIn, useAppState } from '../app/app-state.ts';
 import { formatDateTime, t, type MessageKey } from '../app/i18n.ts';
 import type { LessonRecord } from '../store/records.ts';
+import { dueState, dueText } from './due-line.ts';
 import { OnDemandMedia } from './on-demand-media.tsx';
 import { SyncSummary } from './sync-summary.tsx';
+import { UnreadFeedback } from './unread-feedback.tsx';
 import { WorkStateLabel } from './work-state-label.tsx';
 import { Icon } from '../ui/icon.tsx';
 
@@ -22,9 +24,17 @@ function downloadText(lesson: LessonRecord): string {
 
 function LessonCard({ lesson, locked }: { lesson: LessonRecord; locked: boolean }) {
   const app = useAppState();
-  const now = app.serverNow.value;
-  const overdue = lesson.dueAt !== null && Date.parse(lesson.dueAt) < now;
   const state = app.workStates.value.get(lesson.lessonId);
+  // The latest hand-in of this lesson (delivered or still on the device): when it was handed in.
+  const handedInAt = isHandedIn(state)
+    ? app.handedIn.value
+        .filter((h) => h.submission.lessonId === lesson.lessonId)
+        .map((h) => h.submission.handedInAt)
+        .sort()
+        .at(-1)
+    : undefined;
+  const due = dueState(lesson.dueAt, handedInAt, app.serverNow.value);
+  const newFeedback = app.unreadFeedback.value.some((f) => f.lessonId === lesson.lessonId);
   // A lesson missing some files still opens: its text and quizzes are on the device.
   const canOpen = (lesson.state === 'ready' || lesson.state === 'missing') && !!lesson.pack && !locked;
   return (
@@ -41,13 +51,16 @@ function LessonCard({ lesson, locked }: { lesson: LessonRecord; locked: boolean 
           lesson.title
         )}
       </h3>
-      <p class="when">
+      <p
+        class={due === 'missingLate' && !locked ? 'when late' : 'when'}
+        data-due-state={locked ? 'locked' : due}
+      >
         {locked ? (
           <>
             <Icon name="lock" /> {t('opensAt', { date: formatDateTime(lesson.availableFrom) })}
           </>
-        ) : lesson.dueAt ? (
-          t(overdue && !isHandedIn(state) ? 'overdue' : 'dueAt', { date: formatDateTime(lesson.dueAt) })
+        ) : due ? (
+          dueText(due, lesson.dueAt, handedInAt)
         ) : null}
       </p>
       <p class="badges">
@@ -55,6 +68,14 @@ function LessonCard({ lesson, locked }: { lesson: LessonRecord; locked: boolean 
           {downloadText(lesson)}
         </span>{' '}
         {!locked && <WorkStateLabel state={state} />}
+        {newFeedback && (
+          <>
+            {' '}
+            <span class="badge feedback-new" data-testid="unread-feedback-badge">
+              <Icon name="message" /> {t('feedbackUnreadBadge')}
+            </span>
+          </>
+        )}
       </p>
       {lesson.mediaOnDemand?.map((media) => (
         <OnDemandMedia key={media.blob} lessonId={lesson.lessonId} media={media} />
@@ -114,6 +135,7 @@ export function LessonList() {
         </p>
       )}
       <SyncSummary />
+      <UnreadFeedback />
       <Section title="sectionToday" empty="noLessonsToday" lessons={today} />
       <Section title="sectionUpcoming" empty="noLessonsUpcoming" lessons={upcoming} locked />
       <Section title="sectionHandedIn" empty="noLessonsHandedIn" lessons={handedIn} />

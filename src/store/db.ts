@@ -8,6 +8,10 @@ import type { Draft, FeedbackRecord, HandedInRecord, LessonRecord, OutboxItem, P
 
 // DO NOT CHANGE THESE WITHOUT ADDING MIGRATION LOGIC to `upgrade` below:
 // pupils' unsent work lives in this database and must survive every update.
+// A new optional field needs no new version (stores are not typed by IndexedDB; only stores,
+// key paths and indexes are): feedback's `readAt` came without one, records stored before it
+// simply have none and count as unread, which is the truth — nothing had marked them. A
+// version bump is not free: every tab still open on the old version must reload.
 export const DB_NAME = 'cartable';
 export const DB_VERSION = 3;
 

@@ -105,4 +105,9 @@ export interface FeedbackRecord {
   lessonId: string;
   body: import('../../protocol/index.ts').Content;
   createdAt: string;
+  /**
+   * When the pupil first saw it (opened the lesson's feedback); absent means unread. Set on
+   * this device only: the feed's copy never carries it, and a repeat from the feed keeps it.
+   */
+  readAt?: string;
 }

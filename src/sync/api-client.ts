@@ -16,6 +16,7 @@ import {
   type Updates,
 } from '../../protocol/index.ts';
 import type { SendOutcome } from './classify.ts';
+import { noteContact } from './server-contact.ts';
 
 /** A fetch that takes a Request: the global fetch, or a fake server in tests. */
 export type FetchLike = (request: Request) => Promise<Response>;
@@ -91,8 +92,10 @@ export async function exchange(
   const request = buildRequest(caller, path, options);
   try {
     const response = await fetchFn(request);
+    noteContact(caller.server, true);
     return { kind: 'response', response, bytes: await response.arrayBuffer() };
   } catch (error) {
+    noteContact(caller.server, false);
     if (isTimeout(error)) return { kind: 'timeout' };
     return { kind: 'networkError', message: error instanceof Error ? error.message : String(error) };
   }

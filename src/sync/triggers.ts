@@ -4,11 +4,14 @@
  *
  * The outbox is checked every minute (no request at all unless something is due);
  * lessons are polled every 10 minutes at most, because a 304 is cheap but a whole
- * country of open tablets polling every minute at 8 a.m. is not.
+ * country of open tablets polling every minute at 8 a.m. is not. In between, while the
+ * page is visible, the news watch asks the cacheable class news every minute and syncs
+ * only when it moved (news-watch.ts).
  */
-import type { FetchLike } from './api-client.ts';
 import { registerPeriodicLessonSync, requestOutboxBackgroundSync } from './background-registration.ts';
 import { syncLessons, type SyncProgress, type LessonSyncSummary } from './lesson-sync.ts';
+import { defaultFetch, type FetchLike } from './api-client.ts';
+import { classNewsMoved, newsCheckMs, startNewsWatch, type VisibleDocument } from './news-watch.ts';
 import { sendOutbox, type OutboxSendResult } from './outbox-sender.ts';
 import { listLinkedProfiles } from '../store/profiles.ts';
 
@@ -27,22 +30,26 @@ export interface SyncTriggerOptions {
   /** Download progress of a profile's lessons while a sync runs. */
   onProgress?: (profileId: string, progress: SyncProgress) => void;
   fetch?: FetchLike;
+  /** How often the news watch asks the class news while visible (default: newsCheckMs()). */
+  newsCheckMs?: number;
 }
+
+/** What one sync did: the outbox pass (null when it could not run) and each profile's lesson sync. */
+export interface SyncResult {
+  outbox: OutboxSendResult | null;
+  lessons: ProfileSyncSummary[];
+}
+
+export type ProfileSyncSummary = LessonSyncSummary & { profileId: string };
 
 export interface SyncTriggers {
   /** Send the outbox and refresh every linked profile's lessons now. */
-  syncNow(): Promise<void>;
+  syncNow(): Promise<SyncResult>;
   /** Send the outbox now (the pupil pressed "try again"). */
   sendNow(): Promise<OutboxSendResult | null>;
   /** Call right after handIn(): asks for Background Sync, then tries to send at once. */
   afterHandIn(): Promise<void>;
   stop(): void;
-}
-
-interface VisibleDocument {
-  visibilityState: string;
-  addEventListener(type: 'visibilitychange', listener: () => void): void;
-  removeEventListener(type: 'visibilitychange', listener: () => void): void;
 }
 
 /** Start the page's sync triggers; returns controls and stop(). */
@@ -73,20 +80,17 @@ export function startSyncTriggers(options: SyncTriggerOptions = {}): SyncTrigger
     }
   };
 
-  const syncLessonsForAll = async (): Promise<LessonSyncSummary[]> => {
+  const syncLessonsForAll = async (): Promise<ProfileSyncSummary[]> => {
     lastLessonsAt = Date.now();
-    const summaries: LessonSyncSummary[] = [];
+    const summaries: ProfileSyncSummary[] = [];
     for (const profile of await listLinkedProfiles()) {
       try {
         const onProgress = options.onProgress;
-        summaries.push(
-          await syncLessons(profile, {
-            ...fetchOption,
-            ...(onProgress
-              ? { onProgress: (progress: SyncProgress) => onProgress(profile.id, progress) }
-              : {}),
-          }),
-        );
+        const summary = await syncLessons(profile, {
+          ...fetchOption,
+          ...(onProgress ? { onProgress: (progress: SyncProgress) => onProgress(profile.id, progress) } : {}),
+        });
+        summaries.push({ ...summary, profileId: profile.id });
       } catch (error) {
         report(error);
       }
@@ -94,11 +98,12 @@ export function startSyncTriggers(options: SyncTriggerOptions = {}): SyncTrigger
     return summaries;
   };
 
-  const syncNow = async (): Promise<void> => {
-    if (stopped) return;
+  const syncNow = async (): Promise<SyncResult> => {
+    if (stopped) return { outbox: null, lessons: [] };
     const outbox = await sendNow();
     const lessons = await syncLessonsForAll().catch((error: unknown) => (report(error), []));
     options.onChange?.({ ...(outbox ? { outbox } : {}), lessons });
+    return { outbox, lessons };
   };
 
   const onWake = () => {
@@ -114,6 +119,14 @@ export function startSyncTriggers(options: SyncTriggerOptions = {}): SyncTrigger
   doc?.addEventListener('visibilitychange', onVisibility);
   const outboxTimer = setInterval(() => void sendNow(), OUTBOX_CHECK_MS);
   const lessonsTimer = setInterval(() => void syncNow(), LESSONS_POLL_MS);
+  const newsFetch: FetchLike = options.fetch ?? defaultFetch();
+  const stopNewsWatch = startNewsWatch({
+    intervalMs: options.newsCheckMs ?? newsCheckMs(),
+    check: async () => {
+      if (await classNewsMoved(newsFetch)) await syncNow();
+    },
+    ...(doc ? { document: doc } : {}),
+  });
 
   void syncNow();
   void registerPeriodicLessonSync();
@@ -131,6 +144,7 @@ export function startSyncTriggers(options: SyncTriggerOptions = {}): SyncTrigger
       clearTimeout(retryTimer);
       clearInterval(outboxTimer);
       clearInterval(lessonsTimer);
+      stopNewsWatch();
       globalThis.removeEventListener?.('online', onWake);
       doc?.removeEventListener('visibilitychange', onVisibility);
     },

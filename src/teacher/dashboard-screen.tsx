@@ -1,6 +1,7 @@
 /** Who is ready offline and who has handed in, per pupil and lesson, with the one-glance count. */
 import type { Dashboard } from '../../protocol/teacher-api.ts';
 import { formatSchoolTime } from './school-clock.ts';
+import { handedInStatus } from './handed-in-status.ts';
 import { tt } from './teacher-i18n.ts';
 import { getDashboard } from './teacher-resources.ts';
 import { teacherPaths } from './teacher-routes.ts';
@@ -90,6 +91,7 @@ export function DashboardScreen({ classId }: { classId: string }) {
 function Cell({ pupil, lesson }: { pupil: DashboardPupil; lesson: DashboardLesson }) {
   const ready = pupil.ready[lesson.id] === true;
   const work = pupil.work[lesson.id];
+  const status = handedInStatus(work, lesson.dueAt, Date.now());
   return (
     <td data-lesson={lesson.title}>
       <span class={ready ? 'badge good' : 'badge'}>
@@ -103,9 +105,14 @@ function Cell({ pupil, lesson }: { pupil: DashboardPupil; lesson: DashboardLesso
       </span>
       {work ? (
         <>
-          <span class={work.status === 'late' ? 'badge warn' : 'badge good'} data-testid="work-status">
-            {work.status === 'late' ? tt('late') : tt('handedIn')}
+          <span
+            class={status === 'handedInLate' ? 'badge warn' : 'badge good'}
+            data-testid="work-status"
+            data-status={status}
+          >
+            {status === 'handedInLate' ? tt('late') : tt('handedIn')}
           </span>
+          <span class="meta">{formatSchoolTime(work.handedInAt)}</span>
           {work.score && (
             <span class="score" data-testid="score">
               {tt('score', { correct: work.score.correct, total: work.score.total })}
@@ -120,7 +127,13 @@ function Cell({ pupil, lesson }: { pupil: DashboardPupil; lesson: DashboardLesso
           </a>
         </>
       ) : (
-        <span class="badge">{tt('notYet')}</span>
+        <span
+          class={status === 'missingLate' ? 'badge bad' : 'badge'}
+          data-testid="not-handed-in"
+          data-status={status}
+        >
+          {status === 'missingLate' ? tt('missingLate') : tt('notYet')}
+        </span>
       )}
     </td>
   );

@@ -14,6 +14,7 @@ const PATHS = {
   check: 'M5 12l5 5 9-10',
   cross: 'M6 6l12 12M18 6L6 18',
   warning: 'M12 3l10 18H2zM12 10v5M12 18v.5',
+  message: 'M4 5h16v11H9l-5 4z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

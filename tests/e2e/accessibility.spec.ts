@@ -3,12 +3,14 @@
  * and teachers use: no serious or critical violation. A check, not a substitute for
  * trying the app with a screen reader and a keyboard.
  */
+import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { joinAndDownload, lessonCard } from './support/pupil.ts';
+import { doLessonAndHandIn, joinAndDownload, lessonCard, workState } from './support/pupil.ts';
 import { freePort, ServerProcess } from './support/server-process.ts';
 import { DEMO_CLASS, signInAsTeacher } from './support/teacher.ts';
+import { teacherCall, teacherSubmissions } from './support/teacher-api.ts';
 
 let server: ServerProcess;
 test.beforeEach(async () => {
@@ -66,4 +68,44 @@ test('teacher screens have no serious accessibility violation', async ({ page })
   await page.getByRole('button', { name: /Nouvelle leçon/ }).click();
   await expect(page.locator('[data-screen="teacher-editor"]')).toBeVisible();
   await audit(page, 'editor');
+});
+
+test('the home status (offline, work waiting, new feedback) has no serious accessibility violation', async ({
+  page,
+}) => {
+  const [pupil] = server.demoPupils();
+  await joinAndDownload(page, server.origin, pupil!);
+  await doLessonAndHandIn(page, 'Le cycle de l’eau');
+  await expect(workState(page)).toHaveAttribute('data-work-state', 'handedIn', { timeout: 30_000 });
+  const [submission] = await teacherSubmissions(server.origin);
+  await teacherCall(
+    server.origin,
+    'PUT',
+    `/api/teacher/submissions/${submission!.id}/feedback/${randomUUID()}`,
+    {
+      markdown: 'Très bien !',
+    },
+  );
+  await page
+    .getByRole('link', { name: /Mes leçons/ })
+    .first()
+    .click();
+  await page.locator('.sync-summary').getByRole('button', { name: 'Mettre à jour' }).click();
+  await expect(page.getByTestId('unread-feedback')).toBeVisible();
+
+  await server.kill();
+  await doLessonAndHandIn(page, 'Partager une pizza');
+  await page
+    .getByRole('link', { name: /Mes leçons/ })
+    .first()
+    .click();
+  await expect(page.getByTestId('offline')).toBeVisible();
+  await expect(page.getByTestId('work-waiting')).toBeVisible();
+  await page.locator('.sync-summary').getByRole('button', { name: 'Mettre à jour' }).click();
+  await expect(page.getByTestId('sync-report')).not.toBeEmpty();
+  await audit(page, 'lesson list, offline, with work waiting and new feedback');
+
+  await page.getByTestId('unread-feedback').getByRole('link').first().click();
+  await expect(page.getByTestId('feedback-new')).toBeVisible();
+  await audit(page, 'handed-in lesson with new feedback');
 });

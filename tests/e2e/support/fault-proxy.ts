@@ -18,6 +18,16 @@ export interface LoggedRequest {
   range: string | null;
   /** Body bytes passed on to the browser. */
   bytes: number;
+  /** Request line and headers as the browser sent them, and status line and headers of the answer (approximate). */
+  headerBytes: number;
+}
+
+/** Bytes of a start line and raw headers on the wire: name, ": ", value, CRLF each, and the blank line. */
+function headBytes(startLine: string, rawHeaders: string[]): number {
+  let bytes = Buffer.byteLength(startLine) + 4;
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2)
+    bytes += Buffer.byteLength(rawHeaders[i]!) + Buffer.byteLength(rawHeaders[i + 1]!) + 4;
+  return bytes;
 }
 
 /** Call `run` once, when this many body bytes of matching responses have been passed on. */
@@ -107,6 +117,7 @@ export class FaultProxy {
       answered: 'error',
       range: typeof req.headers.range === 'string' ? req.headers.range : null,
       bytes: 0,
+      headerBytes: headBytes(`${req.method} ${req.url} HTTP/${req.httpVersion}`, req.rawHeaders),
     };
     this.log.push(entry);
     for (const trigger of this.requestTriggers) {
@@ -138,6 +149,7 @@ export class FaultProxy {
       { host: '127.0.0.1', port: this.upstreamPort, method: req.method, path: req.url, headers: req.headers },
       (up) => {
         entry.answered = up.statusCode ?? 0;
+        entry.headerBytes += headBytes(`HTTP/1.1 ${up.statusCode} ${up.statusMessage ?? ''}`, up.rawHeaders);
         res.writeHead(up.statusCode ?? 502, up.headers);
         this.inFlight.add(res);
         res.on('close', () => this.inFlight.delete(res));

@@ -98,7 +98,13 @@ describe('dashboard', () => {
       ready: { 'on-time': false, 'photo-lesson': true },
       work: {
         'on-time': { status: 'handedIn', score: { correct: 2, total: 2 } },
-        'photo-lesson': { status: 'late', submissionId: submission.id, score: { correct: 1, total: 2 } },
+        'photo-lesson': {
+          status: 'late',
+          submissionId: submission.id,
+          // When it was handed in, beside when it arrived: late, not missing.
+          handedInAt: '2026-01-07T08:00:00.000Z',
+          score: { correct: 1, total: 2 },
+        },
       },
     });
     expect(noahRow).toMatchObject({
