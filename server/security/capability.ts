@@ -12,9 +12,21 @@ export function capabilityKeyFrom(env: NodeJS.ProcessEnv = process.env): string 
   return env.CARTABLE_CAPABILITY_KEY?.trim() || randomBytes(32).toString('hex');
 }
 
+// Every manifest check names its class's URL: the MAC is a pure function of key and class, so
+// it is computed once per class (bounded, oldest out first).
+const known = new Map<string, string>();
+const KNOWN_MAX = 10_000;
+
 /** The hex MAC of one class's news URL. */
 export function classCapability(key: string, classId: string): string {
-  return createHmac('sha256', key).update(`cartable.class-news/1:${classId}`).digest('hex');
+  const name = `${key}\u0000${classId}`;
+  let mac = known.get(name);
+  if (mac === undefined) {
+    mac = createHmac('sha256', key).update(`cartable.class-news/1:${classId}`).digest('hex');
+    if (known.size >= KNOWN_MAX) known.delete(known.keys().next().value!);
+    known.set(name, mac);
+  }
+  return mac;
 }
 
 /** Whether `mac` is that class's capability (constant time). */
