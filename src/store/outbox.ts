@@ -131,7 +131,10 @@ export async function acknowledge(id: string, receivedAt: string): Promise<void>
   await tx.objectStore('outbox').delete(id);
   if (record) {
     await handedIn.put({ ...record, state: 'delivered', receivedAt: record.receivedAt ?? receivedAt });
-    if (wasQueued) {
+    const sent = attachmentsOf(record.submission.answers);
+    // Only work with photos or recordings has bytes to clean up: text-only work (most of it)
+    // skips the scan of the profile's other work, which made draining a long outbox quadratic.
+    if (wasQueued && sent.length > 0) {
       // Bytes still referenced by other unsent work or by a draft must stay.
       const stillNeeded = new Set<string>();
       // Only this profile's: a sibling's identical bytes are its own record.
@@ -142,7 +145,7 @@ export async function acknowledge(id: string, receivedAt: string): Promise<void>
       const profileDrafts = IDBKeyRange.bound([record.profileId], [record.profileId, []]);
       for (const draft of await tx.objectStore('drafts').getAll(profileDrafts))
         attachmentsOf(draft.answers).forEach((sha) => stillNeeded.add(sha));
-      for (const sha of attachmentsOf(record.submission.answers)) {
+      for (const sha of sent) {
         if (!stillNeeded.has(sha)) await tx.objectStore('attachments').delete([record.profileId, sha]);
       }
     }

@@ -48,6 +48,33 @@ export function sendOutbox(options: SendOutboxOptions = {}): Promise<OutboxSendR
   return runExclusive(LOCK_OUTBOX, LOCK_OUTBOX, () => sendDue(options));
 }
 
+/**
+ * Requests in flight to one server once it has acknowledged work in this pass. Its first
+ * request of a pass goes alone: a server that is down is asked once, not four times; a
+ * server that is up drains a long outbox (after an outage) several at a time.
+ */
+export const IN_FLIGHT_PER_SERVER = 4;
+
+/** Runs `work` over the items with at most `limit()` running at once (read before each start). */
+async function inPool<T>(items: T[], limit: () => number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let running = 0;
+  await new Promise<void>((resolve, reject) => {
+    const pump = () => {
+      if (next >= items.length && running === 0) return resolve();
+      while (next < items.length && running < limit()) {
+        const item = items[next++]!;
+        running += 1;
+        work(item).then(() => {
+          running -= 1;
+          pump();
+        }, reject);
+      }
+    };
+    pump();
+  });
+}
+
 async function sendDue(options: SendOutboxOptions): Promise<OutboxSendResult> {
   const clock = options.now ?? Date.now;
   const fetchFn = options.fetch ?? defaultFetch();
@@ -62,43 +89,65 @@ async function sendDue(options: SendOutboxOptions): Promise<OutboxSendResult> {
   const relinked = new Set<string>();
   // Each item is tried at most once per pass, so the loop below always ends.
   const tried = new Set<string>();
+  // Read once per pass, not once per item (a long outbox is one profile's, mostly).
+  const profiles = new Map<string, Promise<Profile | undefined>>();
+  const profileOf = (id: string) => {
+    let profile = profiles.get(id);
+    if (!profile) profiles.set(id, (profile = getProfile(id)));
+    return profile;
+  };
+
+  const deliver = async (item: OutboxItem, profile: Profile) => {
+    if (relinked.has(item.profileId)) return;
+    const verdict = unavailable.get(profile.server) ?? (await sendOne(item, profile, fetchFn, clock()));
+    const now = clock();
+    changed = true;
+    switch (verdict.kind) {
+      case 'delivered':
+        await acknowledge(item.id, verdict.receivedAt ?? new Date(now).toISOString());
+        recovered.add(profile.server);
+        delivered += 1;
+        break;
+      case 'retry':
+        unavailable.set(profile.server, verdict);
+        await reschedule(item.id, {
+          nextAttemptAt: nextAttemptAt(now, item.attempts, verdict.retryAfterMs, random),
+          lastError: verdict.reason,
+        });
+        break;
+      case 'relink':
+        if (relinked.has(item.profileId)) break;
+        relinked.add(item.profileId);
+        await markRelink(item.profileId);
+        break;
+      case 'needsAttention':
+        await markNeedsAttention(item.id, verdict.reason, verdict.message);
+        break;
+    }
+  };
 
   let batch = await listDue(clock());
   while (batch.length > 0) {
+    // Server by server, in due order within each.
+    const byServer = new Map<string, { item: OutboxItem; profile: Profile }[]>();
     for (const item of batch) {
       tried.add(item.id);
-      if (relinked.has(item.profileId)) continue;
-      const profile = await getProfile(item.profileId);
-      if (!profile || profile.link !== 'ok') continue;
-      const verdict = unavailable.get(profile.server) ?? (await sendOne(item, profile, fetchFn, clock()));
-      const now = clock();
-      changed = true;
-      switch (verdict.kind) {
-        case 'delivered':
-          await acknowledge(item.id, verdict.receivedAt ?? new Date(now).toISOString());
-          recovered.add(profile.server);
-          delivered += 1;
-          break;
-        case 'retry':
-          unavailable.set(profile.server, verdict);
-          await reschedule(item.id, {
-            nextAttemptAt: nextAttemptAt(now, item.attempts, verdict.retryAfterMs, random),
-            lastError: verdict.reason,
-          });
-          break;
-        case 'relink':
-          relinked.add(item.profileId);
-          await markRelink(item.profileId);
-          break;
-        case 'needsAttention':
-          await markNeedsAttention(item.id, verdict.reason, verdict.message);
-          break;
-      }
+      const profile = await profileOf(item.profileId);
+      if (!profile || profile.link !== 'ok' || relinked.has(item.profileId)) continue;
+      const queue = byServer.get(profile.server) ?? [];
+      queue.push({ item, profile });
+      byServer.set(profile.server, queue);
     }
+    for (const [server, queue] of byServer)
+      await inPool(
+        queue,
+        () => (recovered.has(server) && !unavailable.has(server) ? IN_FLIGHT_PER_SERVER : 1),
+        ({ item, profile }) => deliver(item, profile),
+      );
     // A server that just acknowledged work is up: this device's other waiting items for it
     // follow now rather than each sitting out its own backoff. The spread that protects a
     // recovering server is between devices, and each device's first retry was jittered.
-    batch = await waitingFor(recovered, unavailable, tried);
+    batch = await waitingFor(recovered, unavailable, tried, profileOf);
   }
 
   if (changed) notifyPages({ type: 'outbox:changed' });
@@ -111,12 +160,13 @@ async function waitingFor(
   recovered: ReadonlySet<string>,
   unavailable: ReadonlyMap<string, unknown>,
   tried: ReadonlySet<string>,
+  profileOf: (id: string) => Promise<Profile | undefined>,
 ): Promise<OutboxItem[]> {
   if (recovered.size === 0) return [];
   const next: OutboxItem[] = [];
   for (const item of await listOutbox()) {
     if (item.state !== 'waiting' || tried.has(item.id)) continue;
-    const server = (await getProfile(item.profileId))?.server;
+    const server = (await profileOf(item.profileId))?.server;
     if (server !== undefined && recovered.has(server) && !unavailable.has(server)) next.push(item);
   }
   return next;

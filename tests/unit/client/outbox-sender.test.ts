@@ -4,7 +4,7 @@ import { getHandedIn, handIn } from '../../../src/store/hand-in.ts';
 import { listOutbox, reschedule } from '../../../src/store/outbox.ts';
 import { getProfile } from '../../../src/store/profiles.ts';
 import type { Profile } from '../../../src/store/records.ts';
-import { sendOutbox } from '../../../src/sync/outbox-sender.ts';
+import { IN_FLIGHT_PER_SERVER, sendOutbox } from '../../../src/sync/outbox-sender.ts';
 import { fakeServer, json, networkDown, timedOut, type Route } from './support/fake-server.ts';
 import { freshDevice, linkedProfile } from './support/device.ts';
 
@@ -296,5 +296,25 @@ describe('sendOutbox', () => {
     expect(result).toMatchObject({ delivered: 2, remaining: 1 });
     // Another server's backoff is its own business: Tom's item still waits.
     expect((await listOutbox()).map((i) => i.id)).toEqual([elsewhere.submission.id]);
+  });
+
+  it('drains a long outbox a few at a time once the server has acknowledged the first, never more than the cap', async () => {
+    const lessons = Array.from({ length: 12 }, (_, i) => ({ lessonId: `lecon-${i}`, version: 1 }));
+    for (const l of lessons) await handIn(lea, l, answers);
+    let inFlight = 0;
+    const seen: number[] = [];
+    const server = fakeServer(async (request) => {
+      seen.push(++inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight -= 1;
+      return acknowledging(request);
+    });
+
+    const result = await sendOutbox({ fetch: server.fetch, now: clock });
+
+    expect(result).toMatchObject({ delivered: 12, remaining: 0 });
+    expect(seen[0]).toBe(1);
+    expect(Math.max(...seen)).toBe(IN_FLIGHT_PER_SERVER);
+    expect(await listOutbox()).toEqual([]);
   });
 });
