@@ -1,8 +1,9 @@
 /**
- * Issue 14, targets 1 to 3, in one run: durable ingest against the minimal durable baseline
+ * Issue 14, targets 1 to 4, in one run: durable ingest against the minimal durable baseline
  * (SQLite, and PostgreSQL when one is given), the 8 a.m. replay at the origin against an
  * online-only baseline, the 300-lesson manifest (size as sent, 304s under load), and join
- * to every lesson ready for 10, 100 and 300 lessons. Writes bench/results/issue-14.json
+ * to every lesson ready for 10, 100 and 300 lessons, and a device's outbox of 50 and 1,000
+ * hand-ins drained after an outage against sequential fetch PUTs. Writes bench/results/issue-14.json
  * and an SVG of it beside. Part of `npm run bench`.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import { INGEST_TARGETS, measureIngest } from './ingest.ts';
 import { measureJoinToReady, type JoinToReady } from './join-to-ready.ts';
 import { measureManifestScale } from './manifest-scale.ts';
 import { replayMorning } from './morning.ts';
+import { measureOutboxDrain, type OutboxDrain } from './outbox-drain.ts';
 
 const TARGETS = {
   ingestPerSecond: INGEST_TARGETS.perSecond,
@@ -24,6 +26,8 @@ const TARGETS = {
   manifest300GzipBytes: 20 * 1024,
   manifest304P99Ms: 20,
   joinTo300ReadySeconds: 10,
+  outboxDrainOfBaseline: 2,
+  outbox1000Seconds: 10,
 };
 
 const commit = (() => {
@@ -52,6 +56,14 @@ for (const lessons of [10, 100, 300]) {
   joins.push(result);
   console.log(`join → all ${result.lessons} lessons ready: ${result.seconds} s`);
 }
+const drains: OutboxDrain[] = [];
+for (const items of [50, 1000]) {
+  const result = await measureOutboxDrain(items);
+  drains.push(result);
+  console.log(
+    `outbox of ${items} drained in ${result.seconds} s: ${result.msPerItem} ms each, ${result.ofBaseline}x sequential fetch`,
+  );
+}
 const at300 = joins.at(-1)!;
 const figures = [ingest.cartableSqlite, ingest.baseline, ingest.baselineGroupCommit];
 if (!('skipped' in ingest.cartablePostgres)) figures.push(ingest.cartablePostgres);
@@ -72,6 +84,8 @@ const checks = {
   manifest304Latency: manifest.revalidation.p99ms <= TARGETS.manifest304P99Ms,
   manifest304Only: Object.keys(manifest.revalidation.statuses).every((s) => s === '3xx'),
   joinTo300: at300.seconds <= TARGETS.joinTo300ReadySeconds,
+  outboxDrain: drains.every((d) => d.ofBaseline <= TARGETS.outboxDrainOfBaseline),
+  outbox1000: drains.find((d) => d.items === 1000)!.seconds <= TARGETS.outbox1000Seconds,
 };
 const results = {
   date: new Date().toISOString(),
@@ -81,6 +95,7 @@ const results = {
   morning,
   manifest,
   joinToReady: joins,
+  outboxDrain: drains,
   targets: TARGETS,
   checks,
 };
