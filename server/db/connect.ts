@@ -6,6 +6,7 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema.ts';
 import { migrationProvider } from './migrations/index.ts';
+import { SAFETY_NET_PAGES, startCheckpointer } from './checkpointer.ts';
 import { withStatementCache } from './statement-cache.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -29,8 +30,16 @@ export function openSqlite(file: string): OpenDatabase {
     throw new Error('SQLite refused synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Checkpoints run in a worker thread, not inside a commit on the event loop (db/checkpointer.ts).
+  const checkpointer = file === ':memory:' ? null : startCheckpointer(file);
+  if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+  const database = withStatementCache(sqlite);
+  const close = () => {
+    checkpointer?.stop();
+    database.close();
+  };
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: { ...database, close } }) }),
     dialect: 'sqlite',
   };
 }

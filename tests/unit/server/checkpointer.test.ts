@@ -1,0 +1,55 @@
+/** WAL checkpoints run in a worker once writes pause, not inside a commit on the event loop. */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SAFETY_NET_PAGES } from '../../../server/db/checkpointer.ts';
+import { openSqlite, type OpenDatabase } from '../../../server/db/connect.ts';
+
+let dir: string;
+let database: OpenDatabase | null = null;
+afterEach(async () => {
+  await database?.db.destroy();
+  database = null;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The rows the database file holds by itself, as if the log were lost (copied alone). */
+function rowsInMainFile(file: string): number {
+  const copy = path.join(dir, 'copy.sqlite');
+  copyFileSync(file, copy);
+  const db = new SQLite(copy, { readonly: true });
+  try {
+    const table = db.prepare("SELECT name FROM sqlite_master WHERE name = 'notes'").get();
+    return table ? (db.prepare('SELECT count(*) AS n FROM notes').get() as { n: number }).n : 0;
+  } finally {
+    db.close();
+  }
+}
+
+describe('SQLite checkpoints', () => {
+  it('leaves the commit path alone (SQLite’s own checkpoint only as a far safety net)', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'cartable-ckpt-'));
+    database = openSqlite(path.join(dir, 'cartable.sqlite'));
+    const { rows } = await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(
+      database.db,
+    );
+    expect(rows[0]!.wal_autocheckpoint).toBe(SAFETY_NET_PAGES);
+  });
+
+  it('copies committed pages into the database file once writes have paused', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'cartable-ckpt-'));
+    const file = path.join(dir, 'cartable.sqlite');
+    database = openSqlite(file);
+    await sql`CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)`.execute(database.db);
+    for (let i = 0; i < 50; i++)
+      await sql`INSERT INTO notes (text) VALUES (${`note ${i}`})`.execute(database.db);
+    // Committed, durable in the log, not yet in the file itself.
+    expect(rowsInMainFile(file)).toBe(0);
+    const deadline = Date.now() + 5_000;
+    while (rowsInMainFile(file) < 50 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(rowsInMainFile(file)).toBe(50);
+  });
+});
