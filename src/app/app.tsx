@@ -5,10 +5,9 @@ import { onLinkClick, route } from './router.ts';
 import { JoinScreen } from '../pupil/join-screen.tsx';
 import { LessonList } from '../pupil/lesson-list.tsx';
 import { LessonPlayer } from '../pupil/lesson-player.tsx';
-import { DeviceStatus } from '../pupil/device-status.tsx';
 import { ProfilePicker } from '../pupil/profile-picker.tsx';
 import { UpdateBanner } from './update-banner.tsx';
-import { TeacherLoader } from './teacher-loader.tsx';
+import { DeviceStatusLoader, TeacherLoader } from './lazy-screen.tsx';
 
 function Screen() {
   const app = useAppState();
@@ -21,7 +20,7 @@ function Screen() {
     case 'lesson':
       return <LessonPlayer lessonId={current.lessonId} />;
     case 'device':
-      return <DeviceStatus />;
+      return <DeviceStatusLoader />;
     default:
       return <LessonList />;
   }

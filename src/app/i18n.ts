@@ -97,6 +97,7 @@ const fr = {
   feedbackNew: 'Nouveau',
   feedbackUnreadBadge: 'Nouveau message du professeur',
   unreadFeedbackCount: '{count} {count:nouveau message|nouveaux messages} de ton professeur :',
+  screenLoadFailed: 'Cette page n’a pas pu s’ouvrir. Reconnectez-vous au réseau, puis rechargez la page.',
   teacherLoadFailed:
     'L’espace enseignant n’a pas pu se charger. Reconnectez-vous au réseau puis rechargez la page.',
   // Photo and recording steps
@@ -190,199 +191,43 @@ const fr = {
 } as const;
 
 export type MessageKey = keyof typeof fr;
-type Dictionary = Record<MessageKey, string>;
-
-const en: Dictionary = {
-  appName: 'Cartable',
-  skipToContent: 'Skip to content',
-  offlineBanner: 'Offline: your work is saved on this device.',
-  language: 'Language',
-  todayAt: 'today at {time}',
-  tomorrowAt: 'tomorrow at {time}',
-  yesterdayAt: 'yesterday at {time}',
-  joinTitle: 'Join my class',
-  joinIntro: 'Type the code your teacher gave you.',
-  joinCodeLabel: 'My code',
-  joinCodeHint: '9 letters or digits, for example ABC-DEF-GHJ',
-  joinButton: 'Join',
-  joining: 'Joining…',
-  joinErrorBadCode: 'This code does not look right. Check the letters and digits.',
-  joinErrorUnknownCode: 'This code does not work. It may be old: ask your teacher for a new one.',
-  joinErrorClassArchived:
-    'This class has been archived, so its code no longer works. Ask your teacher for the code of this year’s class.',
-  joinErrorRateLimited: 'Too many tries. Wait {minutes} min before trying again.',
-  joinErrorNetwork: 'Cannot reach the school server. Check the connection and try again.',
-  joinErrorServer: 'The school server is not answering properly. Try again in a few minutes.',
-  downloadTitle: 'Downloading your lessons',
-  downloadProgress: '{done} of {total} — {ready} of {lessons} {lessons:lesson|lessons} ready',
-  allReady: 'Everything is ready, even offline.',
-  hello: 'Hello {name}',
-  classLabel: 'Class: {name}',
-  sectionToday: 'To do',
-  sectionUpcoming: 'Coming up',
-  sectionHandedIn: 'Handed in',
-  noLessonsToday: 'Nothing to do right now.',
-  noLessonsUpcoming: 'No lesson scheduled.',
-  noLessonsHandedIn: 'Nothing handed in yet.',
-  opensAt: 'Opens {date}',
-  dueAt: 'Due {date}',
-  overdue: 'Not handed in, late: was due {date}',
-  handedInOn: 'Handed in {date}',
-  handedInLate: 'Handed in late, {date} (due {due})',
-  readyOffline: 'Ready offline',
-  downloading: 'Downloading…',
-  notDownloaded: 'Not downloaded yet',
-  downloadError: 'Download problem',
-  downloadErrorHashMismatch: 'Damaged file: it will be downloaded again.',
-  downloadErrorQuota: 'The device is full. Free some space and try again.',
-  lastSync: 'Last update: {date}',
-  neverSynced: 'Not synced yet',
-  syncNow: 'Update',
-  syncing: 'Updating…',
-  stateNotStarted: 'Not started',
-  stateSaved: 'Saved on this device',
-  stateWaiting: 'Waiting for the network',
-  stateWaitingNext: 'Waiting for the network — next try {date}',
-  stateHandedIn: 'Handed in',
-  profileNeedsRelink: 'to re-link',
-  stateNeedsAttention: 'Needs attention: {reason}',
-  stateRelink: 'Device needs linking again',
-  stepOf: 'Step {n} of {total}',
-  previous: 'Previous',
-  next: 'Next',
-  backToList: 'My lessons',
-  check: 'Check',
-  correct: 'Well done, that’s right!',
-  incorrect: 'Not quite.',
-  correctAnswerIs: 'The right answer: {answer}',
-  correctionHidden: 'Your teacher will correct this answer.',
-  yourAnswer: 'Your answer',
-  saved: 'Saved',
-  saveFailed:
-    'Your latest change is not saved on the device yet. It stays on screen and Cartable keeps trying: do not close this page.',
-  newerVersionElsewhere:
-    'A newer version of Cartable is open in another tab. Your work is saved; reload this page to carry on with it.',
-  reloadNow: 'Reload',
-  handIn: 'Hand in my work',
-  handInConfirm: 'Hand in this work? You will not be able to change it.',
-  handInYes: 'Yes, hand it in',
-  handInNo: 'Not yet',
-  handedInTitle: 'Work handed in',
-  handedInWaiting: 'Your work is saved. It will leave by itself as soon as the server answers.',
-  lessonLocked: 'This lesson opens {date}.',
-  lessonNotReady: 'This lesson is not downloaded yet.',
-  lessonMissing: 'Lesson not found.',
-  mediaMissing: 'This media is not available on this device.',
-  feedbackTitle: 'Message from your teacher',
-  feedbackNew: 'New',
-  feedbackUnreadBadge: 'New message from your teacher',
-  unreadFeedbackCount: '{count} new {count:message|messages} from your teacher:',
-  teacherLoadFailed: 'The teacher space could not load. Reconnect to the network, then reload the page.',
-  photoOpenCamera: 'Open the camera',
-  photoTake: 'Take the photo',
-  photoRetake: 'Take it again',
-  photoCloseCamera: 'Close the camera',
-  photoCamera: 'Camera picture',
-  photoChooseFile: 'Or choose a photo',
-  photoProcessing: 'Preparing the photo…',
-  photoSaved: 'Photo saved on this device',
-  photoYours: 'Your photo',
-  photoCameraError: 'The camera is not available. Choose a photo with the button below.',
-  photoFileError: 'This picture does not open. Try another photo.',
-  recordStart: 'Record',
-  recordStop: 'Stop',
-  recordAgain: 'Record again',
-  recordRemaining: '{seconds} s left',
-  recordSaved: 'Recording kept on this device',
-  recordYours: 'Your recording',
-  recordMicError: 'The microphone is not available. Check the microphone permission.',
-  recordNotSupported: 'This device cannot record sound.',
-  deviceStatus: 'Device status',
-  storagePersisted: 'Protected storage: yes',
-  storageNotPersisted: 'Protected storage: no (the browser could erase lessons)',
-  storageUsage: 'Space used: {usage} of {quota}',
-  outboxTitle: 'Work to send',
-  outboxEmpty: 'Nothing waiting.',
-  sendNow: 'Send now',
-  exportWork: 'Export',
-  relinkPrompt:
-    'This device is no longer linked to your class. Your work is kept. Ask your teacher for a new code.',
-  updateAvailable: 'A new version of Cartable is ready.',
-  updateNow: 'Update',
-  profiles: 'Pupils on this device',
-  addProfile: 'Add a pupil',
-  switchProfile: 'Switch pupil',
-  downloadMissing: 'Missing files ({count}): they will come back at the next connection.',
-  missingSummary:
-    '{count} incomplete {count:lesson|lessons} on this device: {count:it|they} will be repaired at the next connection.',
-  mediaOnDemand: 'Media not downloaded ({size})',
-  mediaDownload: 'Download ({size})',
-  mediaDownloading: 'Downloading… {done} of {total}',
-  mediaDownloadFailed: 'The download did not work. Try again later.',
-  dataSaverTitle: 'Mobile data',
-  dataSaverAlways: 'Download everything automatically',
-  dataSaverAskFirst: 'Wi-Fi only / ask first',
-  dataSaverHint: 'Files over 5 MB or marked optional wait until someone asks for them, except on Wi-Fi.',
-  dataSaverOn: 'The browser’s data saver is on: large files wait until someone asks for them.',
-  retryWork: 'Try again',
-  workExported: '{count} {count:piece|pieces} of work exported to a file.',
-  profileRemove: 'Remove from this device',
-  profileRemoveConfirm: 'Remove {name} from this device? Their lessons will be erased from the device.',
-  profileRemoveUnsent:
-    '{name} has {count} {count:piece|pieces} of work not sent yet. Export {count:it|them} first so nothing is lost.',
-  profileRemoveDrafts:
-    '{name} has {count} {count:piece|pieces} of work started and not handed in yet. Export {count:it|them} first so nothing is lost.',
-  profileRemoveYes: 'Yes, remove',
-  profileRemoveAnyway: 'Remove (the work is exported)',
-  cancel: 'Cancel',
-  serverUnreachableBanner: 'Offline: the school server is not answering. Your work is saved on this device.',
-  lessonsOnDevice: '{count} {count:lesson|lessons} ready on this device.',
-  workWaiting: '{count} {count:piece of work is|pieces of work are} waiting for the network',
-  workNeedsAttention: '{count} {count:piece|pieces} of work to check',
-  seeWorkToSend: 'See the work to send',
-  sending: 'Sending…',
-  reportUnreachable: 'The school server is not answering: lessons and your work stay on this device.',
-  reportServerError: 'The school server has a problem. Try again in a few minutes.',
-  reportNothingNew: 'Up to date: nothing new.',
-  reportDone: 'Updated: {what}.',
-  reportNewLessons: '{count} new {count:lesson|lessons}',
-  reportNewFeedback: '{count} new {count:message|messages} from your teacher',
-  reportSent: '{count} {count:piece|pieces} of work sent',
-  reportNotDownloaded:
-    '{count} {count:lesson|lessons} could not be downloaded: another try at the next update.',
-  reportNothingToSend: 'Nothing to send: all your work has arrived.',
-  reportSentNow: 'Sent: {count} {count:piece|pieces} of work reached your teacher.',
-  reportSendUnreachable:
-    'The school server is not answering: {count} {count:piece of work is|pieces of work are} still waiting for the network and will leave by {count:itself|themselves} once it answers.',
-  reportSendLater:
-    '{count} {count:piece|pieces} of work could not leave: Cartable will try again by itself shortly.',
-  reportSendAttention: '{count} {count:piece|pieces} of work to check below.',
-  iosHint:
-    'On iPhone and iPad, add Cartable to the home screen (Share button, then “Add to Home Screen”): otherwise Safari erases the lessons after 7 days without a visit.',
-};
+export type Dictionary = Record<MessageKey, string>;
 
 export type Locale = 'fr' | 'en';
-const dictionaries: Record<Locale, Dictionary> = { fr, en };
+// English is its own chunk (precached like the rest): most pupils never need it, and it was a
+// third of the words in every device's first download (issue 14, target 5).
+const dictionaries: Partial<Record<Locale, Dictionary>> = { fr };
 const LOCALE_KEY = 'cartable.locale';
 
-function initialLocale(): Locale {
+function savedLocale(): Locale {
   const saved = globalThis.localStorage?.getItem(LOCALE_KEY);
   return saved === 'en' || saved === 'fr' ? saved : 'fr';
 }
 
-/** The current locale; French unless the family chose English. */
-export const locale = signal<Locale>(initialLocale());
+/** Loads a locale's words if they are not here yet. */
+async function loadLocale(which: Locale): Promise<void> {
+  if (!dictionaries[which]) dictionaries[which] = (await import('./i18n-en.ts')).en;
+}
 
-/** Switch language and remember it on this device. */
-export function setLocale(next: Locale): void {
+/** The current locale; French unless the family chose English (see startLocale). */
+export const locale = signal<Locale>('fr');
+
+/** Switch language and remember it on this device (once its words are loaded). */
+export async function setLocale(next: Locale): Promise<void> {
+  await loadLocale(next);
   locale.value = next;
   globalThis.localStorage?.setItem(LOCALE_KEY, next);
   if (typeof document !== 'undefined') document.documentElement.lang = next;
 }
 
+/** The language this device was left in, before the first screen. */
+export function startLocale(): Promise<void> {
+  return setLocale(savedLocale());
+}
+
 /** Translate a key, filling its placeholders and plurals. Reading `locale` makes components re-render on change. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return formatMessage(dictionaries[locale.value][key], params, locale.value);
+  return formatMessage((dictionaries[locale.value] ?? fr)[key], params, locale.value);
 }
 
 /**

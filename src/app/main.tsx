@@ -2,18 +2,19 @@
 import { render } from 'preact';
 import { App } from './app.tsx';
 import { AppStateContext, createAppState } from './app-state.ts';
-import { locale } from './i18n.ts';
+import { startLocale } from './i18n.ts';
 import { onWorkerMessage, registerWorker } from './sw-bridge.ts';
 import './styles.css';
 
 const app = createAppState();
-document.documentElement.lang = locale.value;
-
-render(
-  <AppStateContext.Provider value={app}>
-    <App />
-  </AppStateContext.Provider>,
-  document.getElementById('app')!,
+// English words come from their own (cached) chunk: there before the first screen.
+void startLocale().finally(() =>
+  render(
+    <AppStateContext.Provider value={app}>
+      <App />
+    </AppStateContext.Provider>,
+    document.getElementById('app')!,
+  ),
 );
 
 void app.refresh().then(() => {

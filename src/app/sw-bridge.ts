@@ -22,7 +22,8 @@ const supported = () => typeof navigator !== 'undefined' && 'serviceWorker' in n
  */
 export const LESSONS_CHANNEL = 'cartable-lessons-open';
 type LessonsMessage = { type: 'query'; tab: string } | { type: 'lesson'; tab: string; open: boolean };
-const TAB_ID = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Math.random());
+const TAB_ID =
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Math.random());
 const otherTabsWithLesson = new Set<string>();
 let lessonsChannel: BroadcastChannel | null = null;
 

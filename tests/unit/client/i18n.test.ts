@@ -16,11 +16,11 @@ describe('formatDateTime', () => {
     );
   });
 
-  it('writes other days in full, and speaks English when asked', () => {
+  it('writes other days in full, and speaks English when asked', async () => {
     expect(formatDateTime(new Date(2026, 10, 26, 16, 30).getTime(), now)).toMatch(
       /^jeudi 26 novembre (à )?16:30$/,
     );
-    setLocale('en');
+    await setLocale('en');
     expect(formatDateTime(new Date(2026, 10, 24, 8, 30).getTime(), now)).toBe('tomorrow at 08:30');
     expect(formatDateTime(new Date(2026, 10, 26, 16, 30).getTime(), now)).toMatch(/Thursday 26 November/);
   });

@@ -23,14 +23,14 @@ describe('formatMessage', () => {
 });
 
 describe('the messages the issue found', () => {
-  it('teacher counts', () => {
+  it('teacher counts', async () => {
     expect(tt('readyCount', { ready: 1, total: 3, lesson: 'L' })).toBe('1 élève sur 3 prêt pour « L »');
     expect(tt('readyCount', { ready: 0, total: 3, lesson: 'L' })).toBe('0 élève sur 3 prêt pour « L »');
     expect(tt('readyCount', { ready: 2, total: 3, lesson: 'L' })).toBe('2 élèves sur 3 prêts pour « L »');
     expect(tt('pupilCount', { n: 3 })).toBe('3 élèves');
     expect(tt('pupilCount', { n: 1 })).toBe('1 élève');
     expect(tt('addedPupils', { n: 7 })).toBe('7 élèves ajoutés.');
-    setLocale('en');
+    await setLocale('en');
     expect(tt('readyCount', { ready: 1, total: 1, lesson: 'L' })).toBe('1 of 1 pupil ready for “L”');
   });
 

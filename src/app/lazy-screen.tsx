@@ -1,0 +1,44 @@
+/**
+ * Screens loaded on first use: a plain dynamic import (no preact/compat) keeps them, and
+ * everything they pull in, out of the pupil's first download. The teacher's workspace is
+ * fetched when a /teacher path is opened (pupils' devices do not precache it); the device
+ * page is precached like the rest of the app, so it opens offline.
+ */
+import type { FunctionComponent } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { t, type MessageKey } from './i18n.ts';
+
+/** A component that shows `load`'s screen once loaded, and `failed`'s words if it cannot be. */
+export function lazyScreen<P extends object>(
+  load: () => Promise<FunctionComponent<P>>,
+  failed: MessageKey,
+): FunctionComponent<P> {
+  let loaded: FunctionComponent<P> | null = null;
+  return function LazyScreen(props: P) {
+    const [Screen, setScreen] = useState<FunctionComponent<P> | null>(() => loaded);
+    const [failure, setFailure] = useState(false);
+    useEffect(() => {
+      if (Screen) return;
+      load().then(
+        (screen) => {
+          loaded = screen;
+          setScreen(() => screen);
+        },
+        // Offline before the worker cached the chunk: say so rather than show nothing.
+        () => setFailure(true),
+      );
+    }, [Screen]);
+    if (Screen) return <Screen {...props} />;
+    return failure ? <p role="alert">{t(failed)}</p> : <p role="status">…</p>;
+  };
+}
+
+export const TeacherLoader = lazyScreen(
+  () => import('../teacher/teacher-app.tsx').then((module) => module.default),
+  'teacherLoadFailed',
+);
+
+export const DeviceStatusLoader = lazyScreen(
+  () => import('../pupil/device-status.tsx').then((module) => module.DeviceStatus),
+  'screenLoadFailed',
+);

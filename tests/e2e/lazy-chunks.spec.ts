@@ -1,0 +1,30 @@
+/**
+ * The English words and the device page are chunks of their own, out of every pupil's first
+ * download (issue 14, target 5): they must still be there offline, from the worker's precache.
+ */
+import { expect, test } from './support/fixtures.ts';
+import { joinAndDownload } from './support/pupil.ts';
+import { freePort, ServerProcess } from './support/server-process.ts';
+
+let server: ServerProcess;
+test.beforeEach(async () => {
+  server = new ServerProcess(await freePort());
+  await server.start();
+});
+test.afterEach(async () => server.dispose());
+
+test('English and the device page open with the server dead', async ({ page }) => {
+  const [lea] = server.demoPupils();
+  await joinAndDownload(page, server.origin, lea!);
+  await server.kill();
+
+  await page.getByLabel('Langue').selectOption('en');
+  await expect(page.getByRole('heading', { level: 1, name: `Hello ${lea!.name}` })).toBeVisible();
+  // A reload offline keeps the family's choice, words included.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: `Hello ${lea!.name}` })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  await page.goto(`${server.origin}/device`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Device status' })).toBeVisible();
+});
