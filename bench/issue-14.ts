@@ -1,9 +1,10 @@
 /**
- * Issue 14, targets 1 to 4, in one run: durable ingest against the minimal durable baseline
+ * Issue 14's five targets in one run: durable ingest against the minimal durable baseline
  * (SQLite, and PostgreSQL when one is given), the 8 a.m. replay at the origin against an
  * online-only baseline, the 300-lesson manifest (size as sent, 304s under load), and join
  * to every lesson ready for 10, 100 and 300 lessons, and a device's outbox of 50 and 1,000
- * hand-ins drained after an outage against sequential fetch PUTs. Writes bench/results/issue-14.json
+ * hand-ins drained after an outage against sequential fetch PUTs, and what is already fast on
+ * the pupil's device (keystroke to saved, offline cold start, first load). Writes bench/results/issue-14.json
  * and an SVG of it beside. Part of `npm run bench`.
  */
 import { execFileSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import { measureJoinToReady, type JoinToReady } from './join-to-ready.ts';
 import { measureManifestScale } from './manifest-scale.ts';
 import { replayMorning } from './morning.ts';
 import { measureOutboxDrain, type OutboxDrain } from './outbox-drain.ts';
+import { measurePupilSpeed } from './pupil-speed.ts';
 
 const TARGETS = {
   ingestPerSecond: INGEST_TARGETS.perSecond,
@@ -28,6 +30,9 @@ const TARGETS = {
   joinTo300ReadySeconds: 10,
   outboxDrainOfBaseline: 2,
   outbox1000Seconds: 10,
+  keystrokeToSavedP95Ms: 16,
+  offlineColdStartMs: 500,
+  firstLoadJsGzipBytes: 45_000,
 };
 
 const commit = (() => {
@@ -64,6 +69,10 @@ for (const items of [50, 1000]) {
     `outbox of ${items} drained in ${result.seconds} s: ${result.msPerItem} ms each, ${result.ofBaseline}x sequential fetch`,
   );
 }
+const pupil = await measurePupilSpeed();
+console.log(
+  `keystroke to saved p95 ${pupil.keystrokeToSaved[0]!.p95ms} ms (4x: ${pupil.keystrokeToSaved[1]!.p95ms} ms), offline cold start ${pupil.offlineColdStartMs.medianMs} ms at 4x, first load ${pupil.firstLoadJsGzipBytes} B gzip JS`,
+);
 const at300 = joins.at(-1)!;
 const figures = [ingest.cartableSqlite, ingest.baseline, ingest.baselineGroupCommit];
 if (!('skipped' in ingest.cartablePostgres)) figures.push(ingest.cartablePostgres);
@@ -86,6 +95,9 @@ const checks = {
   joinTo300: at300.seconds <= TARGETS.joinTo300ReadySeconds,
   outboxDrain: drains.every((d) => d.ofBaseline <= TARGETS.outboxDrainOfBaseline),
   outbox1000: drains.find((d) => d.items === 1000)!.seconds <= TARGETS.outbox1000Seconds,
+  keystrokeToSaved: pupil.keystrokeToSaved[0]!.p95ms <= TARGETS.keystrokeToSavedP95Ms,
+  offlineColdStart: pupil.offlineColdStartMs.medianMs <= TARGETS.offlineColdStartMs,
+  firstLoad: (pupil.firstLoadJsGzipBytes ?? Infinity) <= TARGETS.firstLoadJsGzipBytes,
 };
 const results = {
   date: new Date().toISOString(),
@@ -96,6 +108,7 @@ const results = {
   manifest,
   joinToReady: joins,
   outboxDrain: drains,
+  pupil,
   targets: TARGETS,
   checks,
 };

@@ -1,0 +1,142 @@
+/**
+ * Issue 14, target 5: what is already fast stays fast. In headless Chromium against the real
+ * server (then without it):
+ *   - keystroke to "Enregistré": in a free-text step, 60 keystrokes one after another; each
+ *     timed in the page from its keydown to the moment "Enregistré" is back in the document
+ *     (the draft stored in IndexedDB), unthrottled and at 4× CPU throttle; p50 and p95;
+ *   - offline cold start: the server killed, a new tab opens the app; time from navigation
+ *     start to the first lesson card in the document, at 4× CPU throttle, median of 5;
+ *   - the pupil's first load (gzip JS), read from dist/.
+ * Bounded by counts and timeouts. Run: `npm run build && npx tsx bench/pupil-speed.ts`.
+ */
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import { joinAndDownload, lessonCard } from '../tests/e2e/support/pupil.ts';
+import { freePort, ServerProcess } from '../tests/e2e/support/server-process.ts';
+import { firstLoadSizes } from './first-load.ts';
+
+const KEYSTROKES = 60;
+const COLD_STARTS = 5;
+
+export interface PupilSpeed {
+  keystrokeToSaved: { throttle: number; p50ms: number; p95ms: number }[];
+  offlineColdStartMs: { throttle: number; medianMs: number; runs: number[] };
+  firstLoadJsGzipBytes: number | null;
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+const round = (n: number) => Math.round(n * 10) / 10;
+
+async function throttle(context: BrowserContext, page: Page, rate: number): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}
+
+/** Opens a lesson's free-text step. */
+async function openFreeText(page: Page): Promise<void> {
+  await lessonCard(page, 'Le cycle de l’eau').getByRole('link').click();
+  for (let i = 0; i < 12 && (await page.locator('textarea').count()) === 0; i++)
+    await page.getByRole('button', { name: /Suivant/ }).click();
+  await page.locator('textarea').first().click();
+}
+
+/** Types `count` characters, each after the previous one was saved; ms per keystroke. */
+async function keystrokes(page: Page, count: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const armed = page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          let down = 0;
+          const onKey = () => {
+            down = performance.now();
+          };
+          document.addEventListener('keydown', onKey, { once: true, capture: true });
+          const saved = () => document.querySelector('[data-testid="saved"]') !== null;
+          let sawUnsaved = false;
+          const observer = new MutationObserver(() => {
+            if (!saved()) sawUnsaved = true;
+            else if (sawUnsaved && down > 0) {
+              observer.disconnect();
+              resolve(performance.now() - down);
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+          setTimeout(() => reject(new Error('no "Enregistré" within 5 s')), 5_000);
+        }),
+    );
+    // Let the listener and observer be in place before the key goes.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    await page.keyboard.press(i % 10 === 9 ? 'Space' : 'e');
+    times.push(await armed);
+  }
+  return times;
+}
+
+export async function measurePupilSpeed(): Promise<PupilSpeed> {
+  const server = new ServerProcess(await freePort());
+  await server.start();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const [pupil] = server.demoPupils();
+    const context = await browser.newContext({
+      serviceWorkers: 'allow',
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+    });
+    await context.addInitScript('globalThis.__name = (f) => f;');
+    // When the first lesson card enters the document, seen from the page itself.
+    await context.addInitScript(() => {
+      const watch = new MutationObserver(() => {
+        if (document.querySelector('.lesson-card')) {
+          (globalThis as { listShownAt?: number }).listShownAt = performance.now();
+          watch.disconnect();
+        }
+      });
+      watch.observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    await joinAndDownload(page, server.origin, pupil!);
+    await openFreeText(page);
+    const keystrokeToSaved: PupilSpeed['keystrokeToSaved'] = [];
+    for (const rate of [1, 4]) {
+      await throttle(context, page, rate);
+      await keystrokes(page, 5); // warm-up
+      const times = await keystrokes(page, KEYSTROKES);
+      keystrokeToSaved.push({
+        throttle: rate,
+        p50ms: round(percentile(times, 50)),
+        p95ms: round(percentile(times, 95)),
+      });
+    }
+    await throttle(context, page, 1);
+
+    await server.kill();
+    const runs: number[] = [];
+    for (let i = 0; i < COLD_STARTS; i++) {
+      const tab = await context.newPage();
+      await throttle(context, tab, 4);
+      await tab.goto(`${server.origin}/`);
+      await tab.locator('.lesson-card').first().waitFor({ timeout: 30_000 });
+      runs.push(round(await tab.evaluate(() => (globalThis as { listShownAt?: number }).listShownAt ?? NaN)));
+      await tab.close();
+    }
+    return {
+      keystrokeToSaved,
+      offlineColdStartMs: { throttle: 4, medianMs: percentile(runs, 50), runs },
+      firstLoadJsGzipBytes: firstLoadSizes()?.jsGzipBytes ?? null,
+    };
+  } finally {
+    await browser.close();
+    await server.dispose();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`)
+  console.log(JSON.stringify(await measurePupilSpeed(), null, 2));
