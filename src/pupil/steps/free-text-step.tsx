@@ -1,4 +1,5 @@
 /** A written answer, saved at every keystroke by the player. */
+import { useMemo } from 'preact/hooks';
 import type { Answer, Step } from '../../../protocol/index.ts';
 import { t } from '../../app/i18n.ts';
 import { ContentView } from '../../ui/content-view.tsx';
@@ -13,9 +14,11 @@ export function FreeTextStep(props: {
 }) {
   const { step, answer, readOnly, onAnswer } = props;
   const id = `answer-${step.id}`;
+  // The same element for the same prompt: Preact skips it at every keystroke's render.
+  const prompt = useMemo(() => <ContentView content={step.prompt} />, [step.prompt]);
   return (
     <div class="free-text">
-      <ContentView content={step.prompt} />
+      {prompt}
       <label for={id}>{t('yourAnswer')}</label>
       <textarea
         id={id}
