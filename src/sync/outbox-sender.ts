@@ -51,9 +51,10 @@ export function sendOutbox(options: SendOutboxOptions = {}): Promise<OutboxSendR
 /**
  * Requests in flight to one server once it has acknowledged work in this pass. Its first
  * request of a pass goes alone: a server that is down is asked once, not four times; a
- * server that is up drains a long outbox (after an outage) several at a time.
+ * server that is up drains a long outbox (after an outage) several at a time: as many as a
+ * browser opens connections to one host over HTTP/1.1, beyond which requests only queue.
  */
-export const IN_FLIGHT_PER_SERVER = 4;
+export const IN_FLIGHT_PER_SERVER = 6;
 
 /** Runs `work` over the items with at most `limit()` running at once (read before each start). */
 async function inPool<T>(items: T[], limit: () => number, work: (item: T) => Promise<void>): Promise<void> {
