@@ -50,7 +50,7 @@ export function sendOutbox(options: SendOutboxOptions = {}): Promise<OutboxSendR
 
 /**
  * Requests in flight to one server once it has acknowledged work in this pass. Its first
- * request of a pass goes alone: a server that is down is asked once, not four times; a
+ * request of a pass goes alone: a server that is down is asked once, not six times; a
  * server that is up drains a long outbox (after an outage) several at a time: as many as a
  * browser opens connections to one host over HTTP/1.1, beyond which requests only queue.
  */
