@@ -48,17 +48,22 @@ export interface NewsWatchOptions {
 /** Run `check` every `intervalMs` while the page is visible and the browser online; returns stop(). */
 export function startNewsWatch({ intervalMs, check, document: doc }: NewsWatchOptions): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // A check under way is not a timer: hiding and showing the page meanwhile must not start
+  // a second chain beside it (two requests per interval from then on).
+  let checking = false;
   let stopped = false;
   const watching = () =>
     !stopped && (doc?.visibilityState ?? 'visible') === 'visible' && (globalThis.navigator?.onLine ?? true);
 
   const arm = () => {
-    if (timer !== undefined || !watching()) return;
+    if (timer !== undefined || checking || !watching()) return;
     timer = setTimeout(() => {
+      timer = undefined;
+      checking = true;
       void check()
         .catch(() => undefined)
         .finally(() => {
-          timer = undefined;
+          checking = false;
           arm();
         });
     }, intervalMs);

@@ -96,6 +96,36 @@ describe('startNewsWatch', () => {
     expect(checks).toBeGreaterThanOrEqual(3);
     expect(overlapped).toBe(false);
   });
+
+  it('hiding and showing the page during a check keeps one chain of checks, not two', async () => {
+    const doc = fakeDocument();
+    let running = 0;
+    let overlapped = false;
+    let started = 0;
+    let release: () => void = () => undefined;
+    stop = startNewsWatch({
+      intervalMs: 5,
+      document: doc,
+      check: async () => {
+        running++;
+        overlapped ||= running > 1;
+        started++;
+        await new Promise<void>((resolve) => (release = resolve));
+        running--;
+      },
+    });
+    await expect.poll(() => started).toBe(1);
+    doc.show(false);
+    doc.show(true);
+    // The new visibility must not have armed a timer beside the check under way.
+    await pause(40);
+    expect(started).toBe(1);
+    for (let i = 0; i < 5; i++) {
+      release();
+      await expect.poll(() => started).toBe(i + 2);
+    }
+    expect(overlapped).toBe(false);
+  });
 });
 
 describe('classNewsMoved', () => {
@@ -202,6 +232,8 @@ describe('the sync triggers with the news watch', () => {
     expect(new Set(quiet)).toEqual(new Set([`GET ${NEWS_URL}`]));
 
     doc.show(false);
+    // A check already under way when the page hides may still land; after it, nothing.
+    await pause(150);
     const hiddenFrom = server.log.length;
     await pause(400);
     expect(server.log.slice(hiddenFrom)).toEqual([]);

@@ -90,7 +90,10 @@ describe('the heaviest Markdown the bounds allow', () => {
       teacher.put(`/api/teacher/classes/${classId}/lessons/heavy/publications/${randomUUID()}`, { draft }),
     );
     expect(outcome.status).toBe(201);
-    expect(outcome.maxStallMs).toBeLessThan(250);
+    // On the event loop these ten fields block it for 2.2-2.8 s on this machine; in the
+    // workers the loop's longest gap was 414 ms once, with a loaded CI machine's parallel
+    // test files. A second is far from both, so load cannot fail this, nor a regression pass it.
+    expect(outcome.maxStallMs).toBeLessThan(1000);
   }, 30_000);
 });
 
