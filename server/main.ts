@@ -5,11 +5,13 @@
  * from source during development: npx tsx server/main.ts.
  */
 import path from 'node:path';
+import { networkInterfaces } from 'node:os';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { createFileBlobStore } from './blobs/store.ts';
-import { isLoopbackHost, loadConfig } from './config.ts';
+import { loadConfig } from './config.ts';
+import { externalIpv4, startBanner } from './start-banner.ts';
 import { migrateToLatest, openDatabase } from './db/connect.ts';
 import { DEMO_TEACHER, listDemoPupils } from './seed/demo.ts';
 import { demoAtStart, DemoOnNetworkError } from './seed/demo-at-start.ts';
@@ -19,12 +21,6 @@ import { createFailureLimiter, createWindowLimiter } from './security/rate-limit
 import { formatJoinCode } from './security/join-codes.ts';
 
 const TEN_MINUTES = 10 * 60_000;
-
-/** The address people type: localhost for a loopback bind, the host otherwise. */
-function originOf(host: string, port: number): string {
-  const shown = isLoopbackHost(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-  return `http://${shown}:${port}`;
-}
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -51,7 +47,6 @@ async function main(): Promise<void> {
     loginLimiter: createFailureLimiter({ maxFailures: 10, windowMs: TEN_MINUTES }),
   });
 
-  const origin = originOf(config.host, config.port);
   const demoPupils = await listDemoPupils(database.db);
   const server = serve(
     {
@@ -67,17 +62,25 @@ async function main(): Promise<void> {
       },
     },
     () => {
-      console.log(`Cartable ${config.version} is running at ${origin}`);
-      console.log(
-        `Database: ${database.dialect === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : path.join(config.dataDir, 'cartable.sqlite')}`,
-      );
-      if (demoPupils.length > 0) {
-        console.log(`Teacher login: ${DEMO_TEACHER.email}  password: ${DEMO_TEACHER.password}`);
-        console.log('Demo pupils (name, join code, join link):');
-        for (const pupil of demoPupils) {
-          console.log(`  ${pupil.name}  ${formatJoinCode(pupil.joinCode)}  ${origin}/join#${pupil.joinCode}`);
-        }
-      }
+      const lines = startBanner({
+        version: config.version,
+        host: config.host,
+        port: config.port,
+        database:
+          database.dialect === 'postgres'
+            ? 'PostgreSQL (DATABASE_URL)'
+            : path.join(config.dataDir, 'cartable.sqlite'),
+        networkAddresses: externalIpv4(networkInterfaces()),
+        demo: {
+          teacher: DEMO_TEACHER,
+          pupils: demoPupils.map((p) => ({
+            name: p.name,
+            code: formatJoinCode(p.joinCode),
+            joinCode: p.joinCode,
+          })),
+        },
+      });
+      for (const line of lines) console.log(line);
     },
   ) as Server;
   // Behind a reverse proxy every connection comes from the proxy: its own limits apply there.
