@@ -25,6 +25,8 @@ export const en: Dictionary = {
   downloadTitle: 'Downloading your lessons',
   downloadProgress: '{done} of {total} — {ready} of {lessons} {lessons:lesson|lessons} ready',
   allReady: 'Everything is ready, even offline.',
+  offlineUnavailable:
+    'At this address your lessons cannot stay on the device without a connection: the address must start with https://. Ask the school for it.',
   hello: 'Hello {name}',
   classLabel: 'Class: {name}',
   sectionToday: 'To do',
@@ -39,6 +41,7 @@ export const en: Dictionary = {
   handedInOn: 'Handed in {date}',
   handedInLate: 'Handed in late, {date} (due {due})',
   readyOffline: 'Ready offline',
+  readyOnlineOnly: 'Ready (online only)',
   downloading: 'Downloading…',
   notDownloaded: 'Not downloaded yet',
   downloadError: 'Download problem',

@@ -33,6 +33,8 @@ const fr = {
   downloadTitle: 'Je télécharge tes leçons',
   downloadProgress: '{done} sur {total} — {ready} {ready:leçon prête|leçons prêtes} sur {lessons}',
   allReady: 'Tout est prêt, même sans connexion.',
+  offlineUnavailable:
+    'À cette adresse, tes leçons ne restent pas sur l’appareil sans connexion : il faut une adresse qui commence par https://. Demande-la à l’école.',
   // Lesson list
   hello: 'Bonjour {name}',
   classLabel: 'Classe : {name}',
@@ -48,6 +50,7 @@ const fr = {
   handedInOn: 'Rendu {date}',
   handedInLate: 'Rendu en retard, {date} (à rendre {due})',
   readyOffline: 'Prête hors connexion',
+  readyOnlineOnly: 'Prête (en ligne seulement)',
   downloading: 'Téléchargement…',
   notDownloaded: 'Pas encore téléchargée',
   downloadError: 'Problème de téléchargement',

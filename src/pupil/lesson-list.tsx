@@ -8,9 +8,10 @@ import { SyncSummary } from './sync-summary.tsx';
 import { UnreadFeedback } from './unread-feedback.tsx';
 import { WorkStateLabel } from './work-state-label.tsx';
 import { Icon } from '../ui/icon.tsx';
+import { offlineUnavailable } from '../sync/offline-capable.ts';
 
 function downloadText(lesson: LessonRecord): string {
-  if (lesson.state === 'ready') return t('readyOffline');
+  if (lesson.state === 'ready') return t(offlineUnavailable() ? 'readyOnlineOnly' : 'readyOffline');
   if (lesson.state === 'downloading') return t('downloading');
   if (lesson.state === 'missing') return t('downloadMissing', { count: lesson.missingFiles ?? 1 });
   if (lesson.state === 'error') {

@@ -1,6 +1,7 @@
 /** The lesson player: one step at a time, every change saved on the device, then "hand in". */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Answer, Answers, Step } from '../../protocol/index.ts';
+import { newUuid } from '../../protocol/hash.ts';
 import { isHandedIn, useAppState } from '../app/app-state.ts';
 import { setLessonOpen } from '../app/sw-bridge.ts';
 import { formatDateTime, t } from '../app/i18n.ts';
@@ -72,10 +73,7 @@ function Player({ lesson }: { lesson: LessonRecord }) {
       ),
     [],
   );
-  useEffect(
-    () => onDatabaseChanged((change) => change === 'newerVersion' && setNewerVersion(true)),
-    [],
-  );
+  useEffect(() => onDatabaseChanged((change) => change === 'newerVersion' && setNewerVersion(true)), []);
   const attachments = useMemo(() => profileAttachmentStore(profileId), [profileId]);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -93,7 +91,7 @@ function Player({ lesson }: { lesson: LessonRecord }) {
       // Each attempt carries the UUID it will be handed in under (one hand-in per attempt).
       setDraft(
         fresh
-          ? { ...fresh, submissionId: fresh.submissionId ?? crypto.randomUUID() }
+          ? { ...fresh, submissionId: fresh.submissionId ?? newUuid() }
           : {
               profileId,
               lessonId: lesson.lessonId,
@@ -101,7 +99,7 @@ function Player({ lesson }: { lesson: LessonRecord }) {
               answers: {},
               stepIndex: 0,
               updatedAt: new Date().toISOString(),
-              submissionId: crypto.randomUUID(),
+              submissionId: newUuid(),
             },
       );
     });

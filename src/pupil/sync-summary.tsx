@@ -6,6 +6,7 @@
  */
 import { useState } from 'preact/hooks';
 import { useAppState } from '../app/app-state.ts';
+import { offlineUnavailable } from '../sync/offline-capable.ts';
 import { formatBytes, formatDateTime, t } from '../app/i18n.ts';
 import type { LessonRecord } from '../store/records.ts';
 import { ProgressBar } from '../ui/progress-bar.tsx';
@@ -30,7 +31,9 @@ export function SyncSummary() {
   const missing = lessons.filter((l) => l.state === 'missing').length;
   const { waiting, needsAttention } = app.unsent.value;
   const lessonsHere = total > 0 && ready === total;
-  const allReady = lessonsHere && waiting === 0 && needsAttention === 0 && app.connection.value === 'online';
+  const noOffline = offlineUnavailable();
+  const allReady =
+    !noOffline && lessonsHere && waiting === 0 && needsAttention === 0 && app.connection.value === 'online';
 
   const update = async () => {
     setWorking(true);
@@ -44,6 +47,11 @@ export function SyncSummary() {
 
   return (
     <section class="sync-summary" aria-label={t('deviceStatus')}>
+      {noOffline && (
+        <p class="warn" data-testid="offline-unavailable">
+          <Icon name="warning" /> {t('offlineUnavailable')}
+        </p>
+      )}
       {allReady ? (
         <p class="good" data-testid="all-ready">
           <Icon name="check" /> {t('allReady')}

@@ -1,5 +1,6 @@
 /** "Hand in": turn a lesson's answers into an immutable submission waiting in the outbox. */
 import type { Answers, Submission } from '../../protocol/index.ts';
+import { newUuid } from '../../protocol/hash.ts';
 import { openDb } from './db.ts';
 import { getClockOffset } from './meta.ts';
 import type { HandedInRecord, LessonRecord, OutboxItem, Profile } from './records.ts';
@@ -24,7 +25,7 @@ export async function handIn(
   const drafts = tx.objectStore('drafts');
   const handedIn = tx.objectStore('handedIn');
   const stored = await drafts.get([profile.id, lesson.lessonId]);
-  const id = submissionId ?? stored?.submissionId ?? crypto.randomUUID();
+  const id = submissionId ?? stored?.submissionId ?? newUuid();
   // Same attempt, same UUID: a repeat finds the first hand-in and returns it untouched.
   const existing = await handedIn.get(id);
   if (existing) {

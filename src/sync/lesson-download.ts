@@ -64,11 +64,11 @@ export async function storeMedia(ref: MediaRef, context: MediaContext): Promise<
 
 async function storeMediaOnce(ref: MediaRef, context: MediaContext): Promise<string | null> {
   const { cache } = context;
-  if (!cache) return 'no_cache_storage';
   if (await hasMedia(cache, ref.blob)) {
     context.onBytes(ref.size);
     return null;
   }
+  if (!cache) return 'no_cache_storage';
   try {
     const file = await downloadMedia(context.fetch, context.server, ref, {
       ...context.media,

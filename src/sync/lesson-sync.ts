@@ -15,6 +15,7 @@ import {
 import { isQuotaError } from '../store/db.ts';
 import { getDownloadPolicy, type DownloadPolicy } from '../store/device-settings.ts';
 import { saveFeedback } from '../store/feedback.ts';
+import { offlineUnavailable } from './offline-capable.ts';
 import { getHandedIn } from '../store/hand-in.ts';
 import { listLessons, markError, upsertFromManifest } from '../store/lessons.ts';
 import {
@@ -299,7 +300,9 @@ async function reportReadiness(
   const ready = (await listLessons(profile.id)).filter(
     (lesson) => lesson.state === 'ready' && !lesson.withdrawn,
   );
-  const lessonsReady = ready
+  // A page that cannot keep the app offline (plain http on a network) holds nothing the
+  // teacher may count on: it reports no lesson ready offline, only that it was seen.
+  const lessonsReady = (offlineUnavailable() ? [] : ready)
     .slice(0, 1000)
     .map((lesson) => ({ id: lesson.lessonId, version: lesson.version }));
   const storage = await storageStatus();

@@ -5,6 +5,7 @@
 import { API, LOCK_LESSONS, packMedia, type LessonPack, type MediaRef } from '../../protocol/index.ts';
 import { openDb } from '../store/db.ts';
 import { runExclusive } from './locks.ts';
+import { offlineUnavailable } from './offline-capable.ts';
 
 export const MEDIA_CACHE = 'cartable-media';
 
@@ -13,9 +14,14 @@ export async function openMediaCache(): Promise<Cache | null> {
   return typeof caches === 'undefined' ? null : caches.open(MEDIA_CACHE);
 }
 
-/** Whether this media file is stored. */
+/**
+ * Whether this media file is stored. A page that cannot store media at all (plain http off
+ * localhost: no Cache Storage, no worker) has nothing to store: its media come from the
+ * network while online, and the pupil is told such a page does not work offline.
+ */
 export async function hasMedia(cache: Cache | null, blob: string): Promise<boolean> {
-  return cache !== null && (await cache.match(API.blob(blob))) !== undefined;
+  if (cache === null) return offlineUnavailable();
+  return (await cache.match(API.blob(blob))) !== undefined;
 }
 
 /**
