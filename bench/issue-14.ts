@@ -9,7 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { issue14Chart } from './chart.ts';
 import { INGEST_TARGETS, measureIngest } from './ingest.ts';
@@ -102,7 +102,8 @@ const checks = {
 const results = {
   date: new Date().toISOString(),
   commit,
-  machine: { cores: cpus().length, model: cpus()[0]?.model ?? '', node: process.version },
+  // The load average at the end: other work on the machine during the run lowers every figure.
+  machine: { cores: cpus().length, model: cpus()[0]?.model ?? '', node: process.version, loadAverage: loadavg() },
   ingest,
   morning,
   manifest,
