@@ -9,7 +9,7 @@ import { networkInterfaces } from 'node:os';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { createFileBlobStore } from './blobs/store.ts';
+import { openBlobStore } from './blobs/open-store.ts';
 import { loadConfig } from './config.ts';
 import { externalIpv4, startBanner } from './start-banner.ts';
 import { migrateToLatest, openDatabase } from './db/connect.ts';
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = openDatabase(config);
   await migrateToLatest(database);
-  const blobs = createFileBlobStore(path.join(config.dataDir, 'blobs'));
+  const { store: blobs, description: blobsAt } = openBlobStore(database.db, database.dialect, config.dataDir);
 
   await demoAtStart(database.db, blobs, config);
 
@@ -70,6 +70,8 @@ async function main(): Promise<void> {
           database.dialect === 'postgres'
             ? 'PostgreSQL (DATABASE_URL)'
             : path.join(config.dataDir, 'cartable.sqlite'),
+        // The embedded default keeps files beside the database: only PostgreSQL's choice is news.
+        files: database.dialect === 'postgres' ? blobsAt : undefined,
         networkAddresses: externalIpv4(networkInterfaces()),
         demo: {
           teacher: DEMO_TEACHER,

@@ -12,6 +12,8 @@ export interface BannerInput {
   host: string;
   port: number;
   database: string;
+  /** Where uploaded files and packs live, when it is worth saying (not beside the database). */
+  files?: string;
   /** This machine's external IPv4 addresses (os.networkInterfaces), used for a wildcard host. */
   networkAddresses: readonly string[];
   demo?: {
@@ -45,6 +47,7 @@ export function startBanner(input: BannerInput): string[] {
         'https:// or localhost (README, "From a phone").',
     );
   lines.push(`Database: ${input.database}`);
+  if (input.files) lines.push(`Files: ${input.files}`);
   if (input.demo && input.demo.pupils.length > 0) {
     lines.push(`Teacher login: ${input.demo.teacher.email}  password: ${input.demo.teacher.password}`);
     lines.push('Demo pupils (name, join code, join link):');

@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 
@@ -50,8 +50,8 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
-/** A blob store in a folder on the local disk. */
-export function createFileBlobStore(root: string): BlobStore {
+/** A blob store in a folder on the local disk; `list` names every complete file in it. */
+export function createFileBlobStore(root: string): BlobStore & { list(): AsyncGenerator<string> } {
   const fileOf = (sha256: string): string => {
     // The hash is also a path: refuse anything that is not exactly 64 hex digits.
     if (!SHA256_HEX.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
@@ -115,6 +115,18 @@ export function createFileBlobStore(root: string): BlobStore {
       }
     },
     size,
+    async *list() {
+      const shards = await readdir(root).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return [] as string[];
+        throw error;
+      });
+      for (const shard of shards.sort()) {
+        if (!/^[0-9a-f]{2}$/.test(shard)) continue;
+        // Temporary names (an upload cut by a crash) are not files yet.
+        for (const name of (await readdir(path.join(root, shard))).sort())
+          if (SHA256_HEX.test(name) && name.startsWith(shard)) yield name;
+      }
+    },
     stream(sha256, start, end) {
       return Readable.toWeb(createReadStream(fileOf(sha256), { start, end })) as ReadableStream<Uint8Array>;
     },

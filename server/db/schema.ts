@@ -118,6 +118,19 @@ export interface BlobTable {
   created_at: string;
 }
 
+/** A file's bytes in the database store (server/blobs/database-store.ts): its size, then its chunks. */
+export interface BlobContentTable {
+  sha256: string;
+  size: number;
+  chunk_bytes: number;
+}
+
+export interface BlobChunkTable {
+  sha256: string;
+  seq: number;
+  bytes: Buffer;
+}
+
 /** Who uploaded a blob; teacher uploads are lesson media, pupil uploads are attachments. */
 export interface BlobOwnerTable {
   sha256: string;
@@ -170,6 +183,8 @@ export interface Database {
   lesson_media: LessonMediaTable;
   blobs: BlobTable;
   blob_owners: BlobOwnerTable;
+  blob_contents: BlobContentTable;
+  blob_chunks: BlobChunkTable;
   submissions: SubmissionTable;
   feed: FeedTable;
   feedback: FeedbackTable;

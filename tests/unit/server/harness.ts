@@ -28,7 +28,7 @@ export async function createTestServer(
 ): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'cartable-test-'));
   await migrateToLatest(database);
-  const blobs = createFileBlobStore(path.join(dir, 'blobs'));
+  const blobs = options.blobs ?? createFileBlobStore(path.join(dir, 'blobs'));
   const app = createApp({
     db: database.db,
     blobs,
