@@ -94,7 +94,17 @@ export const SubmissionAckSchema = v.object({
 export type SubmissionAck = v.InferOutput<typeof SubmissionAckSchema>;
 
 export const UpdateSchema = v.variant('kind', [
-  v.object({ kind: v.literal('ack'), submissionId: UuidSchema, lessonId: Id, receivedAt: IsoDate }),
+  v.object({
+    kind: v.literal('ack'),
+    submissionId: UuidSchema,
+    lessonId: Id,
+    receivedAt: IsoDate,
+    /**
+     * The submission's own `handedInAt`, so another device of the pupil can tell whether it was
+     * late. Optional: servers before it sent none (a client then falls back on `receivedAt`).
+     */
+    handedInAt: v.optional(IsoDate),
+  }),
   v.object({
     kind: v.literal('feedback'),
     id: Id,

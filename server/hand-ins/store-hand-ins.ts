@@ -69,6 +69,7 @@ export async function storeHandIns(trx: Transaction<Database>, handIns: HandIn[]
           submissionId: h.id,
           lessonId: h.lessonId,
           receivedAt: h.receivedAt,
+          handedInAt: h.handedInAt,
         } satisfies Update,
         createdAt: h.receivedAt,
       })),

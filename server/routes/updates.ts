@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import type { Update, Updates } from '../../protocol/api.ts';
 import type { AppDeps } from '../deps.ts';
+import { withHandedInAt } from '../feed/ack-times.ts';
 import { apiError } from '../http.ts';
 import type { AppEnv } from '../security/auth.ts';
 
@@ -14,10 +15,11 @@ export function updateRoutes({ db }: Pick<AppDeps, 'db'>) {
     const since = c.req.query('since') || '0';
     if (!/^\d{1,15}$/.test(since))
       return apiError(c, 400, 'bad_cursor', 'The cursor must be the one a previous answer gave.');
+    const { pupilId } = c.get('device');
     const rows = await db
       .selectFrom('feed')
       .select(['cursor', 'payload'])
-      .where('pupil_id', '=', c.get('device').pupilId)
+      .where('pupil_id', '=', pupilId)
       .where('cursor', '>', Number(since))
       .orderBy('cursor')
       .limit(PAGE)
@@ -27,7 +29,11 @@ export function updateRoutes({ db }: Pick<AppDeps, 'db'>) {
     return c.json({
       // PostgreSQL returns a bigserial as a string, SQLite as a number: the cursor is a decimal string either way.
       cursor: last ? String(last.cursor) : since,
-      updates: rows.map((row) => JSON.parse(row.payload) as Update),
+      updates: await withHandedInAt(
+        db,
+        pupilId,
+        rows.map((row) => JSON.parse(row.payload) as Update),
+      ),
     } satisfies Updates);
   });
 }

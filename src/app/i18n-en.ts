@@ -81,6 +81,9 @@ export const en: Dictionary = {
   handInNo: 'Not yet',
   handedInTitle: 'Work handed in',
   handedInWaiting: 'Your work is saved. It will leave by itself as soon as the server answers.',
+  handedInElsewhere: 'Handed in {date} from another device. Your answers stayed on that device.',
+  handedInElsewhereLate:
+    'Handed in late, {date} (due {due}), from another device. Your answers stayed on that device.',
   lessonLocked: 'This lesson opens {date}.',
   lessonNotReady: 'This lesson is not downloaded yet.',
   lessonMissing: 'Lesson not found.',

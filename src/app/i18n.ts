@@ -92,6 +92,9 @@ const fr = {
   handInNo: 'Pas encore',
   handedInTitle: 'Travail rendu',
   handedInWaiting: 'Ton travail est enregistré. Il partira tout seul dès que le serveur répondra.',
+  handedInElsewhere: 'Rendu {date} depuis un autre appareil. Tes réponses sont restées sur cet appareil-là.',
+  handedInElsewhereLate:
+    'Rendu en retard, {date} (à rendre {due}), depuis un autre appareil. Tes réponses sont restées sur cet appareil-là.',
   lessonLocked: 'Cette leçon ouvre {date}.',
   lessonNotReady: 'Cette leçon n’est pas encore téléchargée.',
   lessonMissing: 'Leçon introuvable.',

@@ -26,14 +26,18 @@ function downloadText(lesson: LessonRecord): string {
 function LessonCard({ lesson, locked }: { lesson: LessonRecord; locked: boolean }) {
   const app = useAppState();
   const state = app.workStates.value.get(lesson.lessonId);
-  // The latest hand-in of this lesson (delivered or still on the device): when it was handed in.
-  const handedInAt = isHandedIn(state)
-    ? app.handedIn.value
-        .filter((h) => h.submission.lessonId === lesson.lessonId)
-        .map((h) => h.submission.handedInAt)
-        .sort()
-        .at(-1)
-    : undefined;
+  // The latest hand-in of this lesson (delivered or still on the device, or from another
+  // device of the pupil's): when it was handed in.
+  const handedInAt =
+    state?.kind === 'handedIn' && state.elsewhere
+      ? state.elsewhere.handedInAt
+      : isHandedIn(state)
+        ? app.handedIn.value
+            .filter((h) => h.submission.lessonId === lesson.lessonId)
+            .map((h) => h.submission.handedInAt)
+            .sort()
+            .at(-1)
+        : undefined;
   const due = dueState(lesson.dueAt, handedInAt, app.serverNow.value);
   const newFeedback = app.unreadFeedback.value.some((f) => f.lessonId === lesson.lessonId);
   // A lesson missing some files still opens: its text and quizzes are on the device.

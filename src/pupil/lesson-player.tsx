@@ -12,6 +12,7 @@ import type { Draft, LessonRecord } from '../store/records.ts';
 import { ContentView } from '../ui/content-view.tsx';
 import { createDraftSaver } from './draft-saver.ts';
 import { FeedbackList } from './feedback-list.tsx';
+import { HandedInElsewhere } from './handed-in-elsewhere.tsx';
 import { FreeTextStep } from './steps/free-text-step.tsx';
 import { MediaStep } from './steps/media-step.tsx';
 import { PhotoStep } from './steps/photo-step.tsx';
@@ -302,6 +303,8 @@ function HandedInView({ lesson }: { lesson: LessonRecord }) {
     .filter((h) => h.submission.lessonId === lesson.lessonId)
     .sort((a, b) => b.submission.handedInAt.localeCompare(a.submission.handedInAt))[0];
   const state = app.workStates.value.get(lesson.lessonId);
+  // Handed in from another device: its answers are there, so none are shown here.
+  const elsewhere = state?.kind === 'handedIn' ? state.elsewhere : undefined;
   const answers = record?.submission.answers ?? {};
   const attachments = useMemo(
     () => profileAttachmentStore(app.activeProfile.value!.id),
@@ -321,10 +324,11 @@ function HandedInView({ lesson }: { lesson: LessonRecord }) {
           <WorkStateLabel state={state} />
         </p>
         {state?.kind === 'waiting' && <p>{t('handedInWaiting')}</p>}
+        {elsewhere && <HandedInElsewhere handedInAt={elsewhere.handedInAt} dueAt={lesson.dueAt} />}
       </section>
       <FeedbackList lessonId={lesson.lessonId} />
       {lesson.pack!.steps.map((step) =>
-        step.kind === 'quiz' || step.kind === 'freeText' ? (
+        !elsewhere && (step.kind === 'quiz' || step.kind === 'freeText') ? (
           <section key={step.id} class="card step">
             <StepView
               step={step}

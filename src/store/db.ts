@@ -4,7 +4,15 @@
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
 import { lazyConnection } from './connection.ts';
-import type { Draft, FeedbackRecord, HandedInRecord, LessonRecord, OutboxItem, Profile } from './records.ts';
+import type {
+  Draft,
+  FeedbackRecord,
+  HandedInElsewhereRecord,
+  HandedInRecord,
+  LessonRecord,
+  OutboxItem,
+  Profile,
+} from './records.ts';
 
 // DO NOT CHANGE THESE WITHOUT ADDING MIGRATION LOGIC to `upgrade` below:
 // pupils' unsent work lives in this database and must survive every update.
@@ -13,7 +21,7 @@ import type { Draft, FeedbackRecord, HandedInRecord, LessonRecord, OutboxItem, P
 // simply have none and count as unread, which is the truth — nothing had marked them. A
 // version bump is not free: every tab still open on the old version must reload.
 export const DB_NAME = 'cartable';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** Bytes of a photo or recording, kept until the submission that uses them is acknowledged. */
 export interface AttachmentRecord {
@@ -52,6 +60,11 @@ export interface CartableDB extends DBSchema {
     value: HandedInRecord;
     indexes: { byProfile: string; byLesson: [string, string] };
   };
+  handedInElsewhere: {
+    key: string;
+    value: HandedInElsewhereRecord;
+    indexes: { byProfile: string; byLesson: [string, string] };
+  };
   outbox: { key: string; value: OutboxItem; indexes: { byProfile: string } };
   attachments: { key: [string, string]; value: AttachmentRecord; indexes: { byProfile: string } };
   feedback: { key: string; value: FeedbackRecord; indexes: { byProfile: string } };
@@ -64,6 +77,7 @@ export type StoreName =
   | 'lessons'
   | 'drafts'
   | 'handedIn'
+  | 'handedInElsewhere'
   | 'outbox'
   | 'attachments'
   | 'feedback'
@@ -109,6 +123,22 @@ const connection = lazyConnection<CartableDB>(DB_NAME, DB_VERSION, (db, oldVersi
         create();
         const store = tx.objectStore('attachments');
         for (const record of records as AttachmentRecord[]) void store.put(record);
+      });
+    }
+  }
+  if (oldVersion < 4) {
+    // v4: lessons handed in from the pupil's other devices, learnt from the feed's acks.
+    const elsewhere = db.createObjectStore('handedInElsewhere', { keyPath: 'submissionId' });
+    elsewhere.createIndex('byProfile', 'profileId');
+    elsewhere.createIndex('byLesson', ['profileId', 'lessonId']);
+    if (oldVersion >= 1) {
+      // Acks read before v4 were dropped: forget each profile's feed cursor (and its class
+      // news, which would skip the feed) so the next sync reads the feed again from the start.
+      // A repeat of feedback keeps its read mark; a repeat of our own ack changes nothing.
+      const meta = tx.objectStore('meta');
+      void meta.getAllKeys().then((keys) => {
+        for (const key of keys)
+          if (key.startsWith('updatesCursor:') || key.startsWith('classNews:')) void meta.delete(key);
       });
     }
   }

@@ -46,7 +46,14 @@ export type RemoveProfileResult =
   | { removed: true }
   | { removed: false; unsentWork: number; drafts?: number };
 
-const PROFILE_STORES = ['lessons', 'handedIn', 'outbox', 'attachments', 'feedback'] as const;
+const PROFILE_STORES = [
+  'lessons',
+  'handedIn',
+  'handedInElsewhere',
+  'outbox',
+  'attachments',
+  'feedback',
+] as const;
 
 /**
  * Forget a profile and all of its data on this device. Refuses while it has work the

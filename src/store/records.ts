@@ -81,6 +81,21 @@ export interface HandedInRecord {
   receivedAt?: string;
 }
 
+/**
+ * Work this pupil handed in from another device (a second tablet, a parent's phone), learnt
+ * from the server's acknowledgements in the updates feed. The answers stayed on that device;
+ * this says only that the lesson is done, and when.
+ */
+export interface HandedInElsewhereRecord {
+  submissionId: string;
+  profileId: string;
+  lessonId: string;
+  /** When the server received it. */
+  receivedAt: string;
+  /** When the pupil handed it in (that device's corrected clock); absent from older servers. */
+  handedInAt?: string;
+}
+
 /** An item waiting to be sent. Removed only when the server acknowledges its UUID. */
 export interface OutboxItem {
   /** The submission UUID (also the idempotency key). */

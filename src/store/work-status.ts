@@ -4,7 +4,7 @@
  * while it still waits on the device.
  */
 import { openDb } from './db.ts';
-import type { Draft, HandedInRecord, OutboxItem } from './records.ts';
+import type { Draft, HandedInElsewhereRecord, HandedInRecord, OutboxItem } from './records.ts';
 
 export type LessonWorkState =
   | { kind: 'notStarted' }
@@ -12,13 +12,25 @@ export type LessonWorkState =
   | { kind: 'waiting'; nextAttemptAt: number; attempts: number; lastError?: string }
   | { kind: 'needsAttention'; reason: string; message?: string }
   | { kind: 'relink' }
-  | { kind: 'handedIn'; receivedAt: string };
+  | {
+      kind: 'handedIn';
+      receivedAt: string;
+      /**
+       * Handed in from another of the pupil's devices (its answers are there, not here), at
+       * `handedInAt` on that device's corrected clock (the receipt time from older servers).
+       */
+      elsewhere?: { handedInAt: string };
+    };
 
-/** Pure: the state from a lesson's draft, hand-ins and their outbox items. */
+/**
+ * Pure: the state from a lesson's draft, hand-ins and their outbox items, and the pupil's
+ * hand-ins from other devices (delivered by definition: the server acknowledged them).
+ */
 export function workStateOf(
   draft: Draft | undefined,
   handedIn: readonly HandedInRecord[],
   outbox: ReadonlyMap<string, OutboxItem>,
+  elsewhere: readonly HandedInElsewhereRecord[] = [],
 ): LessonWorkState {
   const unsent = handedIn
     .map((record) => outbox.get(record.submission.id))
@@ -47,6 +59,15 @@ export function workStateOf(
   const delivered = handedIn
     .filter((record) => record.state === 'delivered' && record.receivedAt)
     .sort((a, b) => (b.receivedAt ?? '').localeCompare(a.receivedAt ?? ''))[0];
+  const other = [...elsewhere].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))[0];
+  // The latest delivered hand-in, from this device or another: the one the teacher sees last.
+  if (other && !(delivered?.receivedAt && delivered.receivedAt >= other.receivedAt)) {
+    return {
+      kind: 'handedIn',
+      receivedAt: other.receivedAt,
+      elsewhere: { handedInAt: other.handedInAt ?? other.receivedAt },
+    };
+  }
   if (delivered?.receivedAt) return { kind: 'handedIn', receivedAt: delivered.receivedAt };
   return { kind: 'notStarted' };
 }
@@ -54,7 +75,7 @@ export function workStateOf(
 /** The state of a pupil's work on one lesson. */
 export async function lessonWorkState(profileId: string, lessonId: string): Promise<LessonWorkState> {
   const db = await openDb();
-  const tx = db.transaction(['drafts', 'handedIn', 'outbox']);
+  const tx = db.transaction(['drafts', 'handedIn', 'outbox', 'handedInElsewhere']);
   const draft = await tx.objectStore('drafts').get([profileId, lessonId]);
   const handedIn = await tx.objectStore('handedIn').index('byLesson').getAll([profileId, lessonId]);
   const outbox = new Map<string, OutboxItem>();
@@ -62,23 +83,26 @@ export async function lessonWorkState(profileId: string, lessonId: string): Prom
     const item = await tx.objectStore('outbox').get(record.submission.id);
     if (item) outbox.set(item.id, item);
   }
+  const elsewhere = await tx.objectStore('handedInElsewhere').index('byLesson').getAll([profileId, lessonId]);
   await tx.done;
-  return workStateOf(draft, handedIn, outbox);
+  return workStateOf(draft, handedIn, outbox, elsewhere);
 }
 
 /** The state of every lesson a profile has touched (lessons absent from the map are notStarted). */
 export async function profileWorkStates(profileId: string): Promise<Map<string, LessonWorkState>> {
   const db = await openDb();
-  const tx = db.transaction(['drafts', 'handedIn', 'outbox']);
+  const tx = db.transaction(['drafts', 'handedIn', 'outbox', 'handedInElsewhere']);
   const drafts = await tx.objectStore('drafts').getAll(IDBKeyRange.bound([profileId], [profileId, []]));
   const handedIn = await tx.objectStore('handedIn').index('byProfile').getAll(profileId);
   const outbox = new Map(
     (await tx.objectStore('outbox').index('byProfile').getAll(profileId)).map((item) => [item.id, item]),
   );
+  const elsewhere = await tx.objectStore('handedInElsewhere').index('byProfile').getAll(profileId);
   await tx.done;
   const lessonIds = new Set([
     ...drafts.map((d) => d.lessonId),
     ...handedIn.map((r) => r.submission.lessonId),
+    ...elsewhere.map((r) => r.lessonId),
   ]);
   const states = new Map<string, LessonWorkState>();
   for (const lessonId of lessonIds) {
@@ -88,6 +112,7 @@ export async function profileWorkStates(profileId: string): Promise<Map<string, 
         drafts.find((d) => d.lessonId === lessonId),
         handedIn.filter((r) => r.submission.lessonId === lessonId),
         outbox,
+        elsewhere.filter((r) => r.lessonId === lessonId),
       ),
     );
   }

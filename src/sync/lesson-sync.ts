@@ -17,6 +17,7 @@ import { getDownloadPolicy, type DownloadPolicy } from '../store/device-settings
 import { saveFeedback } from '../store/feedback.ts';
 import { offlineUnavailable } from './offline-capable.ts';
 import { getHandedIn } from '../store/hand-in.ts';
+import { saveHandedInElsewhere } from '../store/handed-in-elsewhere.ts';
 import { listLessons, markError, upsertFromManifest } from '../store/lessons.ts';
 import {
   getClassNews,
@@ -30,7 +31,7 @@ import {
   setUpdatesCursor,
 } from '../store/meta.ts';
 import { acknowledge, markRelink } from '../store/outbox.ts';
-import type { LessonRecord, Profile } from '../store/records.ts';
+import type { HandedInElsewhereRecord, LessonRecord, Profile } from '../store/records.ts';
 import { defaultFetch, getManifest, getUpdates, postDeviceStatus, type FetchLike } from './api-client.ts';
 import { notifyPages } from './broadcast.ts';
 import { classNewsUnchanged } from './class-news.ts';
@@ -47,6 +48,13 @@ import { storageStatus } from './storage-status.ts';
  * lessons one after another took 45 s), few enough not to starve a slow link.
  */
 export const DOWNLOADS_IN_FLIGHT = 4;
+
+/**
+ * Pages of the updates feed read in one sync at most (the server sends up to 500 a page): a
+ * newly linked device gets a long history at once, and a feed that never ends cannot hold the
+ * sync; whatever is left comes with the next sync.
+ */
+export const FEED_PAGES_PER_SYNC = 20;
 
 /** An unchanged readiness report is sent again after this long, so "last seen" stays meaningful. */
 export const READINESS_HEARTBEAT_MS = 24 * 3_600_000;
@@ -202,12 +210,9 @@ async function runSync(profile: Profile, options: SyncLessonsOptions): Promise<L
   summary.lessonsReady = progress.lessonsReady;
   summary.lessonsTotal = progress.lessonsTotal;
 
-  summary.feedbackAdded = await pullUpdates(
-    profile,
-    fetchFn,
-    manifest.response.headers.get(FEED_CURSOR_HEADER),
-  );
-  if (summary.feedbackAdded > 0) changed = true;
+  const pulled = await pullUpdates(profile, fetchFn, manifest.response.headers.get(FEED_CURSOR_HEADER));
+  summary.feedbackAdded = pulled.feedbackAdded;
+  if (pulled.feedbackAdded > 0 || pulled.handedInElsewhere > 0) changed = true;
   const lastSyncAt = new Date(clock()).toISOString();
   await setLastSyncAt(profile.id, lastSyncAt);
   await reportReadiness(profile, fetchFn, lastSyncAt, clock());
@@ -252,38 +257,64 @@ async function lessonsToDownload(
 }
 
 /**
- * Pull feedback and acknowledgements after the stored cursor; returns feedback stored.
- * Skipped when the manifest said where the feed ends (`feedEnd`) and we are there already;
- * a server that does not say (null) is asked every time.
+ * Pull feedback and acknowledgements after the stored cursor, page after page (at most
+ * FEED_PAGES_PER_SYNC); returns what it stored. Skipped when the manifest said where the
+ * feed ends (`feedEnd`) and we are there already; a server that does not say (null) is asked
+ * every time. Acks of work this device did not send record a hand-in from another device.
  */
-async function pullUpdates(profile: Profile, fetchFn: FetchLike, feedEnd: string | null): Promise<number> {
-  const since = await getUpdatesCursor(profile.id);
-  // '' is "never pulled"; '0' is the server's "no update ever": nothing to fetch either way.
-  if (feedEnd !== null && (feedEnd === since || (since === '' && feedEnd === '0'))) return 0;
-  const result = await getUpdates(fetchFn, profile, since);
-  if (!result.ok) {
-    if (result.outcome.kind === 'response' && result.outcome.status === 401) await markRelink(profile.id);
-    return 0;
-  }
+async function pullUpdates(
+  profile: Profile,
+  fetchFn: FetchLike,
+  feedEnd: string | null,
+): Promise<{ feedbackAdded: number; handedInElsewhere: number }> {
+  let since = await getUpdatesCursor(profile.id);
+  let stored = 0;
+  let elsewhereAdded = 0;
   let acknowledged = 0;
-  const feedback = [];
-  for (const update of result.value.updates) {
-    if (update.kind === 'ack') {
-      // Only our own profile's work; harmless when it was already acknowledged.
-      const record = await getHandedIn(update.submissionId);
-      if (record?.profileId === profile.id && record.state !== 'delivered') {
-        await acknowledge(update.submissionId, update.receivedAt);
-        acknowledged += 1;
-      }
-    } else {
-      const { kind: _kind, ...rest } = update;
-      feedback.push({ ...rest, profileId: profile.id });
+  for (let page = 0; page < FEED_PAGES_PER_SYNC; page += 1) {
+    // '' is "never pulled"; '0' is the server's "no update ever": nothing to fetch either way.
+    if (feedEnd !== null && (feedEnd === since || (since === '' && feedEnd === '0'))) break;
+    const result = await getUpdates(fetchFn, profile, since);
+    if (!result.ok) {
+      if (result.outcome.kind === 'response' && result.outcome.status === 401) await markRelink(profile.id);
+      break;
     }
+    const feedback = [];
+    const elsewhere: HandedInElsewhereRecord[] = [];
+    for (const update of result.value.updates) {
+      if (update.kind === 'ack') {
+        const record = await getHandedIn(update.submissionId);
+        if (record === undefined) {
+          // Not sent from this device: the pupil handed it in from another one.
+          const { submissionId, lessonId, receivedAt, handedInAt } = update;
+          elsewhere.push({
+            submissionId,
+            profileId: profile.id,
+            lessonId,
+            receivedAt,
+            ...(handedInAt === undefined ? {} : { handedInAt }),
+          });
+        } else if (record.profileId === profile.id && record.state !== 'delivered') {
+          // Our own work; harmless when it was already acknowledged.
+          await acknowledge(update.submissionId, update.receivedAt);
+          acknowledged += 1;
+        }
+      } else {
+        const { kind: _kind, ...rest } = update;
+        feedback.push({ ...rest, profileId: profile.id });
+      }
+    }
+    elsewhereAdded += await saveHandedInElsewhere(elsewhere);
+    await saveFeedback(feedback);
+    await setUpdatesCursor(profile.id, result.value.cursor);
+    stored += feedback.length;
+    // An empty page, or one that did not move the cursor, is the end of the feed for now.
+    const moved = result.value.cursor !== since;
+    since = result.value.cursor;
+    if (result.value.updates.length === 0 || !moved) break;
   }
-  await saveFeedback(feedback);
-  await setUpdatesCursor(profile.id, result.value.cursor);
   if (acknowledged > 0) notifyPages({ type: 'outbox:changed' });
-  return feedback.length;
+  return { feedbackAdded: stored, handedInElsewhere: elsewhereAdded };
 }
 
 /**

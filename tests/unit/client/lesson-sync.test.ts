@@ -77,7 +77,12 @@ function classServer(lessons: PublishedLesson[], options: ServerOptions = {}) {
         return json({ error: 'not_found', message: '' }, options.classNews.status);
       return json({ news: options.classNews.value }, 200, { 'cache-control': 'public, max-age=60' });
     }
-    if (pathname === '/api/pupil/updates') return json({ cursor: 'c1', updates: options.updates ?? [] });
+    // One page of updates, then nothing after its cursor, as a real feed.
+    if (pathname === '/api/pupil/updates')
+      return json({
+        cursor: 'c1',
+        updates: new URL(request.url).searchParams.get('since') === 'c1' ? [] : (options.updates ?? []),
+      });
     if (pathname === API.deviceStatus) {
       statuses.push(await request.json());
       return new Response(null, { status: options.statusCode ?? 204 });

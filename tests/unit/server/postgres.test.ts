@@ -97,6 +97,56 @@ describe.skipIf(!adminUrl)('on PostgreSQL', () => {
     expect(Number(next.cursor)).toBeGreaterThan(Number(first.cursor));
   });
 
+  it('acknowledgements carry handedInAt, and an older row without it is completed from the submission', async () => {
+    const school = await createSchool(server);
+    const lesson = await publishTestLesson(server, school.classId);
+    const token = await joinAs(server, school.pupils[0]!.joinCode);
+    const pupilId = school.pupils[0]!.id;
+    const handInAt = async (handedInAt: string) => {
+      const submission: Submission = {
+        id: randomUUID(),
+        lessonId: lesson.lessonId,
+        lessonVersion: lesson.version,
+        answers: {},
+        handedInAt,
+      };
+      const res = await server.app.request(
+        `/api/pupil/submissions/${submission.id}`,
+        jsonRequest('PUT', submission, token),
+      );
+      expect(res.status).toBe(201);
+      return (await res.json()) as { id: string; receivedAt: string };
+    };
+    const older = await handInAt('2026-01-05T07:58:00.000Z');
+    const newer = await handInAt('2026-01-05T08:10:00.000Z');
+    // The first row as an older server wrote it: no handedInAt.
+    const oldAck = {
+      kind: 'ack',
+      submissionId: older.id,
+      lessonId: lesson.lessonId,
+      receivedAt: older.receivedAt,
+    };
+    await server.db
+      .updateTable('feed')
+      .set({ payload: JSON.stringify(oldAck) })
+      .where('pupil_id', '=', pupilId)
+      .where('payload', 'like', `%${older.id}%`)
+      .execute();
+    const feed = (await (await server.app.request('/api/pupil/updates?since=0', bearer(token))).json()) as {
+      updates: unknown[];
+    };
+    expect(feed.updates).toEqual([
+      { ...oldAck, handedInAt: '2026-01-05T07:58:00.000Z' },
+      {
+        kind: 'ack',
+        submissionId: newer.id,
+        lessonId: lesson.lessonId,
+        receivedAt: newer.receivedAt,
+        handedInAt: '2026-01-05T08:10:00.000Z',
+      },
+    ]);
+  });
+
   it('publishes concurrent versions without a 5xx: distinct ones in sequence, repeats once', async () => {
     const school = await createSchool(server, ['Léa Martin']);
     const teacher = client(server, await signIn(server, school.teacher));

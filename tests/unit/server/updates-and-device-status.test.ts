@@ -26,13 +26,16 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-async function handIn(token: string): Promise<{ id: string; receivedAt: string }> {
+async function handIn(
+  token: string,
+  handedInAt = new Date().toISOString(),
+): Promise<{ id: string; receivedAt: string }> {
   const submission: Submission = {
     id: randomUUID(),
     lessonId: lesson.lessonId,
     lessonVersion: lesson.version,
     answers: {},
-    handedInAt: new Date().toISOString(),
+    handedInAt,
   };
   const res = await server.app.request(
     `/api/pupil/submissions/${submission.id}`,
@@ -58,12 +61,18 @@ describe('GET /api/pupil/updates', () => {
     // A fresh device has no cursor yet and sends it empty, exactly as the app does.
     expect(await updates(lea, '')).toEqual({ cursor: '0', updates: [] });
 
-    const first = await handIn(lea);
+    const first = await handIn(lea, '2026-01-05T07:58:00.000Z');
     const noah = await joinAs(server, school.pupils[1]!.joinCode);
     await handIn(noah);
     const afterFirst = await updates(lea, empty.cursor);
     expect(afterFirst.updates).toEqual([
-      { kind: 'ack', submissionId: first.id, lessonId: lesson.lessonId, receivedAt: first.receivedAt },
+      {
+        kind: 'ack',
+        submissionId: first.id,
+        lessonId: lesson.lessonId,
+        receivedAt: first.receivedAt,
+        handedInAt: '2026-01-05T07:58:00.000Z',
+      },
     ]);
     expect(afterFirst.cursor).toMatch(/^\d+$/);
 
@@ -72,6 +81,24 @@ describe('GET /api/pupil/updates', () => {
     expect(afterSecond.updates.map((u) => u.submissionId)).toEqual([second.id]);
     expect(Number(afterSecond.cursor)).toBeGreaterThan(Number(afterFirst.cursor));
     expect(await updates(lea, afterSecond.cursor)).toEqual({ cursor: afterSecond.cursor, updates: [] });
+  });
+
+  it("completes an acknowledgement written before it carried handedInAt, from the pupil's own submission", async () => {
+    const first = await handIn(lea, '2026-01-05T07:58:00.000Z');
+    // The row as an older server wrote it: no handedInAt.
+    const oldAck = {
+      kind: 'ack',
+      submissionId: first.id,
+      lessonId: lesson.lessonId,
+      receivedAt: first.receivedAt,
+    };
+    await server.db
+      .updateTable('feed')
+      .set({ payload: JSON.stringify(oldAck) })
+      .execute();
+    expect((await updates(lea, '0')).updates).toEqual([
+      { ...oldAck, handedInAt: '2026-01-05T07:58:00.000Z' },
+    ]);
   });
 
   it('refuses a cursor that is not a decimal number', async () => {
