@@ -7,7 +7,7 @@
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { apiError } from '../http.ts';
+import { apiError } from '../http/json.ts';
 
 type Db = Kysely<Database>;
 

@@ -4,13 +4,13 @@
  * and the latest work handed in, with its quiz score.
  */
 import { Hono } from 'hono';
-import type { Dashboard } from '../../protocol/teacher-api.ts';
-import type { AppDeps } from '../deps.ts';
-import { latestLessonsOfClass } from '../lessons/catalogue.ts';
-import { classWork } from '../lessons/class-work.ts';
-import type { AppEnv } from '../security/auth.ts';
-import { notYours, ownedClass } from '../security/ownership.ts';
-import { lessonsReadyOf } from './teacher-devices.ts';
+import type { Dashboard } from '../../../protocol/teacher-api.ts';
+import type { AppDeps } from '../../deps.ts';
+import { latestLessonsOfClass } from '../../lessons/catalogue.ts';
+import { classWork } from '../../lessons/class-work.ts';
+import type { AppEnv } from '../../security/auth.ts';
+import { notYours, ownedClass } from '../../security/ownership.ts';
+import { lessonsReadyOf } from './devices.ts';
 
 type PupilRow = Dashboard['pupils'][number];
 

@@ -5,12 +5,12 @@
  */
 import { Hono } from 'hono';
 import type { InferOutput } from 'valibot';
-import type { DeviceSchema } from '../../protocol/teacher-api.ts';
-import type { Device } from '../db/schema.ts';
-import type { AppDeps } from '../deps.ts';
-import { latestLessonsOfClass } from '../lessons/catalogue.ts';
-import type { AppEnv } from '../security/auth.ts';
-import { notYours, ownedClass, ownedDevice, ownedPupil } from '../security/ownership.ts';
+import type { DeviceSchema } from '../../../protocol/teacher-api.ts';
+import type { Device } from '../../db/schema.ts';
+import type { AppDeps } from '../../deps.ts';
+import { latestLessonsOfClass } from '../../lessons/catalogue.ts';
+import type { AppEnv } from '../../security/auth.ts';
+import { notYours, ownedClass, ownedDevice, ownedPupil } from '../../security/ownership.ts';
 
 type LessonRef = { id: string; version: number };
 

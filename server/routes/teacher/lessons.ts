@@ -5,13 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { SaveDraftSchema } from '../../protocol/teacher-api.ts';
-import type { AppDeps } from '../deps.ts';
-import { apiError, readJson } from '../http.ts';
-import { LESSON_ID, saveDraft, teacherLessons } from '../lessons/drafts.ts';
-import type { AppEnv } from '../security/auth.ts';
-import { classArchived, notYours, ownedClass, ownedLesson } from '../security/ownership.ts';
-import { bodyAtMost } from '../security/receive-body.ts';
+import { SaveDraftSchema } from '../../../protocol/teacher-api.ts';
+import type { AppDeps } from '../../deps.ts';
+import { apiError, readJson } from '../../http/json.ts';
+import { LESSON_ID, saveDraft, teacherLessons } from '../../lessons/drafts.ts';
+import type { AppEnv } from '../../security/auth.ts';
+import { classArchived, notYours, ownedClass, ownedLesson } from '../../security/ownership.ts';
+import { bodyAtMost } from '../../security/receive-body.ts';
 
 /** A draft is at most 100 steps of Markdown: 2 MB is generous for text, media are uploaded apart. */
 export const MAX_DRAFT_BYTES = 2 * 1024 * 1024;

@@ -8,22 +8,22 @@
 import { Hono, type Context } from 'hono';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
-import { UuidSchema } from '../../protocol/hash.ts';
-import { MARKDOWN_REFUSAL_MESSAGES } from '../../protocol/markdown-limits.ts';
-import { PublishRequestSchema, type PublishResponseSchema } from '../../protocol/teacher-api.ts';
-import { canonicalJson } from '../canonical-json.ts';
-import type { Database } from '../db/schema.ts';
-import { isUniqueViolation } from '../db/errors.ts';
-import type { AppDeps } from '../deps.ts';
-import { apiError, readJson } from '../http.ts';
-import { saveDraft } from '../lessons/drafts.ts';
-import { MarkdownTimeoutError } from '../lessons/markdown-pool.ts';
-import { publishProblems, type LessonDraft } from '../lessons/draft.ts';
-import { InvalidLessonError, MissingMediaError, publishLesson } from '../lessons/publish.ts';
-import type { AppEnv } from '../security/auth.ts';
-import { classArchived, notYours, ownedClass } from '../security/ownership.ts';
-import { badLessonId, MAX_DRAFT_BYTES } from './teacher-lessons.ts';
-import { bodyAtMost } from '../security/receive-body.ts';
+import { UuidSchema } from '../../../protocol/hash.ts';
+import { MARKDOWN_REFUSAL_MESSAGES } from '../../../protocol/markdown-limits.ts';
+import { PublishRequestSchema, type PublishResponseSchema } from '../../../protocol/teacher-api.ts';
+import { canonicalJson } from '../../canonical-json.ts';
+import type { Database } from '../../db/schema.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import type { AppDeps } from '../../deps.ts';
+import { apiError, readJson } from '../../http/json.ts';
+import { saveDraft } from '../../lessons/drafts.ts';
+import { MarkdownTimeoutError } from '../../lessons/markdown-pool.ts';
+import { publishProblems, type LessonDraft } from '../../lessons/draft.ts';
+import { InvalidLessonError, MissingMediaError, publishLesson } from '../../lessons/publish.ts';
+import type { AppEnv } from '../../security/auth.ts';
+import { classArchived, notYours, ownedClass } from '../../security/ownership.ts';
+import { badLessonId, MAX_DRAFT_BYTES } from './lessons.ts';
+import { bodyAtMost } from '../../security/receive-body.ts';
 
 type Published = v.InferOutput<typeof PublishResponseSchema>;
 

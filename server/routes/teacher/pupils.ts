@@ -5,15 +5,15 @@
  */
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import { AddPupilsSchema, RenamePupilSchema, type TeacherPupil } from '../../protocol/teacher-api.ts';
-import type { Database } from '../db/schema.ts';
-import type { AppDeps } from '../deps.ts';
-import { readJson } from '../http.ts';
-import { addPupil, regenerateJoinCode, removePupil } from '../roster.ts';
-import type { AppEnv } from '../security/auth.ts';
-import { formatJoinCode } from '../security/join-codes.ts';
-import { classArchived, notYours, ownedClass, ownedPupil } from '../security/ownership.ts';
-import { bodyAtMost } from '../security/receive-body.ts';
+import { AddPupilsSchema, RenamePupilSchema, type TeacherPupil } from '../../../protocol/teacher-api.ts';
+import type { Database } from '../../db/schema.ts';
+import type { AppDeps } from '../../deps.ts';
+import { readJson } from '../../http/json.ts';
+import { addPupil, regenerateJoinCode, removePupil } from '../../roster.ts';
+import type { AppEnv } from '../../security/auth.ts';
+import { formatJoinCode } from '../../security/join-codes.ts';
+import { classArchived, notYours, ownedClass, ownedPupil } from '../../security/ownership.ts';
+import { bodyAtMost } from '../../security/receive-body.ts';
 
 /** Pupils still on a class list (or the given ones), by name, with their live code and linked devices. */
 async function listPupils(

@@ -6,7 +6,7 @@
  */
 import { scryptSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SESSION_HOURS } from '../../../server/routes/teacher-session.ts';
+import { SESSION_HOURS } from '../../../server/routes/teacher/session.ts';
 import { hashPassword, verifyPassword } from '../../../server/security/passwords.ts';
 import { hashToken } from '../../../server/security/tokens.ts';
 import {

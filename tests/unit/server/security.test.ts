@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRange } from '../../../server/routes/byte-range.ts';
+import { parseRange } from '../../../protocol/byte-range.ts';
 import {
   formatJoinCode,
   isWellFormedJoinCode,
