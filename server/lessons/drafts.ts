@@ -7,7 +7,7 @@ import type { BlobStore } from '../blobs/store.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import type { Database } from '../db/schema.ts';
 import { draftFromPack } from './draft-from-pack.ts';
-import { LessonDraftSchema, type LessonDraft } from './draft.ts';
+import { LessonDraftSchema, type LessonDraft } from '../../protocol/lesson-draft.ts';
 import { latestVersions, readPack, type LatestVersion } from './versions.ts';
 
 type Db = Kysely<Database>;

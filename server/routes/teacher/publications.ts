@@ -19,7 +19,7 @@ import type { AppDeps } from '../../deps.ts';
 import { apiError, readJson } from '../../http/json.ts';
 import { MAX_DRAFT_BYTES, saveDraft } from '../../lessons/drafts.ts';
 import { MarkdownTimeoutError } from '../../lessons/markdown-pool.ts';
-import { publishProblems, type LessonDraft } from '../../lessons/draft.ts';
+import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
 import { InvalidLessonError, MissingMediaError, publishLesson } from '../../lessons/publish.ts';
 import type { AppEnv } from '../../security/auth.ts';
 import { badLessonId, classArchived, notYours, ownedClass } from '../../security/ownership.ts';

@@ -7,7 +7,7 @@ import { createApp, type App } from '../../../server/app.ts';
 import { createFileBlobStore, type BlobStore } from '../../../server/blobs/store.ts';
 import { migrateToLatest, openSqlite, type OpenDatabase } from '../../../server/db/connect.ts';
 import type { AppDeps } from '../../../server/deps.ts';
-import type { LessonDraft } from '../../../server/lessons/draft.ts';
+import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
 import { publishLesson, type PublishedVersion } from '../../../server/lessons/publish.ts';
 import { addPupil, createClass, createTeacher } from '../../../server/roster.ts';
 import { createFailureLimiter, createWindowLimiter } from '../../../server/security/rate-limit.ts';
