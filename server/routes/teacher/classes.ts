@@ -45,7 +45,7 @@ export function teacherClassRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
       const parsed = await readJson(c, CreateClassSchema);
       if (!parsed.ok) return parsed.response;
       const teacherId = c.get('teacher').teacherId;
-      const { id } = await createClass(db, { teacherId, name: parsed.value.name });
+      const { id } = await createClass(db, { teacherId, name: parsed.value.name }, now());
       const [created] = await listClasses(db, teacherId, id);
       return c.json(created, 201);
     })

@@ -53,7 +53,7 @@ async function listPupils(
 }
 
 /** Mounted at /api/teacher (behind teacher authentication). */
-export function teacherPupilRoutes({ db }: Pick<AppDeps, 'db'>) {
+export function teacherPupilRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
   return new Hono<AppEnv>()
     .get('/classes/:classId/pupils', async (c) => {
       const classId = c.req.param('classId');
@@ -68,7 +68,7 @@ export function teacherPupilRoutes({ db }: Pick<AppDeps, 'db'>) {
       const parsed = await readJson(c, AddPupilsSchema);
       if (!parsed.ok) return parsed.response;
       const ids: string[] = [];
-      for (const name of parsed.value.names) ids.push((await addPupil(db, { classId, name })).id);
+      for (const name of parsed.value.names) ids.push((await addPupil(db, { classId, name }, now())).id);
       return c.json({ pupils: await listPupils(db, classId, ids) }, 201);
     })
     .patch('/pupils/:pupilId', bodyAtMost(4 * 1024), async (c) => {
@@ -83,13 +83,13 @@ export function teacherPupilRoutes({ db }: Pick<AppDeps, 'db'>) {
     .delete('/pupils/:pupilId', async (c) => {
       const pupil = await ownedPupil(db, c.get('teacher').teacherId, c.req.param('pupilId'));
       if (!pupil) return notYours(c, 'pupil');
-      await removePupil(db, pupil.id);
+      await removePupil(db, pupil.id, now());
       return c.body(null, 204);
     })
     .post('/pupils/:pupilId/code', async (c) => {
       const pupil = await ownedPupil(db, c.get('teacher').teacherId, c.req.param('pupilId'));
       if (!pupil) return notYours(c, 'pupil');
-      const code = await regenerateJoinCode(db, pupil.id);
+      const code = await regenerateJoinCode(db, pupil.id, now());
       return c.json({ code: formatJoinCode(code) });
     });
 }

@@ -67,10 +67,15 @@ export async function createSchool(
 ): Promise<TestSchool> {
   const email = `prof-${randomUUID().slice(0, 8)}@school.test`;
   const password = 'correct horse battery';
-  const teacher = await createTeacher(server.db, { name: 'Mme Test', email, password });
-  const { id: classId } = await createClass(server.db, { teacherId: teacher.id, name: `CM1 ${email}` });
+  const teacher = await createTeacher(server.db, { name: 'Mme Test', email, password }, new Date());
+  const { id: classId } = await createClass(
+    server.db,
+    { teacherId: teacher.id, name: `CM1 ${email}` },
+    new Date(),
+  );
   const pupils = [];
-  for (const name of pupilNames) pupils.push({ name, ...(await addPupil(server.db, { classId, name })) });
+  for (const name of pupilNames)
+    pupils.push({ name, ...(await addPupil(server.db, { classId, name }, new Date())) });
   return { teacher: { id: teacher.id, email, password }, classId, pupils };
 }
 
