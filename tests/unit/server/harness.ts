@@ -79,6 +79,24 @@ export async function createSchool(
   return { teacher: { id: teacher.id, email, password }, classId, pupils };
 }
 
+/** A fresh server (with these dependencies) and a school: a teacher, one class, the given pupils. */
+export async function serverWithSchool(
+  pupilNames?: string[],
+  options: Partial<AppDeps> = {},
+): Promise<{ server: TestServer; school: TestSchool }> {
+  const server = await createTestServer(options);
+  return { server, school: await createSchool(server, pupilNames) };
+}
+
+/** The same, with the sample lesson published in the class. */
+export async function serverWithLesson(
+  pupilNames?: string[],
+  options: Partial<AppDeps> = {},
+): Promise<{ server: TestServer; school: TestSchool; lesson: PublishedVersion }> {
+  const { server, school } = await serverWithSchool(pupilNames, options);
+  return { server, school, lesson: await publishTestLesson(server, school.classId) };
+}
+
 /** A short lesson with a single-choice, a short-answer and a free-text step; correction shown. */
 export function sampleDraft(overrides: Partial<LessonDraft> = {}): LessonDraft {
   return {

@@ -10,15 +10,13 @@ import {
   type TestSchool,
   type TestServer,
 } from './harness.ts';
-import { client, type Client } from './teacher-support.ts';
+import { client, type Client, serverWithTeacher } from './teacher-support.ts';
 
 let server: TestServer;
 let school: TestSchool;
 let teacher: Client;
 beforeEach(async () => {
-  server = await createTestServer();
-  school = await createSchool(server, ['Léa Martin', 'Noah Benali']);
-  teacher = client(server, await signIn(server, school.teacher));
+  ({ server, school, teacher } = await serverWithTeacher(['Léa Martin', 'Noah Benali']));
 });
 afterEach(() => server.close());
 

@@ -1,39 +1,29 @@
-import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { UpdatesSchema, type Submission } from '../../../protocol/api.ts';
+import { UpdatesSchema } from '../../../protocol/api.ts';
 import type { PublishedVersion } from '../../../server/lessons/publish.ts';
 import {
   bearer,
-  createSchool,
-  createTestServer,
   joinAs,
   jsonRequest,
-  publishTestLesson,
   type TestServer,
   type TestSchool,
+  serverWithLesson,
 } from './harness.ts';
+import { handIn } from './teacher-support.ts';
 
 let server: TestServer;
 let school: TestSchool;
 let lesson: PublishedVersion;
 let lea: string;
 beforeEach(async () => {
-  server = await createTestServer();
-  school = await createSchool(server, ['Léa Martin', 'Noah Benali']);
-  lesson = await publishTestLesson(server, school.classId);
+  ({ server, school, lesson } = await serverWithLesson(['Léa Martin', 'Noah Benali']));
   lea = await joinAs(server, school.pupils[0]!.joinCode);
 });
 afterEach(() => server.close());
 
-async function handIn(token: string): Promise<{ id: string; receivedAt: string }> {
-  const submission: Submission = {
-    id: randomUUID(),
-    lessonId: lesson.lessonId,
-    lessonVersion: lesson.version,
-    answers: {},
-    handedInAt: new Date().toISOString(),
-  };
+async function handInNow(token: string): Promise<{ id: string; receivedAt: string }> {
+  const submission = handIn(lesson.lessonId, lesson.version, {}, new Date().toISOString());
   const res = await server.app.request(
     `/api/pupil/submissions/${submission.id}`,
     jsonRequest('PUT', submission, token),
@@ -58,16 +48,16 @@ describe('GET /api/pupil/updates', () => {
     // A fresh device has no cursor yet and sends it empty, exactly as the app does.
     expect(await updates(lea, '')).toEqual({ cursor: '0', updates: [] });
 
-    const first = await handIn(lea);
+    const first = await handInNow(lea);
     const noah = await joinAs(server, school.pupils[1]!.joinCode);
-    await handIn(noah);
+    await handInNow(noah);
     const afterFirst = await updates(lea, empty.cursor);
     expect(afterFirst.updates).toEqual([
       { kind: 'ack', submissionId: first.id, lessonId: lesson.lessonId, receivedAt: first.receivedAt },
     ]);
     expect(afterFirst.cursor).toMatch(/^\d+$/);
 
-    const second = await handIn(lea);
+    const second = await handInNow(lea);
     const afterSecond = await updates(lea, afterFirst.cursor);
     expect(afterSecond.updates.map((u) => u.submissionId)).toEqual([second.id]);
     expect(Number(afterSecond.cursor)).toBeGreaterThan(Number(afterFirst.cursor));
