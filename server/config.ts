@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { HTTP_LIMITS } from './http-limits.ts';
+import { HTTP_LIMITS } from './http/limits.ts';
 import { DEFAULT_SCHOOL_TIME_ZONE, isTimeZone } from '../protocol/school-time.ts';
 
 export interface ServerConfig {

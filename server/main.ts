@@ -15,7 +15,7 @@ import { externalIpv4, startBanner } from './start-banner.ts';
 import { migrateToLatest, openDatabase } from './db/connect.ts';
 import { DEMO_TEACHER, listDemoPupils } from './seed/demo.ts';
 import { demoAtStart, DemoOnNetworkError } from './seed/demo-at-start.ts';
-import { HTTP_LIMITS } from './http-limits.ts';
+import { HTTP_LIMITS } from './http/limits.ts';
 import { capConnectionsPerAddress } from './security/connection-cap.ts';
 import { createFailureLimiter, createWindowLimiter } from './security/rate-limit.ts';
 import { formatJoinCode } from './security/join-codes.ts';

@@ -1,4 +1,7 @@
-/** Teachers, classes and pupils with their join codes: used by the seed, the CLI and the teacher routes. */
+/**
+ * Teachers, classes and pupils with their join codes: used by the seed, the CLI and the teacher
+ * routes. Each write is stamped with the caller's clock (the app's injected `now`).
+ */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
@@ -7,12 +10,11 @@ import { hashPassword } from './security/passwords.ts';
 
 type Db = Kysely<Database>;
 
-const nowIso = () => new Date().toISOString();
-
 /** Creates a teacher account; the email is stored lowercased. */
 export async function createTeacher(
   db: Db,
   input: { name: string; email: string; password: string },
+  now: Date,
 ): Promise<{ id: string }> {
   const id = randomUUID();
   await db
@@ -22,7 +24,7 @@ export async function createTeacher(
       name: input.name,
       email: input.email.trim().toLowerCase(),
       password_hash: await hashPassword(input.password),
-      created_at: nowIso(),
+      created_at: now.toISOString(),
     })
     .execute();
   return { id };
@@ -32,11 +34,12 @@ export async function createTeacher(
 export async function createClass(
   db: Db,
   input: { teacherId: string; name: string },
+  now: Date,
 ): Promise<{ id: string }> {
   const id = randomUUID();
   await db
     .insertInto('classes')
-    .values({ id, teacher_id: input.teacherId, name: input.name, created_at: nowIso() })
+    .values({ id, teacher_id: input.teacherId, name: input.name, created_at: now.toISOString() })
     .execute();
   return { id };
 }
@@ -45,10 +48,11 @@ export async function createClass(
 export async function addPupil(
   db: Db,
   input: { classId: string; name: string },
+  now: Date,
 ): Promise<{ id: string; joinCode: string }> {
   const id = randomUUID();
   const joinCode = newJoinCode();
-  const createdAt = nowIso();
+  const createdAt = now.toISOString();
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('pupils')
@@ -70,9 +74,9 @@ export async function addPupil(
 }
 
 /** Revokes a pupil's live codes and issues a new one; the old code stops working at once. */
-export async function regenerateJoinCode(db: Db, pupilId: string): Promise<string> {
+export async function regenerateJoinCode(db: Db, pupilId: string, now: Date): Promise<string> {
   const joinCode = newJoinCode();
-  const at = nowIso();
+  const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('join_codes')
@@ -96,8 +100,8 @@ export async function regenerateJoinCode(db: Db, pupilId: string): Promise<strin
 }
 
 /** Removes a pupil from the class list: their devices and codes stop working, their submissions stay. */
-export async function removePupil(db: Db, pupilId: string): Promise<void> {
-  const at = nowIso();
+export async function removePupil(db: Db, pupilId: string, now: Date): Promise<void> {
+  const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('pupils').set({ removed_at: at }).where('id', '=', pupilId).execute();
     await trx

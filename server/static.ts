@@ -8,8 +8,8 @@
  */
 import path from 'node:path';
 import { Hono, type Context } from 'hono';
-import { IMMUTABLE } from './cache-control.ts';
-import { parseRange } from './routes/byte-range.ts';
+import { IMMUTABLE } from './http/cache-control.ts';
+import { parseRange } from '../protocol/byte-range.ts';
 import { chooseCoding, createStaticFileCache, isCompressible, type StaticFile } from './static-variants.ts';
 
 const CONTENT_TYPES: Record<string, string> = {

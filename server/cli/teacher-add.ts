@@ -94,7 +94,7 @@ async function main(): Promise<void> {
       .where('email', '=', email)
       .executeTakeFirst();
     if (taken) throw new Error(`a teacher with the e-mail ${email} already exists`);
-    await createTeacher(database.db, { name, email, password });
+    await createTeacher(database.db, { name, email, password }, new Date());
     console.log(`Teacher ${name} <${email}> created; they can sign in now.`);
   } finally {
     await database.db.destroy();

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import type { Content } from '../../protocol/content.ts';
 import { draftToPack, type DraftPack } from '../../protocol/draft-to-pack.ts';
 import { LessonPackSchema, StepSchema, type Step } from '../../protocol/lesson-pack.ts';
-import type { LessonDraft } from './draft.ts';
+import type { LessonDraft } from '../../protocol/lesson-draft.ts';
 
 export type BuiltPack = DraftPack;
 

@@ -5,7 +5,7 @@
  */
 import { contentToText, type Content } from '../../protocol/content.ts';
 import type { LessonPack, QuizStep } from '../../protocol/lesson-pack.ts';
-import type { DraftStep, LessonDraft } from './draft.ts';
+import type { DraftStep, LessonDraft } from '../../protocol/lesson-draft.ts';
 
 const text = (content: Content | undefined) => (content === undefined ? undefined : contentToText(content));
 

@@ -7,13 +7,16 @@ import type { BlobStore } from '../blobs/store.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import type { Database } from '../db/schema.ts';
 import { draftFromPack } from './draft-from-pack.ts';
-import { LessonDraftSchema, type LessonDraft } from './draft.ts';
+import { LessonDraftSchema, type LessonDraft } from '../../protocol/lesson-draft.ts';
 import { latestVersions, readPack, type LatestVersion } from './versions.ts';
 
 type Db = Kysely<Database>;
 
 /** Lesson ids are chosen by the editor (so it can create lessons offline): short, and safe in a URL. */
 export const LESSON_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** A draft is at most 100 steps of Markdown: 2 MB is generous for text, media are uploaded apart. */
+export const MAX_DRAFT_BYTES = 2 * 1024 * 1024;
 
 /** A class's lessons (or the given ones), newest first, as the teacher's API shows them. */
 export async function teacherLessons(

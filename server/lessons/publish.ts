@@ -13,8 +13,13 @@ import { buildPack } from './build-pack.ts';
 import { convertMarkdown } from './markdown-pool.ts';
 import { markdownToContent } from './markdown.ts';
 import type { Content } from '../../protocol/content.ts';
-import { markdownFieldsOf } from '../../protocol/lesson-draft.ts';
-import { publishProblems, type DraftStep, type LessonDraft, type PublishProblem } from './draft.ts';
+import {
+  markdownFieldsOf,
+  publishProblems,
+  type DraftStep,
+  type LessonDraft,
+  type PublishProblem,
+} from '../../protocol/lesson-draft.ts';
 
 export interface PublishedVersion {
   lessonId: string;

@@ -22,7 +22,7 @@ import {
 } from '../blobs/upload-policy.ts';
 import type { Database } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
-import { apiError } from '../http.ts';
+import { apiError } from '../http/json.ts';
 import type { AppEnv, Uploader } from '../security/auth.ts';
 import { bodyAtMost } from '../security/receive-body.ts';
 

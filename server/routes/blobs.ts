@@ -6,12 +6,12 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { Sha256Schema } from '../../protocol/hash.ts';
-import { IMMUTABLE } from '../cache-control.ts';
+import { IMMUTABLE } from '../http/cache-control.ts';
 import type { AppDeps } from '../deps.ts';
-import { apiError } from '../http.ts';
-import { parseRange } from './byte-range.ts';
-import { etagMatches } from './etag.ts';
-import { servedMediaType } from './media-types.ts';
+import { apiError } from '../http/json.ts';
+import { parseRange } from '../../protocol/byte-range.ts';
+import { etagMatches } from '../http/etag.ts';
+import { servedMediaType } from '../http/media-types.ts';
 
 /** Mounted at /blobs. */
 export function blobRoutes({ db, blobs }: Pick<AppDeps, 'db' | 'blobs'>) {

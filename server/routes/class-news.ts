@@ -6,10 +6,10 @@
 import { Hono } from 'hono';
 import type { ClassNews } from '../../protocol/api.ts';
 import type { AppDeps } from '../deps.ts';
-import { apiError } from '../http.ts';
+import { apiError } from '../http/json.ts';
 import { classStamps } from '../lessons/class-news.ts';
 import { isClassCapability } from '../security/capability.ts';
-import { etagMatches } from './etag.ts';
+import { etagMatches } from '../http/etag.ts';
 
 export const CLASS_NEWS_MAX_AGE_S = 60;
 

@@ -6,10 +6,10 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { Sha256Schema } from '../../protocol/hash.ts';
-import { IMMUTABLE } from '../cache-control.ts';
+import { IMMUTABLE } from '../http/cache-control.ts';
 import type { AppDeps } from '../deps.ts';
-import { apiError } from '../http.ts';
-import { etagMatches } from './etag.ts';
+import { apiError } from '../http/json.ts';
+import { etagMatches } from '../http/etag.ts';
 
 /** Mounted at /packs. */
 export function packRoutes({ db, blobs }: Pick<AppDeps, 'db' | 'blobs'>) {

@@ -2,7 +2,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { apiError } from '../http.ts';
+import { apiError } from '../http/json.ts';
 import { batchedLookup } from '../db/batched-lookup.ts';
 import { bearerToken, hashToken } from './tokens.ts';
 

@@ -7,7 +7,8 @@
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { apiError } from '../http.ts';
+import { apiError } from '../http/json.ts';
+import { LESSON_ID } from '../lessons/drafts.ts';
 
 type Db = Kysely<Database>;
 
@@ -96,4 +97,11 @@ export function notYours(c: Context, what: keyof typeof NOT_YOURS): Response {
 /** 409 for writes that would add to an archived class (it stays readable). */
 export function classArchived(c: Context): Response {
   return apiError(c, 409, 'class_archived', 'This class is archived; restore it before adding to it.');
+}
+
+/** 400 unless the route's lesson id is one the editor may choose. */
+export function badLessonId(c: Context): Response | null {
+  return LESSON_ID.test(c.req.param('lessonId') ?? '')
+    ? null
+    : apiError(c, 400, 'bad_id', 'A lesson id is 1 to 64 letters, digits, "-" or "_".');
 }

@@ -13,9 +13,9 @@
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import type { Context, MiddlewareHandler } from 'hono';
-import { apiError } from '../http.ts';
-import { tooLarge } from '../routes/too-large.ts';
-import { keepReceived, receivedBody } from './received-body.ts';
+import { apiError } from '../http/json.ts';
+import { tooLarge } from '../http/too-large.ts';
+import { keepReceived, receivedBody } from '../http/received-body.ts';
 
 export interface BodyBounds {
   /** The largest body accepted here (the largest any route behind it accepts). */

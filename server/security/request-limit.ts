@@ -4,7 +4,7 @@
  * keep it to one counter per key.
  */
 import type { MiddlewareHandler } from 'hono';
-import { apiError } from '../http.ts';
+import { apiError } from '../http/json.ts';
 import type { AppEnv } from './auth.ts';
 
 export interface RequestLimitOptions {

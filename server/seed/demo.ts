@@ -61,10 +61,10 @@ export async function seedDemo(
 ): Promise<void> {
   const dayAt = (days: number, hours: number, minutes: number) =>
     schoolDayAt(now, days, hours, minutes, timeZone);
-  const teacher = await createTeacher(db, DEMO_TEACHER);
-  const schoolClass = await createClass(db, { teacherId: teacher.id, name: DEMO_CLASS });
+  const teacher = await createTeacher(db, DEMO_TEACHER, now);
+  const schoolClass = await createClass(db, { teacherId: teacher.id, name: DEMO_CLASS }, now);
   for (const [position, name] of DEMO_PUPILS.entries()) {
-    const pupil = await addPupil(db, { classId: schoolClass.id, name });
+    const pupil = await addPupil(db, { classId: schoolClass.id, name }, now);
     await db
       .insertInto('demo_codes')
       .values({ pupil_id: pupil.id, code: pupil.joinCode, position })

@@ -1,5 +1,5 @@
 /** Demo lesson 3 (French, CM1): La Fontaine's "Le Corbeau et le Renard" (1668, public domain). */
-import type { LessonDraft } from '../../lessons/draft.ts';
+import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
 
 // Each line ends with a backslash: a Markdown hard line break, so the verse keeps its lines.
 const FABLE = [

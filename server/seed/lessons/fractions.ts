@@ -1,6 +1,6 @@
 /** Demo lesson 1 (maths, CM1): fractions with a pizza cut in four. */
 import type { MediaRef } from '../../../protocol/lesson-pack.ts';
-import type { LessonDraft } from '../../lessons/draft.ts';
+import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
 
 /** The fractions lesson; `pizza` is the uploaded picture. */
 export function fractionsLesson(

@@ -1,5 +1,5 @@
 /** Demo lesson 4 (French grammar, CM1): present tense of -er verbs. */
-import type { LessonDraft } from '../../lessons/draft.ts';
+import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
 
 /** The conjugation lesson. */
 export function presentTenseLesson(dates: { availableFrom: string; dueAt: string | null }): LessonDraft {

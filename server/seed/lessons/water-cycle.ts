@@ -1,5 +1,5 @@
 /** Demo lesson 2 (sciences, CM1): the water cycle. */
-import type { LessonDraft } from '../../lessons/draft.ts';
+import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
 
 /** The water cycle lesson. */
 export function waterCycleLesson(dates: { availableFrom: string; dueAt: string | null }): LessonDraft {

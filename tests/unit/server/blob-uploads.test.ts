@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSchool, createTestServer, joinAs, type TestServer, type TestSchool } from './harness.ts';
+import { joinAs, type TestServer, type TestSchool, serverWithSchool } from './harness.ts';
 
 let server: TestServer;
 let school: TestSchool;
 let device: string;
 beforeEach(async () => {
-  server = await createTestServer();
-  school = await createSchool(server);
+  ({ server, school } = await serverWithSchool());
   device = await joinAs(server, school.pupils[0]!.joinCode);
 });
 afterEach(() => server.close());

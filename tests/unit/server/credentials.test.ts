@@ -6,25 +6,17 @@
  */
 import { scryptSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SESSION_HOURS } from '../../../server/routes/teacher-session.ts';
+import { SESSION_HOURS } from '../../../server/routes/teacher/session.ts';
 import { hashPassword, verifyPassword } from '../../../server/security/passwords.ts';
 import { hashToken } from '../../../server/security/tokens.ts';
-import {
-  bearer,
-  createSchool,
-  createTestServer,
-  signIn,
-  type TestSchool,
-  type TestServer,
-} from './harness.ts';
+import { bearer, signIn, type TestSchool, type TestServer, serverWithSchool } from './harness.ts';
 
 let server: TestServer;
 let school: TestSchool;
 let now = Date.parse('2026-01-05T07:00:00.000Z');
 beforeEach(async () => {
   now = Date.parse('2026-01-05T07:00:00.000Z');
-  server = await createTestServer({ now: () => new Date(now) });
-  school = await createSchool(server);
+  ({ server, school } = await serverWithSchool(undefined, { now: () => new Date(now) }));
 });
 afterEach(() => server.close());
 

@@ -7,7 +7,7 @@ import { createApp, type App } from '../../../server/app.ts';
 import { createFileBlobStore, type BlobStore } from '../../../server/blobs/store.ts';
 import { migrateToLatest, openSqlite, type OpenDatabase } from '../../../server/db/connect.ts';
 import type { AppDeps } from '../../../server/deps.ts';
-import type { LessonDraft } from '../../../server/lessons/draft.ts';
+import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
 import { publishLesson, type PublishedVersion } from '../../../server/lessons/publish.ts';
 import { addPupil, createClass, createTeacher } from '../../../server/roster.ts';
 import { createFailureLimiter, createWindowLimiter } from '../../../server/security/rate-limit.ts';
@@ -67,11 +67,34 @@ export async function createSchool(
 ): Promise<TestSchool> {
   const email = `prof-${randomUUID().slice(0, 8)}@school.test`;
   const password = 'correct horse battery';
-  const teacher = await createTeacher(server.db, { name: 'Mme Test', email, password });
-  const { id: classId } = await createClass(server.db, { teacherId: teacher.id, name: `CM1 ${email}` });
+  const teacher = await createTeacher(server.db, { name: 'Mme Test', email, password }, new Date());
+  const { id: classId } = await createClass(
+    server.db,
+    { teacherId: teacher.id, name: `CM1 ${email}` },
+    new Date(),
+  );
   const pupils = [];
-  for (const name of pupilNames) pupils.push({ name, ...(await addPupil(server.db, { classId, name })) });
+  for (const name of pupilNames)
+    pupils.push({ name, ...(await addPupil(server.db, { classId, name }, new Date())) });
   return { teacher: { id: teacher.id, email, password }, classId, pupils };
+}
+
+/** A fresh server (with these dependencies) and a school: a teacher, one class, the given pupils. */
+export async function serverWithSchool(
+  pupilNames?: string[],
+  options: Partial<AppDeps> = {},
+): Promise<{ server: TestServer; school: TestSchool }> {
+  const server = await createTestServer(options);
+  return { server, school: await createSchool(server, pupilNames) };
+}
+
+/** The same, with the sample lesson published in the class. */
+export async function serverWithLesson(
+  pupilNames?: string[],
+  options: Partial<AppDeps> = {},
+): Promise<{ server: TestServer; school: TestSchool; lesson: PublishedVersion }> {
+  const { server, school } = await serverWithSchool(pupilNames, options);
+  return { server, school, lesson: await publishTestLesson(server, school.classId) };
 }
 
 /** A short lesson with a single-choice, a short-answer and a free-text step; correction shown. */

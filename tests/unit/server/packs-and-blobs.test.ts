@@ -3,21 +3,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { LessonPackSchema } from '../../../protocol/lesson-pack.ts';
 import {
-  createSchool,
-  createTestServer,
   joinAs,
   publishTestLesson,
   sampleDraft,
   signIn,
   type TestServer,
   type TestSchool,
+  serverWithSchool,
 } from './harness.ts';
 
 let server: TestServer;
 let school: TestSchool;
 beforeEach(async () => {
-  server = await createTestServer();
-  school = await createSchool(server);
+  ({ server, school } = await serverWithSchool());
 });
 afterEach(() => server.close());
 

@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Submission } from '../../../protocol/api.ts';
 import { openPostgres } from '../../../server/db/connect.ts';
 import { listDemoPupils, seedDemo } from '../../../server/seed/demo.ts';
 import { client, handIn, handInAs, mediaBytes, publish, sha256 } from './teacher-support.ts';
@@ -63,15 +62,15 @@ describe.skipIf(!adminUrl)('on PostgreSQL', () => {
     const school = await createSchool(server);
     const lesson = await publishTestLesson(server, school.classId);
     const token = await joinAs(server, school.pupils[0]!.joinCode);
-    const handIn = (): Submission => ({
-      id: randomUUID(),
-      lessonId: lesson.lessonId,
-      lessonVersion: lesson.version,
-      answers: { q1: { kind: 'choice', selected: ['a'] } },
-      handedInAt: new Date().toISOString(),
-    });
+    const freshHandIn = () =>
+      handIn(
+        lesson.lessonId,
+        lesson.version,
+        { q1: { kind: 'choice', selected: ['a'] } },
+        new Date().toISOString(),
+      );
 
-    const submission = handIn();
+    const submission = freshHandIn();
     const responses = await Promise.all(
       Array.from({ length: 6 }, () =>
         server.app.request(`/api/pupil/submissions/${submission.id}`, jsonRequest('PUT', submission, token)),
@@ -88,7 +87,7 @@ describe.skipIf(!adminUrl)('on PostgreSQL', () => {
     };
     expect(first.updates).toHaveLength(1);
     expect(first.cursor).toMatch(/^\d+$/);
-    const second = handIn();
+    const second = freshHandIn();
     await server.app.request(`/api/pupil/submissions/${second.id}`, jsonRequest('PUT', second, token));
     const next = (await (
       await server.app.request(`/api/pupil/updates?since=${first.cursor}`, bearer(token))
@@ -103,13 +102,7 @@ describe.skipIf(!adminUrl)('on PostgreSQL', () => {
     const token = await joinAs(server, school.pupils[0]!.joinCode);
     const pupilId = school.pupils[0]!.id;
     const handInAt = async (handedInAt: string) => {
-      const submission: Submission = {
-        id: randomUUID(),
-        lessonId: lesson.lessonId,
-        lessonVersion: lesson.version,
-        answers: {},
-        handedInAt,
-      };
+      const submission = handIn(lesson.lessonId, lesson.version, {}, handedInAt);
       const res = await server.app.request(
         `/api/pupil/submissions/${submission.id}`,
         jsonRequest('PUT', submission, token),

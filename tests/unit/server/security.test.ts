@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseRange } from '../../../server/routes/byte-range.ts';
 import {
   formatJoinCode,
   isWellFormedJoinCode,
@@ -46,18 +45,5 @@ describe('failure limiter', () => {
     expect(limiter.retryAfter('b')).toBe(0);
     now = 60_001;
     expect(limiter.retryAfter('a')).toBe(0);
-  });
-});
-
-describe('parseRange', () => {
-  it('handles a-b, a-, -n, and refuses what lies outside', () => {
-    expect(parseRange(undefined, 10)).toEqual({ kind: 'whole' });
-    expect(parseRange('bytes=2-4', 10)).toEqual({ kind: 'part', start: 2, end: 4 });
-    expect(parseRange('bytes=7-', 10)).toEqual({ kind: 'part', start: 7, end: 9 });
-    expect(parseRange('bytes=-3', 10)).toEqual({ kind: 'part', start: 7, end: 9 });
-    expect(parseRange('bytes=-30', 10)).toEqual({ kind: 'part', start: 0, end: 9 });
-    expect(parseRange('bytes=10-', 10)).toEqual({ kind: 'unsatisfiable' });
-    expect(parseRange('bytes=5-2', 10)).toEqual({ kind: 'unsatisfiable' });
-    expect(parseRange('bytes=0-1,4-5', 10)).toEqual({ kind: 'whole' });
   });
 });

@@ -22,14 +22,18 @@ beforeEach(async () => {
     },
   });
   await migrateToLatest({ db, dialect: 'sqlite' });
-  const teacher = await createTeacher(db, {
-    name: 'Mme Test',
-    email: 't@school.test',
-    password: 'x'.repeat(12),
-  });
-  const { id: classId } = await createClass(db, { teacherId: teacher.id, name: 'CM1' });
+  const teacher = await createTeacher(
+    db,
+    {
+      name: 'Mme Test',
+      email: 't@school.test',
+      password: 'x'.repeat(12),
+    },
+    new Date(),
+  );
+  const { id: classId } = await createClass(db, { teacherId: teacher.id, name: 'CM1' }, new Date());
   pupils = [];
-  for (const name of ['Léa', 'Tom']) pupils.push((await addPupil(db, { classId, name })).id);
+  for (const name of ['Léa', 'Tom']) pupils.push((await addPupil(db, { classId, name }, new Date())).id);
   lessonId = randomUUID();
 });
 afterEach(() => db.destroy());

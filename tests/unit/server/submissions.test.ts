@@ -4,36 +4,34 @@ import type { Submission } from '../../../protocol/api.ts';
 import type { PublishedVersion } from '../../../server/lessons/publish.ts';
 import {
   createSchool,
-  createTestServer,
   joinAs,
   jsonRequest,
-  publishTestLesson,
   type TestServer,
   type TestSchool,
+  serverWithLesson,
 } from './harness.ts';
+import { handIn } from './teacher-support.ts';
 
 let server: TestServer;
 let school: TestSchool;
 let lesson: PublishedVersion;
 let lea: string;
 beforeEach(async () => {
-  server = await createTestServer();
-  school = await createSchool(server, ['Léa Martin', 'Noah Benali']);
-  lesson = await publishTestLesson(server, school.classId);
+  ({ server, school, lesson } = await serverWithLesson(['Léa Martin', 'Noah Benali']));
   lea = await joinAs(server, school.pupils[0]!.joinCode);
 });
 afterEach(() => server.close());
 
-function handIn(overrides: Partial<Submission> = {}): Submission {
-  return {
-    id: randomUUID(),
-    lessonId: lesson.lessonId,
-    lessonVersion: lesson.version,
-    answers: { q1: { kind: 'choice', selected: ['a'] }, free: { kind: 'text', text: 'Parce que.' } },
-    handedInAt: '2026-01-05T09:12:00.000Z',
-    ...overrides,
-  };
-}
+/** A hand-in of the published lesson; overrides replace its fields. */
+const sampleHandIn = (overrides: Partial<Submission> = {}): Submission => ({
+  ...handIn(
+    lesson.lessonId,
+    lesson.version,
+    { q1: { kind: 'choice', selected: ['a'] }, free: { kind: 'text', text: 'Parce que.' } },
+    '2026-01-05T09:12:00.000Z',
+  ),
+  ...overrides,
+});
 
 const send = (submission: unknown, token: string, id = (submission as Submission).id) =>
   server.app.request(`/api/pupil/submissions/${id}`, jsonRequest('PUT', submission, token));
@@ -41,7 +39,7 @@ const send = (submission: unknown, token: string, id = (submission as Submission
 describe('PUT /api/pupil/submissions/<uuid>', () => {
   it('refuses answers keyed __proto__ or constructor (400) instead of storing them as {}', async () => {
     for (const key of ['__proto__', 'constructor']) {
-      const submission = handIn();
+      const submission = sampleHandIn();
       // Written as JSON text: an object literal would set the prototype rather than a key.
       const body = JSON.stringify(submission).replace('"q1"', JSON.stringify(key));
       const res = await server.app.request(`/api/pupil/submissions/${submission.id}`, {
@@ -59,7 +57,7 @@ describe('PUT /api/pupil/submissions/<uuid>', () => {
   });
 
   it('answers 201 the first time and 200 with the identical body on a repeat', async () => {
-    const submission = handIn();
+    const submission = sampleHandIn();
     const first = await send(submission, lea);
     expect(first.status).toBe(201);
     const firstBody = await first.text();
@@ -80,7 +78,7 @@ describe('PUT /api/pupil/submissions/<uuid>', () => {
   });
 
   it('answers 409 when the uuid is reused with other content or by another pupil', async () => {
-    const submission = handIn();
+    const submission = sampleHandIn();
     expect((await send(submission, lea)).status).toBe(201);
     const changed = await send({ ...submission, answers: { q1: { kind: 'choice', selected: ['b'] } } }, lea);
     expect(changed.status).toBe(409);
@@ -94,7 +92,7 @@ describe('PUT /api/pupil/submissions/<uuid>', () => {
   });
 
   it('stores exactly one row and one acknowledgement when the same hand-in arrives at once from several tabs', async () => {
-    const submission = handIn();
+    const submission = sampleHandIn();
     const responses = await Promise.all(Array.from({ length: 8 }, () => send(submission, lea)));
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
@@ -105,7 +103,7 @@ describe('PUT /api/pupil/submissions/<uuid>', () => {
   });
 
   it('refuses an address that differs from the body id, and a body that is not a submission', async () => {
-    const submission = handIn();
+    const submission = sampleHandIn();
     const mismatch = await send(submission, lea, randomUUID());
     expect(mismatch.status).toBe(400);
     expect(await mismatch.json()).toMatchObject({ error: 'id_mismatch' });
@@ -114,7 +112,7 @@ describe('PUT /api/pupil/submissions/<uuid>', () => {
   });
 
   it('answers 404 unknown_lesson for a version that was never published', async () => {
-    const res = await send(handIn({ lessonVersion: lesson.version + 1 }), lea);
+    const res = await send(sampleHandIn({ lessonVersion: lesson.version + 1 }), lea);
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: 'unknown_lesson' });
   });
@@ -122,7 +120,7 @@ describe('PUT /api/pupil/submissions/<uuid>', () => {
   it('lets no pupil of another class hand in to this class lesson', async () => {
     const other = await createSchool(server, ['Intrus']);
     const intruder = await joinAs(server, other.pupils[0]!.joinCode);
-    const res = await send(handIn(), intruder);
+    const res = await send(sampleHandIn(), intruder);
     expect(res.status).toBe(404);
     expect(await server.db.selectFrom('submissions').selectAll().execute()).toEqual([]);
   });
@@ -130,7 +128,7 @@ describe('PUT /api/pupil/submissions/<uuid>', () => {
   it('requires attachments to be uploaded by this pupil first (422), then accepts them', async () => {
     const photo = new Uint8Array([0xff, 0xd8, 0xff, 9, 9, 9]);
     const blob = createHash('sha256').update(photo).digest('hex');
-    const submission = handIn({
+    const submission = sampleHandIn({
       answers: { photo: { kind: 'attachment', blob, mime: 'image/jpeg', size: photo.byteLength } },
     });
     const early = await send(submission, lea);
@@ -153,7 +151,7 @@ describe('PUT /api/pupil/submissions/<uuid>', () => {
   });
 
   it('requires a device token', async () => {
-    const submission = handIn();
+    const submission = sampleHandIn();
     const res = await server.app.request(
       `/api/pupil/submissions/${submission.id}`,
       jsonRequest('PUT', submission),

@@ -3,24 +3,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { LessonPackSchema } from '../../../protocol/lesson-pack.ts';
 import { TeacherLessonSchema } from '../../../protocol/teacher-api.ts';
+import { createSchool, joinAs, sampleDraft, signIn, type TestSchool, type TestServer } from './harness.ts';
 import {
-  createSchool,
-  createTestServer,
-  joinAs,
-  sampleDraft,
-  signIn,
-  type TestSchool,
-  type TestServer,
-} from './harness.ts';
-import { client, handIn, handInAs, mediaBytes, publish, sha256, type Client } from './teacher-support.ts';
+  client,
+  handIn,
+  handInAs,
+  mediaBytes,
+  publish,
+  sha256,
+  type Client,
+  serverWithTeacher,
+} from './teacher-support.ts';
 
 let server: TestServer;
 let school: TestSchool;
 let teacher: Client;
 beforeEach(async () => {
-  server = await createTestServer();
-  school = await createSchool(server, ['Léa Martin']);
-  teacher = client(server, await signIn(server, school.teacher));
+  ({ server, school, teacher } = await serverWithTeacher(['Léa Martin']));
 });
 afterEach(() => server.close());
 

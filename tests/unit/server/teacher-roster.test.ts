@@ -10,15 +10,13 @@ import {
   type TestSchool,
   type TestServer,
 } from './harness.ts';
-import { client, type Client } from './teacher-support.ts';
+import { client, type Client, serverWithTeacher } from './teacher-support.ts';
 
 let server: TestServer;
 let school: TestSchool;
 let teacher: Client;
 beforeEach(async () => {
-  server = await createTestServer();
-  school = await createSchool(server, ['Léa Martin', 'Noah Benali']);
-  teacher = client(server, await signIn(server, school.teacher));
+  ({ server, school, teacher } = await serverWithTeacher(['Léa Martin', 'Noah Benali']));
 });
 afterEach(() => server.close());
 
@@ -212,5 +210,45 @@ describe('demo pupils at start-up', () => {
       code.replaceAll('-', ''),
       before[2]!.joinCode,
     ]);
+  });
+});
+
+describe("the app's clock", () => {
+  it('stamps a new class, its pupils, their codes and a removal with the injected now', async () => {
+    const at = new Date('2026-03-02T07:45:00.000Z');
+    const clocked = await createTestServer({ now: () => at });
+    try {
+      const owner = client(clocked, await signIn(clocked, (await createSchool(clocked)).teacher));
+      const created = await owner.post('/api/teacher/classes', { name: 'CE2' });
+      const { id: classId } = (await created.json()) as { id: string };
+      const added = await owner.post(`/api/teacher/classes/${classId}/pupils`, { names: ['Inès Dubois'] });
+      const [ines] = ((await added.json()) as { pupils: { id: string }[] }).pupils;
+      expect((await owner.post(`/api/teacher/pupils/${ines!.id}/code`)).status).toBe(200);
+      expect((await owner.delete(`/api/teacher/pupils/${ines!.id}`)).status).toBe(204);
+
+      const stamp = at.toISOString();
+      const db = clocked.db;
+      expect(await db.selectFrom('classes').select('created_at').where('id', '=', classId).execute()).toEqual(
+        [{ created_at: stamp }],
+      );
+      expect(
+        await db
+          .selectFrom('pupils')
+          .select(['created_at', 'removed_at'])
+          .where('id', '=', ines!.id)
+          .execute(),
+      ).toEqual([{ created_at: stamp, removed_at: stamp }]);
+      const codes = await db
+        .selectFrom('join_codes')
+        .select(['created_at', 'revoked_at'])
+        .where('pupil_id', '=', ines!.id)
+        .execute();
+      expect(codes).toEqual([
+        { created_at: stamp, revoked_at: stamp },
+        { created_at: stamp, revoked_at: stamp },
+      ]);
+    } finally {
+      await clocked.close();
+    }
   });
 });

@@ -2,7 +2,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Submission } from '../../../protocol/api.ts';
 import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
-import { jsonRequest, sampleDraft, type TestServer } from './harness.ts';
+import type { AppDeps } from '../../../server/deps.ts';
+import {
+  jsonRequest,
+  sampleDraft,
+  serverWithSchool,
+  signIn,
+  type TestSchool,
+  type TestServer,
+} from './harness.ts';
 
 /** Calls the app as one bearer token. */
 export function client(server: TestServer, token: string) {
@@ -29,6 +37,15 @@ export function client(server: TestServer, token: string) {
   };
 }
 export type Client = ReturnType<typeof client>;
+
+/** A fresh server, a school with the given pupils, and its teacher signed in. */
+export async function serverWithTeacher(
+  pupilNames?: string[],
+  options: Partial<AppDeps> = {},
+): Promise<{ server: TestServer; school: TestSchool; teacher: Client }> {
+  const { server, school } = await serverWithSchool(pupilNames, options);
+  return { server, school, teacher: client(server, await signIn(server, school.teacher)) };
+}
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

@@ -1,24 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { detectMediaType } from '../../../server/blobs/sniff.ts';
-import {
-  createSchool,
-  createTestServer,
-  joinAs,
-  signIn,
-  type TestSchool,
-  type TestServer,
-} from './harness.ts';
-import { client, mediaBytes, sha256, type Client } from './teacher-support.ts';
+import { joinAs, type TestSchool, type TestServer } from './harness.ts';
+import { client, mediaBytes, sha256, type Client, serverWithTeacher } from './teacher-support.ts';
 
 let server: TestServer;
 let school: TestSchool;
 let teacher: Client;
 beforeEach(async () => {
-  server = await createTestServer({
+  ({ server, school, teacher } = await serverWithTeacher(['Léa Martin'], {
     quotas: { teacherBytes: 12 * 1024 * 1024, pupilBytes: 5 * 1024 * 1024 },
-  });
-  school = await createSchool(server, ['Léa Martin']);
-  teacher = client(server, await signIn(server, school.teacher));
+  }));
 });
 afterEach(() => server.close());
 

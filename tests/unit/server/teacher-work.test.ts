@@ -4,15 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { UpdatesSchema } from '../../../protocol/api.ts';
 import { DashboardSchema, SubmissionDetailSchema } from '../../../protocol/teacher-api.ts';
-import {
-  createSchool,
-  createTestServer,
-  joinAs,
-  sampleDraft,
-  signIn,
-  type TestSchool,
-  type TestServer,
-} from './harness.ts';
+import { joinAs, sampleDraft, type TestSchool, type TestServer } from './harness.ts';
 import {
   client,
   draftWithPhoto,
@@ -22,6 +14,7 @@ import {
   publish,
   sha256,
   type Client,
+  serverWithTeacher,
 } from './teacher-support.ts';
 
 let server: TestServer;
@@ -29,9 +22,7 @@ let school: TestSchool;
 let teacher: Client;
 let lea: Client;
 beforeEach(async () => {
-  server = await createTestServer();
-  school = await createSchool(server, ['Léa Martin', 'Noah Benali']);
-  teacher = client(server, await signIn(server, school.teacher));
+  ({ server, school, teacher } = await serverWithTeacher(['Léa Martin', 'Noah Benali']));
   lea = client(server, await joinAs(server, school.pupils[0]!.joinCode));
 });
 afterEach(() => server.close());

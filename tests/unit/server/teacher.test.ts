@@ -5,7 +5,6 @@ import type { PublishedVersion } from '../../../server/lessons/publish.ts';
 import {
   bearer,
   createSchool,
-  createTestServer,
   joinAs,
   jsonRequest,
   publishTestLesson,
@@ -13,15 +12,14 @@ import {
   signIn,
   type TestServer,
   type TestSchool,
+  serverWithLesson,
 } from './harness.ts';
 
 let server: TestServer;
 let school: TestSchool;
 let lesson: PublishedVersion;
 beforeEach(async () => {
-  server = await createTestServer();
-  school = await createSchool(server, ['Léa Martin', 'Noah Benali']);
-  lesson = await publishTestLesson(server, school.classId);
+  ({ server, school, lesson } = await serverWithLesson(['Léa Martin', 'Noah Benali']));
 });
 afterEach(() => server.close());
 

@@ -1,42 +1,32 @@
-import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { UpdatesSchema, type Submission } from '../../../protocol/api.ts';
+import { UpdatesSchema } from '../../../protocol/api.ts';
 import type { PublishedVersion } from '../../../server/lessons/publish.ts';
 import {
   bearer,
-  createSchool,
-  createTestServer,
   joinAs,
   jsonRequest,
-  publishTestLesson,
   type TestServer,
   type TestSchool,
+  serverWithLesson,
 } from './harness.ts';
+import { handIn } from './teacher-support.ts';
 
 let server: TestServer;
 let school: TestSchool;
 let lesson: PublishedVersion;
 let lea: string;
 beforeEach(async () => {
-  server = await createTestServer();
-  school = await createSchool(server, ['Léa Martin', 'Noah Benali']);
-  lesson = await publishTestLesson(server, school.classId);
+  ({ server, school, lesson } = await serverWithLesson(['Léa Martin', 'Noah Benali']));
   lea = await joinAs(server, school.pupils[0]!.joinCode);
 });
 afterEach(() => server.close());
 
-async function handIn(
+async function handInNow(
   token: string,
   handedInAt = new Date().toISOString(),
 ): Promise<{ id: string; receivedAt: string }> {
-  const submission: Submission = {
-    id: randomUUID(),
-    lessonId: lesson.lessonId,
-    lessonVersion: lesson.version,
-    answers: {},
-    handedInAt,
-  };
+  const submission = handIn(lesson.lessonId, lesson.version, {}, handedInAt);
   const res = await server.app.request(
     `/api/pupil/submissions/${submission.id}`,
     jsonRequest('PUT', submission, token),
@@ -61,9 +51,9 @@ describe('GET /api/pupil/updates', () => {
     // A fresh device has no cursor yet and sends it empty, exactly as the app does.
     expect(await updates(lea, '')).toEqual({ cursor: '0', updates: [] });
 
-    const first = await handIn(lea, '2026-01-05T07:58:00.000Z');
+    const first = await handInNow(lea, '2026-01-05T07:58:00.000Z');
     const noah = await joinAs(server, school.pupils[1]!.joinCode);
-    await handIn(noah);
+    await handInNow(noah);
     const afterFirst = await updates(lea, empty.cursor);
     expect(afterFirst.updates).toEqual([
       {
@@ -76,7 +66,7 @@ describe('GET /api/pupil/updates', () => {
     ]);
     expect(afterFirst.cursor).toMatch(/^\d+$/);
 
-    const second = await handIn(lea);
+    const second = await handInNow(lea);
     const afterSecond = await updates(lea, afterFirst.cursor);
     expect(afterSecond.updates.map((u) => u.submissionId)).toEqual([second.id]);
     expect(Number(afterSecond.cursor)).toBeGreaterThan(Number(afterFirst.cursor));
@@ -84,7 +74,7 @@ describe('GET /api/pupil/updates', () => {
   });
 
   it("completes an acknowledgement written before it carried handedInAt, from the pupil's own submission", async () => {
-    const first = await handIn(lea, '2026-01-05T07:58:00.000Z');
+    const first = await handInNow(lea, '2026-01-05T07:58:00.000Z');
     // The row as an older server wrote it: no handedInAt.
     const oldAck = {
       kind: 'ack',

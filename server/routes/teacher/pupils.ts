@@ -5,15 +5,15 @@
  */
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import { AddPupilsSchema, RenamePupilSchema, type TeacherPupil } from '../../protocol/teacher-api.ts';
-import type { Database } from '../db/schema.ts';
-import type { AppDeps } from '../deps.ts';
-import { readJson } from '../http.ts';
-import { addPupil, regenerateJoinCode, removePupil } from '../roster.ts';
-import type { AppEnv } from '../security/auth.ts';
-import { formatJoinCode } from '../security/join-codes.ts';
-import { classArchived, notYours, ownedClass, ownedPupil } from '../security/ownership.ts';
-import { bodyAtMost } from '../security/receive-body.ts';
+import { AddPupilsSchema, RenamePupilSchema, type TeacherPupil } from '../../../protocol/teacher-api.ts';
+import type { Database } from '../../db/schema.ts';
+import type { AppDeps } from '../../deps.ts';
+import { readJson } from '../../http/json.ts';
+import { addPupil, regenerateJoinCode, removePupil } from '../../roster.ts';
+import type { AppEnv } from '../../security/auth.ts';
+import { formatJoinCode } from '../../security/join-codes.ts';
+import { classArchived, notYours, ownedClass, ownedPupil } from '../../security/ownership.ts';
+import { bodyAtMost } from '../../security/receive-body.ts';
 
 /** Pupils still on a class list (or the given ones), by name, with their live code and linked devices. */
 async function listPupils(
@@ -53,7 +53,7 @@ async function listPupils(
 }
 
 /** Mounted at /api/teacher (behind teacher authentication). */
-export function teacherPupilRoutes({ db }: Pick<AppDeps, 'db'>) {
+export function teacherPupilRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
   return new Hono<AppEnv>()
     .get('/classes/:classId/pupils', async (c) => {
       const classId = c.req.param('classId');
@@ -68,7 +68,7 @@ export function teacherPupilRoutes({ db }: Pick<AppDeps, 'db'>) {
       const parsed = await readJson(c, AddPupilsSchema);
       if (!parsed.ok) return parsed.response;
       const ids: string[] = [];
-      for (const name of parsed.value.names) ids.push((await addPupil(db, { classId, name })).id);
+      for (const name of parsed.value.names) ids.push((await addPupil(db, { classId, name }, now())).id);
       return c.json({ pupils: await listPupils(db, classId, ids) }, 201);
     })
     .patch('/pupils/:pupilId', bodyAtMost(4 * 1024), async (c) => {
@@ -83,13 +83,13 @@ export function teacherPupilRoutes({ db }: Pick<AppDeps, 'db'>) {
     .delete('/pupils/:pupilId', async (c) => {
       const pupil = await ownedPupil(db, c.get('teacher').teacherId, c.req.param('pupilId'));
       if (!pupil) return notYours(c, 'pupil');
-      await removePupil(db, pupil.id);
+      await removePupil(db, pupil.id, now());
       return c.body(null, 204);
     })
     .post('/pupils/:pupilId/code', async (c) => {
       const pupil = await ownedPupil(db, c.get('teacher').teacherId, c.req.param('pupilId'));
       if (!pupil) return notYours(c, 'pupil');
-      const code = await regenerateJoinCode(db, pupil.id);
+      const code = await regenerateJoinCode(db, pupil.id, now());
       return c.json({ code: formatJoinCode(code) });
     });
 }

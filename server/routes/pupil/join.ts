@@ -7,13 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { JoinRequestSchema, type JoinResponse } from '../../protocol/api.ts';
-import type { AppDeps } from '../deps.ts';
-import { apiError, readJson } from '../http.ts';
-import { clientAddress } from '../security/client-address.ts';
-import { hashJoinCode, isWellFormedJoinCode, normaliseJoinCode } from '../security/join-codes.ts';
-import { hashToken, newToken } from '../security/tokens.ts';
-import { bodyAtMost } from '../security/receive-body.ts';
+import { JoinRequestSchema, type JoinResponse } from '../../../protocol/api.ts';
+import type { AppDeps } from '../../deps.ts';
+import { apiError, readJson } from '../../http/json.ts';
+import { clientAddress } from '../../security/client-address.ts';
+import { hashJoinCode, isWellFormedJoinCode, normaliseJoinCode } from '../../security/join-codes.ts';
+import { hashToken, newToken } from '../../security/tokens.ts';
+import { bodyAtMost } from '../../security/receive-body.ts';
 
 /** The one key of the server-wide budget of wrong codes. */
 const SERVER_WIDE = 'all';

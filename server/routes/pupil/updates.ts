@@ -1,10 +1,10 @@
 /** GET /api/pupil/updates?since=<cursor>: acknowledgements and feedback, read in order and kept offline. */
 import { Hono } from 'hono';
-import type { Update, Updates } from '../../protocol/api.ts';
-import type { AppDeps } from '../deps.ts';
-import { withHandedInAt } from '../feed/ack-times.ts';
-import { apiError } from '../http.ts';
-import type { AppEnv } from '../security/auth.ts';
+import type { Update, Updates } from '../../../protocol/api.ts';
+import type { AppDeps } from '../../deps.ts';
+import { withHandedInAt } from '../../feed/ack-times.ts';
+import { apiError } from '../../http/json.ts';
+import type { AppEnv } from '../../security/auth.ts';
 
 const PAGE = 500;
 

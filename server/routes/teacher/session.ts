@@ -1,16 +1,16 @@
 /** POST/DELETE /api/teacher/session: a teacher signs in with e-mail and password, and out. */
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import type { AppDeps } from '../deps.ts';
-import { apiError, readJson } from '../http.ts';
-import { requireTeacher, type AppEnv } from '../security/auth.ts';
-import { clientAddress } from '../security/client-address.ts';
-import { verifyPassword } from '../security/passwords.ts';
-import { hashToken, newToken } from '../security/tokens.ts';
+import type { AppDeps } from '../../deps.ts';
+import { apiError, readJson } from '../../http/json.ts';
+import { requireTeacher, type AppEnv } from '../../security/auth.ts';
+import { clientAddress } from '../../security/client-address.ts';
+import { verifyPassword } from '../../security/passwords.ts';
+import { hashToken, newToken } from '../../security/tokens.ts';
 import type { InferOutput } from 'valibot';
-import type { LoginResponseSchema } from '../../protocol/teacher-api.ts';
-import { DEFAULT_SCHOOL_TIME_ZONE } from '../../protocol/school-time.ts';
-import { bodyAtMost } from '../security/receive-body.ts';
+import type { LoginResponseSchema } from '../../../protocol/teacher-api.ts';
+import { DEFAULT_SCHOOL_TIME_ZONE } from '../../../protocol/school-time.ts';
+import { bodyAtMost } from '../../security/receive-body.ts';
 
 /** A school day with its evening of preparation, not a week. */
 export const SESSION_HOURS = 12;

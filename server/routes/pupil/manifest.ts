@@ -5,16 +5,16 @@
  * asks the feed only when there is news, and names the class's cacheable news URL.
  */
 import { Hono } from 'hono';
-import type { Manifest } from '../../protocol/api.ts';
-import { CLASS_NEWS_HEADER, CLASS_NEWS_VALUE_HEADER, FEED_CURSOR_HEADER } from '../../protocol/api.ts';
-import { sha256Of } from '../blobs/store.ts';
-import { compressedJson } from '../compress-json.ts';
-import type { AppDeps } from '../deps.ts';
-import { latestLessonsOfClass } from '../lessons/catalogue.ts';
-import { classStamps } from '../lessons/class-news.ts';
-import { classCapability } from '../security/capability.ts';
-import type { AppEnv } from '../security/auth.ts';
-import { etagMatches } from './etag.ts';
+import type { Manifest } from '../../../protocol/api.ts';
+import { CLASS_NEWS_HEADER, CLASS_NEWS_VALUE_HEADER, FEED_CURSOR_HEADER } from '../../../protocol/api.ts';
+import { sha256Of } from '../../blobs/store.ts';
+import { compressedJson } from '../../http/compress-json.ts';
+import type { AppDeps } from '../../deps.ts';
+import { latestLessonsOfClass } from '../../lessons/catalogue.ts';
+import { classStamps } from '../../lessons/class-news.ts';
+import { classCapability } from '../../security/capability.ts';
+import type { AppEnv } from '../../security/auth.ts';
+import { etagMatches } from '../../http/etag.ts';
 
 /** Mounted at /api/pupil (behind device authentication). */
 export function manifestRoutes({

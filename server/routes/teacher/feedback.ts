@@ -7,22 +7,22 @@
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import type { Update } from '../../protocol/api.ts';
-import type { Content } from '../../protocol/content.ts';
-import { UuidSchema } from '../../protocol/hash.ts';
+import type { Update } from '../../../protocol/api.ts';
+import type { Content } from '../../../protocol/content.ts';
+import { UuidSchema } from '../../../protocol/hash.ts';
 import {
   MARKDOWN_LIMITS,
   MARKDOWN_REFUSAL_MESSAGES,
   markdownRefusal,
-} from '../../protocol/markdown-limits.ts';
-import { FeedbackRequestSchema } from '../../protocol/teacher-api.ts';
-import type { AppDeps } from '../deps.ts';
-import { appendToFeed } from '../feed/append.ts';
-import { apiError, readJson } from '../http.ts';
-import { convertMarkdown, MarkdownTimeoutError } from '../lessons/markdown-pool.ts';
-import type { AppEnv } from '../security/auth.ts';
-import { notYours, ownedSubmission } from '../security/ownership.ts';
-import { bodyAtMost } from '../security/receive-body.ts';
+} from '../../../protocol/markdown-limits.ts';
+import { FeedbackRequestSchema } from '../../../protocol/teacher-api.ts';
+import type { AppDeps } from '../../deps.ts';
+import { appendToFeed } from '../../feed/append.ts';
+import { apiError, readJson } from '../../http/json.ts';
+import { convertMarkdown, MarkdownTimeoutError } from '../../lessons/markdown-pool.ts';
+import type { AppEnv } from '../../security/auth.ts';
+import { notYours, ownedSubmission } from '../../security/ownership.ts';
+import { bodyAtMost } from '../../security/receive-body.ts';
 
 /** The stored feedback, as the submission detail lists it. */
 export interface FeedbackView {

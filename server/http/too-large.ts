@@ -1,6 +1,6 @@
 /** The answer of every body-limit middleware. */
 import type { Context } from 'hono';
-import { apiError } from '../http.ts';
+import { apiError } from './json.ts';
 
 /** 413 too_large. */
 export function tooLarge(c: Context): Response {

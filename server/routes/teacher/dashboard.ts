@@ -4,13 +4,13 @@
  * and the latest work handed in, with its quiz score.
  */
 import { Hono } from 'hono';
-import type { Dashboard } from '../../protocol/teacher-api.ts';
-import type { AppDeps } from '../deps.ts';
-import { latestLessonsOfClass } from '../lessons/catalogue.ts';
-import { classWork } from '../lessons/class-work.ts';
-import type { AppEnv } from '../security/auth.ts';
-import { notYours, ownedClass } from '../security/ownership.ts';
-import { lessonsReadyOf } from './teacher-devices.ts';
+import type { Dashboard } from '../../../protocol/teacher-api.ts';
+import { lessonsReadyOf, liveDevicesOfClass, livePupilsOfClass } from '../../class-queries.ts';
+import type { AppDeps } from '../../deps.ts';
+import { latestLessonsOfClass } from '../../lessons/catalogue.ts';
+import { classWork } from '../../lessons/class-work.ts';
+import type { AppEnv } from '../../security/auth.ts';
+import { notYours, ownedClass } from '../../security/ownership.ts';
 
 type PupilRow = Dashboard['pupils'][number];
 
@@ -20,21 +20,8 @@ export function teacherDashboardRoutes({ db }: Pick<AppDeps, 'db'>) {
     const classId = c.req.param('classId');
     if (!(await ownedClass(db, c.get('teacher').teacherId, classId))) return notYours(c, 'class');
     const lessons = await latestLessonsOfClass(db, classId);
-    const pupils = await db
-      .selectFrom('pupils')
-      .select(['id', 'name'])
-      .where('class_id', '=', classId)
-      .where('removed_at', 'is', null)
-      .orderBy('name')
-      .orderBy('id')
-      .execute();
-    const devices = await db
-      .selectFrom('devices as d')
-      .innerJoin('pupils as p', 'p.id', 'd.pupil_id')
-      .select(['d.pupil_id', 'd.lessons_ready', 'd.last_sync_at'])
-      .where('p.class_id', '=', classId)
-      .where('d.revoked_at', 'is', null)
-      .execute();
+    const pupils = await livePupilsOfClass(db, classId);
+    const devices = await liveDevicesOfClass(db, classId);
     const work = await classWork(db, classId);
 
     const rows = pupils.map((pupil): PupilRow => {

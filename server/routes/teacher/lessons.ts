@@ -4,24 +4,15 @@
  * offline), delete a never-published lesson, duplicate one.
  */
 import { randomUUID } from 'node:crypto';
-import { Hono, type Context } from 'hono';
-import { SaveDraftSchema } from '../../protocol/teacher-api.ts';
-import type { AppDeps } from '../deps.ts';
-import { apiError, readJson } from '../http.ts';
-import { LESSON_ID, saveDraft, teacherLessons } from '../lessons/drafts.ts';
-import type { AppEnv } from '../security/auth.ts';
-import { classArchived, notYours, ownedClass, ownedLesson } from '../security/ownership.ts';
-import { bodyAtMost } from '../security/receive-body.ts';
-
-/** A draft is at most 100 steps of Markdown: 2 MB is generous for text, media are uploaded apart. */
-export const MAX_DRAFT_BYTES = 2 * 1024 * 1024;
-
-/** 400 unless the lesson id is one the editor may choose. */
-export function badLessonId(c: Context): Response | null {
-  return LESSON_ID.test(c.req.param('lessonId') ?? '')
-    ? null
-    : apiError(c, 400, 'bad_id', 'A lesson id is 1 to 64 letters, digits, "-" or "_".');
-}
+import { Hono } from 'hono';
+import { SaveDraftSchema } from '../../../protocol/teacher-api.ts';
+import { lessonIdTakenElsewhere } from '../../class-queries.ts';
+import type { AppDeps } from '../../deps.ts';
+import { apiError, readJson } from '../../http/json.ts';
+import { MAX_DRAFT_BYTES, saveDraft, teacherLessons } from '../../lessons/drafts.ts';
+import type { AppEnv } from '../../security/auth.ts';
+import { badLessonId, classArchived, notYours, ownedClass, ownedLesson } from '../../security/ownership.ts';
+import { bodyAtMost } from '../../security/receive-body.ts';
 
 /** Mounted at /api/teacher (behind teacher authentication). */
 export function teacherLessonRoutes({ db, blobs, now }: Pick<AppDeps, 'db' | 'blobs' | 'now'>) {
@@ -46,12 +37,7 @@ export function teacherLessonRoutes({ db, blobs, now }: Pick<AppDeps, 'db' | 'bl
       const invalidId = badLessonId(c);
       if (invalidId) return invalidId;
       // The id space is shared by every class: an id taken elsewhere is answered like a missing lesson.
-      const taken = await db
-        .selectFrom('lessons')
-        .select('class_id')
-        .where('id', '=', lessonId)
-        .executeTakeFirst();
-      if (taken && taken.class_id !== classId) return notYours(c, 'lesson');
+      if (await lessonIdTakenElsewhere(db, lessonId, classId)) return notYours(c, 'lesson');
       if (schoolClass.archived_at) return classArchived(c);
       const parsed = await readJson(c, SaveDraftSchema);
       if (!parsed.ok) return parsed.response;

@@ -6,22 +6,22 @@
 import { Hono } from 'hono';
 import { Zip, ZipPassThrough } from 'fflate';
 import type { Kysely } from 'kysely';
-import type { Answer } from '../../protocol/answers.ts';
-import type { LessonPack } from '../../protocol/lesson-pack.ts';
-import type { BlobStore } from '../blobs/store.ts';
-import type { Database } from '../db/schema.ts';
-import type { AppDeps } from '../deps.ts';
-import { attachmentPath, folderName } from '../exports/attachment-path.ts';
-import { csvDocument } from '../exports/csv.ts';
-import { readableAnswers } from '../exports/readable-answers.ts';
-import { classWork, type HandedInWork } from '../lessons/class-work.ts';
-import { readPack } from '../lessons/versions.ts';
-import type { AppEnv } from '../security/auth.ts';
-import { notYours, ownedClass } from '../security/ownership.ts';
-import { perTeacher, requestLimit } from '../security/request-limit.ts';
-import { DEFAULT_SCHOOL_TIME_ZONE, schoolDateTimeText } from '../../protocol/school-time.ts';
-import { apiError } from '../http.ts';
-import { exportLabels, exportLanguage } from '../exports/export-labels.ts';
+import type { Answer } from '../../../protocol/answers.ts';
+import type { LessonPack } from '../../../protocol/lesson-pack.ts';
+import type { BlobStore } from '../../blobs/store.ts';
+import type { Database } from '../../db/schema.ts';
+import type { AppDeps } from '../../deps.ts';
+import { attachmentPath, folderName } from '../../exports/attachment-path.ts';
+import { csvDocument } from '../../exports/csv.ts';
+import { readableAnswers } from '../../exports/readable-answers.ts';
+import { classWork, type HandedInWork } from '../../lessons/class-work.ts';
+import { readPack } from '../../lessons/versions.ts';
+import type { AppEnv } from '../../security/auth.ts';
+import { notYours, ownedClass } from '../../security/ownership.ts';
+import { perTeacher, requestLimit } from '../../security/request-limit.ts';
+import { DEFAULT_SCHOOL_TIME_ZONE, schoolDateTimeText } from '../../../protocol/school-time.ts';
+import { apiError } from '../../http/json.ts';
+import { exportLabels, exportLanguage } from '../../exports/export-labels.ts';
 
 type AttachmentAnswer = Extract<Answer, { kind: 'attachment' }>;
 

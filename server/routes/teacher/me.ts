@@ -1,10 +1,10 @@
 /** GET /api/teacher/me: who is signed in (the app checks its stored session with it). */
 import { Hono } from 'hono';
 import type { InferOutput } from 'valibot';
-import { DEFAULT_SCHOOL_TIME_ZONE } from '../../protocol/school-time.ts';
-import type { MeResponseSchema } from '../../protocol/teacher-api.ts';
-import type { AppDeps } from '../deps.ts';
-import type { AppEnv } from '../security/auth.ts';
+import { DEFAULT_SCHOOL_TIME_ZONE } from '../../../protocol/school-time.ts';
+import type { MeResponseSchema } from '../../../protocol/teacher-api.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { AppEnv } from '../../security/auth.ts';
 
 /** Mounted at /api/teacher (behind teacher authentication). */
 export function teacherMeRoutes({ timeZone = DEFAULT_SCHOOL_TIME_ZONE }: Pick<AppDeps, 'timeZone'>) {

@@ -5,18 +5,18 @@
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import type { Submission } from '../../protocol/api.ts';
-import { Sha256Schema } from '../../protocol/hash.ts';
-import type { QuizStep } from '../../protocol/lesson-pack.ts';
-import type { SubmissionDetail } from '../../protocol/teacher-api.ts';
-import type { AppDeps } from '../deps.ts';
-import { apiError } from '../http.ts';
-import { classWork } from '../lessons/class-work.ts';
-import { isLate, scoreAnswers } from '../lessons/score.ts';
-import { findVersion, readPack, withQuizKeys } from '../lessons/versions.ts';
-import type { AppEnv } from '../security/auth.ts';
-import { notYours, ownedClass, ownedSubmission } from '../security/ownership.ts';
-import { servedMediaType } from './media-types.ts';
+import type { Submission } from '../../../protocol/api.ts';
+import { Sha256Schema } from '../../../protocol/hash.ts';
+import type { QuizStep } from '../../../protocol/lesson-pack.ts';
+import type { SubmissionDetail } from '../../../protocol/teacher-api.ts';
+import type { AppDeps } from '../../deps.ts';
+import { apiError } from '../../http/json.ts';
+import { classWork } from '../../lessons/class-work.ts';
+import { isLate, scoreAnswers } from '../../lessons/score.ts';
+import { findVersion, readPack, withQuizKeys } from '../../lessons/versions.ts';
+import type { AppEnv } from '../../security/auth.ts';
+import { notYours, ownedClass, ownedSubmission } from '../../security/ownership.ts';
+import { servedMediaType } from '../../http/media-types.ts';
 
 /** Mounted at /api/teacher (behind teacher authentication). */
 export function teacherSubmissionRoutes({ db, blobs }: Pick<AppDeps, 'db' | 'blobs'>) {

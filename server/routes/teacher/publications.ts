@@ -8,22 +8,22 @@
 import { Hono, type Context } from 'hono';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
-import { UuidSchema } from '../../protocol/hash.ts';
-import { MARKDOWN_REFUSAL_MESSAGES } from '../../protocol/markdown-limits.ts';
-import { PublishRequestSchema, type PublishResponseSchema } from '../../protocol/teacher-api.ts';
-import { canonicalJson } from '../canonical-json.ts';
-import type { Database } from '../db/schema.ts';
-import { isUniqueViolation } from '../db/errors.ts';
-import type { AppDeps } from '../deps.ts';
-import { apiError, readJson } from '../http.ts';
-import { saveDraft } from '../lessons/drafts.ts';
-import { MarkdownTimeoutError } from '../lessons/markdown-pool.ts';
-import { publishProblems, type LessonDraft } from '../lessons/draft.ts';
-import { InvalidLessonError, MissingMediaError, publishLesson } from '../lessons/publish.ts';
-import type { AppEnv } from '../security/auth.ts';
-import { classArchived, notYours, ownedClass } from '../security/ownership.ts';
-import { badLessonId, MAX_DRAFT_BYTES } from './teacher-lessons.ts';
-import { bodyAtMost } from '../security/receive-body.ts';
+import { UuidSchema } from '../../../protocol/hash.ts';
+import { MARKDOWN_REFUSAL_MESSAGES } from '../../../protocol/markdown-limits.ts';
+import { PublishRequestSchema, type PublishResponseSchema } from '../../../protocol/teacher-api.ts';
+import { canonicalJson } from '../../canonical-json.ts';
+import { lessonIdTakenElsewhere } from '../../class-queries.ts';
+import type { Database } from '../../db/schema.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import type { AppDeps } from '../../deps.ts';
+import { apiError, readJson } from '../../http/json.ts';
+import { MAX_DRAFT_BYTES, saveDraft } from '../../lessons/drafts.ts';
+import { MarkdownTimeoutError } from '../../lessons/markdown-pool.ts';
+import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
+import { InvalidLessonError, MissingMediaError, publishLesson } from '../../lessons/publish.ts';
+import type { AppEnv } from '../../security/auth.ts';
+import { badLessonId, classArchived, notYours, ownedClass } from '../../security/ownership.ts';
+import { bodyAtMost } from '../../security/receive-body.ts';
 
 type Published = v.InferOutput<typeof PublishResponseSchema>;
 
@@ -72,12 +72,7 @@ export function teacherPublicationRoutes({ db, blobs, now }: Pick<AppDeps, 'db' 
       if (invalidId) return invalidId;
       if (!v.is(UuidSchema, publicationId))
         return apiError(c, 400, 'bad_id', 'A publication is addressed by a UUID.');
-      const taken = await db
-        .selectFrom('lessons')
-        .select('class_id')
-        .where('id', '=', lessonId)
-        .executeTakeFirst();
-      if (taken && taken.class_id !== classId) return notYours(c, 'lesson');
+      if (await lessonIdTakenElsewhere(db, lessonId, classId)) return notYours(c, 'lesson');
       const parsed = await readJson(c, PublishRequestSchema);
       if (!parsed.ok) return parsed.response;
       const { draft } = parsed.value;

@@ -5,14 +5,14 @@
  */
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import { CreateClassSchema, UpdateClassSchema, type TeacherClass } from '../../protocol/teacher-api.ts';
-import type { Database } from '../db/schema.ts';
-import type { AppDeps } from '../deps.ts';
-import { readJson } from '../http.ts';
-import { createClass } from '../roster.ts';
-import type { AppEnv } from '../security/auth.ts';
-import { notYours, ownedClass } from '../security/ownership.ts';
-import { bodyAtMost } from '../security/receive-body.ts';
+import { CreateClassSchema, UpdateClassSchema, type TeacherClass } from '../../../protocol/teacher-api.ts';
+import type { Database } from '../../db/schema.ts';
+import type { AppDeps } from '../../deps.ts';
+import { readJson } from '../../http/json.ts';
+import { createClass } from '../../roster.ts';
+import type { AppEnv } from '../../security/auth.ts';
+import { notYours, ownedClass } from '../../security/ownership.ts';
+import { bodyAtMost } from '../../security/receive-body.ts';
 
 /** The teacher's classes (or one of them) with their current pupil count, by name. */
 async function listClasses(
@@ -45,7 +45,7 @@ export function teacherClassRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
       const parsed = await readJson(c, CreateClassSchema);
       if (!parsed.ok) return parsed.response;
       const teacherId = c.get('teacher').teacherId;
-      const { id } = await createClass(db, { teacherId, name: parsed.value.name });
+      const { id } = await createClass(db, { teacherId, name: parsed.value.name }, now());
       const [created] = await listClasses(db, teacherId, id);
       return c.json(created, 201);
     })

@@ -5,19 +5,13 @@
  */
 import { Hono } from 'hono';
 import type { InferOutput } from 'valibot';
-import type { DeviceSchema } from '../../protocol/teacher-api.ts';
-import type { Device } from '../db/schema.ts';
-import type { AppDeps } from '../deps.ts';
-import { latestLessonsOfClass } from '../lessons/catalogue.ts';
-import type { AppEnv } from '../security/auth.ts';
-import { notYours, ownedClass, ownedDevice, ownedPupil } from '../security/ownership.ts';
-
-type LessonRef = { id: string; version: number };
-
-/** The lessons a device reported as ready offline. */
-export function lessonsReadyOf(device: Pick<Device, 'lessons_ready'>): LessonRef[] {
-  return device.lessons_ready ? (JSON.parse(device.lessons_ready) as LessonRef[]) : [];
-}
+import type { DeviceSchema } from '../../../protocol/teacher-api.ts';
+import { lessonsReadyOf, liveDevicesOfClass, livePupilsOfClass } from '../../class-queries.ts';
+import type { Device } from '../../db/schema.ts';
+import type { AppDeps } from '../../deps.ts';
+import { latestLessonsOfClass } from '../../lessons/catalogue.ts';
+import type { AppEnv } from '../../security/auth.ts';
+import { notYours, ownedClass, ownedDevice, ownedPupil } from '../../security/ownership.ts';
 
 function deviceView(d: Device): InferOutput<typeof DeviceSchema> {
   return {
@@ -65,21 +59,8 @@ export function teacherDeviceRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
         const classId = c.req.param('classId');
         if (!(await ownedClass(db, c.get('teacher').teacherId, classId))) return notYours(c, 'class');
         const lessons = await latestLessonsOfClass(db, classId);
-        const pupils = await db
-          .selectFrom('pupils')
-          .select(['id', 'name'])
-          .where('class_id', '=', classId)
-          .where('removed_at', 'is', null)
-          .orderBy('name')
-          .execute();
-        const devices = await db
-          .selectFrom('devices as d')
-          .innerJoin('pupils as p', 'p.id', 'd.pupil_id')
-          .selectAll('d')
-          .where('p.class_id', '=', classId)
-          .where('d.revoked_at', 'is', null)
-          .orderBy('d.created_at')
-          .execute();
+        const pupils = await livePupilsOfClass(db, classId);
+        const devices = await liveDevicesOfClass(db, classId);
         return c.json({
           pupils: pupils.map((pupil) => ({
             id: pupil.id,

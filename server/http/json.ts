@@ -2,8 +2,8 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as v from 'valibot';
-import type { ApiError } from '../protocol/api.ts';
-import { receivedText } from './security/received-body.ts';
+import type { ApiError } from '../../protocol/api.ts';
+import { receivedText } from './received-body.ts';
 
 /** An error response: a stable machine code and an English sentence (the app translates codes). */
 export function apiError(c: Context, status: ContentfulStatusCode, error: string, message: string): Response {

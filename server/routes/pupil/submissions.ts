@@ -5,17 +5,17 @@
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { SubmissionSchema, type SubmissionAck } from '../../protocol/api.ts';
-import { UuidSchema } from '../../protocol/hash.ts';
-import { sha256Of } from '../blobs/store.ts';
-import { canonicalJson } from '../canonical-json.ts';
-import type { AppDeps } from '../deps.ts';
-import { createBatchedCommit } from '../db/group-commit.ts';
-import { storeHandIns } from '../hand-ins/store-hand-ins.ts';
-import { apiError, readJson } from '../http.ts';
-import { publishedVersionCheck } from '../lessons/catalogue.ts';
-import type { AppEnv } from '../security/auth.ts';
-import { bodyAtMost } from '../security/receive-body.ts';
+import { SubmissionSchema, type SubmissionAck } from '../../../protocol/api.ts';
+import { UuidSchema } from '../../../protocol/hash.ts';
+import { sha256Of } from '../../blobs/store.ts';
+import { canonicalJson } from '../../canonical-json.ts';
+import type { AppDeps } from '../../deps.ts';
+import { createBatchedCommit } from '../../db/group-commit.ts';
+import { storeHandIns } from '../../hand-ins/store-hand-ins.ts';
+import { apiError, readJson } from '../../http/json.ts';
+import { publishedVersionCheck } from '../../lessons/catalogue.ts';
+import type { AppEnv } from '../../security/auth.ts';
+import { bodyAtMost } from '../../security/receive-body.ts';
 
 /** Mounted at /api/pupil (behind device authentication); hand-ins arriving together share a commit. */
 export function submissionRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {

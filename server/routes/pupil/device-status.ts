@@ -1,10 +1,10 @@
 /** POST /api/pupil/device-status: the device says what it holds offline, so the teacher sees who is ready. */
 import { Hono } from 'hono';
-import { DeviceStatusSchema } from '../../protocol/api.ts';
-import type { AppDeps } from '../deps.ts';
-import { readJson } from '../http.ts';
-import type { AppEnv } from '../security/auth.ts';
-import { bodyAtMost } from '../security/receive-body.ts';
+import { DeviceStatusSchema } from '../../../protocol/api.ts';
+import type { AppDeps } from '../../deps.ts';
+import { readJson } from '../../http/json.ts';
+import type { AppEnv } from '../../security/auth.ts';
+import { bodyAtMost } from '../../security/receive-body.ts';
 
 /** Mounted at /api/pupil (behind device authentication). */
 export function deviceStatusRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
