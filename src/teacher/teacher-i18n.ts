@@ -34,7 +34,14 @@ const fr = {
   errorServer: 'Le serveur a rencontré un problème. Réessayez dans un moment.',
   errorRefused: 'Le serveur a refusé cette demande (code {status}).',
   errorRefusedCode: 'Le serveur a refusé cette demande ({code}).',
-  errorUnreachable: 'Serveur injoignable : vérifiez la connexion, puis réessayez.',
+  errorUnreachable: 'Le serveur ne répond pas : vérifiez la connexion, puis réessayez.',
+  errorNoAnswer: 'Le serveur ne répond pas à temps : la connexion est peut-être lente. Réessayez.',
+  errorTimeout:
+    'La demande est arrivée trop lentement au serveur : la connexion est peut-être lente. Réessayez.',
+  errorBusy: 'Le serveur est très occupé : réessayez dans quelques secondes.',
+  errorAttachmentMissing: 'Cette pièce jointe n’est plus sur le serveur.',
+  errorPublishedLesson: 'Une leçon publiée ne peut pas être supprimée : des élèves l’ont peut-être déjà.',
+  errorUploadCut: 'Le fichier est arrivé incomplet : envoyez-le à nouveau.',
   retry: 'Réessayer',
   // Classes
   classesTitle: 'Mes classes',
@@ -202,6 +209,7 @@ const fr = {
   problem_empty_text: 'Ce texte est vide.',
   problem_media_wrong_kind:
     'Ce fichier ne convient pas à cette étape : une image pour une étape Image, un son pour Audio, une vidéo pour Vidéo, un PDF pour PDF.',
+  problem_unknown: 'Un point est à corriger ({code}).',
   problem_markdown_too_long: 'Ce texte est trop long ({max} caractères au plus).',
   problem_markdown_too_deep:
     'Ce texte imbrique trop de citations, de listes ou de retraits (16 niveaux au plus).',
@@ -281,7 +289,13 @@ const en: Record<TeacherMessageKey, string> = {
   errorServer: 'The server ran into a problem. Try again in a moment.',
   errorRefused: 'The server refused this request (code {status}).',
   errorRefusedCode: 'The server refused this request ({code}).',
-  errorUnreachable: 'Server unreachable: check the connection, then try again.',
+  errorUnreachable: 'The server is not answering: check the connection, then try again.',
+  errorNoAnswer: 'The server did not answer in time: the connection may be slow. Try again.',
+  errorTimeout: 'The request reached the server too slowly: the connection may be slow. Try again.',
+  errorBusy: 'The server is very busy: try again in a few seconds.',
+  errorAttachmentMissing: 'This attachment is no longer on the server.',
+  errorPublishedLesson: 'A published lesson cannot be deleted: pupils may already have it.',
+  errorUploadCut: 'The file arrived incomplete: send it again.',
   retry: 'Try again',
   classesTitle: 'My classes',
   newClass: 'New class',
@@ -441,6 +455,7 @@ const en: Record<TeacherMessageKey, string> = {
   problem_empty_text: 'This text is empty.',
   problem_media_wrong_kind:
     'This file does not fit this step: an image for an Image step, a sound for Audio, a video for Video, a PDF for PDF.',
+  problem_unknown: 'Something needs fixing ({code}).',
   problem_markdown_too_long: 'This text is too long (at most {max} characters).',
   problem_markdown_too_deep: 'This text nests too many quotes, lists or indents (at most 16 levels).',
   problem_markdown_too_complex:
