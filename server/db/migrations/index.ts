@@ -3,6 +3,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { DialectName } from '../connect.ts';
 import { initialMigration } from './001-initial.ts';
 import { teacherWorkspaceMigration } from './002-teacher-workspace.ts';
+import { deviceAgentMigration } from './003-device-agent.ts';
 
 /** The migrations for one dialect, keyed by name (names sort in the order they run). */
 export function migrationProvider(dialect: DialectName): MigrationProvider {
@@ -11,6 +12,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
       return {
         '001-initial': initialMigration(dialect),
         '002-teacher-workspace': teacherWorkspaceMigration,
+        '003-device-agent': deviceAgentMigration,
       };
     },
   };
