@@ -44,7 +44,7 @@ export function DashboardScreen({ classId }: { classId: string }) {
       )}
       {data && data.lessons.length === 0 && <p>{tt('noPublishedLessons')}</p>}
       {data && data.lessons.length > 0 && (
-        <div class="grid-scroll" tabIndex={0} aria-label={tt('dashboardTitle')}>
+        <div class="grid-scroll" role="region" tabIndex={0} aria-label={tt('dashboardTitle')}>
           <table class="dashboard-grid">
             <thead>
               <tr>
