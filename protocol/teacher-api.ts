@@ -94,6 +94,9 @@ export const DeviceSchema = v.object({
   revokedAt: v.nullable(IsoDate),
   lessonsReady: v.array(v.object({ id: Id, version: v.number() })),
   storagePersisted: v.nullable(v.boolean()),
+  /** Browser and system the device joined with (protocol/device-agent.ts); null when unknown, absent from older servers. */
+  browser: v.optional(v.nullable(v.string())),
+  system: v.optional(v.nullable(v.string())),
 });
 
 export const TeacherLessonSchema = v.object({

@@ -73,6 +73,9 @@ export interface DeviceTable {
   storage_usage: number | null;
   storage_quota: number | null;
   last_sync_at: string | null;
+  /** The browser and system named by the User-Agent at join (protocol/device-agent.ts); null before migration 003. */
+  browser: string | null;
+  system: string | null;
 }
 
 /** A lesson of a class; its published versions are in lesson_versions. */

@@ -69,6 +69,17 @@ const fr = {
   profileNeedsRelink: 'à relier',
   stateNeedsAttention: 'À vérifier : {reason}',
   stateRelink: 'Appareil à relier de nouveau',
+  // Why the server refused work (from its code; the server's own text is English)
+  refusedUnreadable:
+    'le serveur n’a pas pu lire ce travail. Réessaie ; sinon, exporte-le pour ton professeur.',
+  refusedConflict: 'un autre travail porte déjà ce numéro. Exporte-le pour ton professeur.',
+  refusedFileType: 'ce fichier n’est pas accepté : il faut une photo ou un son.',
+  refusedTooLarge: 'ce fichier est trop gros pour le serveur.',
+  refusedQuota: 'ta place sur le serveur est pleine. Préviens ton professeur.',
+  refusedMissingFile: 'une photo ou un son n’est pas arrivé. Réessaie.',
+  refusedUnknownLesson: 'cette leçon n’est plus sur le serveur. Exporte ton travail pour ton professeur.',
+  refusedBusy: 'le serveur est occupé. Ton travail partira plus tard.',
+  refusedOther: 'le serveur a refusé ce travail ({code}).',
   // Player
   stepOf: 'Étape {n} sur {total}',
   previous: 'Précédent',

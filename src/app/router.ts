@@ -21,10 +21,16 @@ export function parseRoute(pathname: string, hash: string): Route {
 
 export const route = signal<Route>(parseRoute(location.pathname, location.hash));
 
-/** Go to a path inside the app without reloading. */
-export function navigate(path: string, { replace = false } = {}): void {
-  if (replace) history.replaceState(null, '', path);
-  else history.pushState(null, '', path);
+/**
+ * Go to a path inside the app without reloading. `state` rides with that history entry (kept by
+ * reload, back and forward): what the screen should know that is not in the path.
+ */
+export function navigate(
+  path: string,
+  { replace = false, state = null }: { replace?: boolean; state?: unknown } = {},
+): void {
+  if (replace) history.replaceState(state, '', path);
+  else history.pushState(state, '', path);
   route.value = parseRoute(location.pathname, location.hash);
   // Move focus to the new screen's heading for screen-reader and keyboard users.
   queueMicrotask(() => document.querySelector<HTMLElement>('main h1')?.focus());

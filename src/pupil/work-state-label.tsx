@@ -1,6 +1,7 @@
 /** The true state of a pupil's work, in words (and a data attribute tests can read). */
 import type { WorkState } from '../app/app-state.ts';
 import { formatDateTime, t } from '../app/i18n.ts';
+import { pupilRefusalText } from './refusal-text.ts';
 
 export function workStateText(state: WorkState | undefined): string {
   switch (state?.kind) {
@@ -11,7 +12,8 @@ export function workStateText(state: WorkState | undefined): string {
         ? t('stateWaitingNext', { date: formatDateTime(state.nextAttemptAt) })
         : t('stateWaiting');
     case 'needsAttention':
-      return t('stateNeedsAttention', { reason: state.message ?? state.reason });
+      // From the code: the server's `message` is English, kept on the device for support only.
+      return t('stateNeedsAttention', { reason: pupilRefusalText(state.reason) });
     case 'relink':
       return t('stateRelink');
     case 'saved':

@@ -7,7 +7,7 @@ import { getDashboard } from './teacher-resources.ts';
 import { teacherPaths } from './teacher-routes.ts';
 import { ApiErrorNote, ScreenHeading } from './teacher-ui.tsx';
 import { useServerData } from './use-server-data.ts';
-import { ClassNav, useClassName } from './class-nav.tsx';
+import { ClassNav, ClassTitle, useClassName } from './class-nav.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { Name } from './names.tsx';
 import { Icon } from '../ui/icon.tsx';
@@ -24,20 +24,14 @@ export function focusLesson(lessons: DashboardLesson[], now = Date.now()): Dashb
 }
 
 export function DashboardScreen({ classId }: { classId: string }) {
-  const className = useClassName(classId) ?? '';
+  const className = useClassName(classId);
   const dashboard = useServerData(() => getDashboard(classId), [classId]);
   const data = dashboard.value;
   const focus = data ? focusLesson(data.lessons) : undefined;
   return (
     <section data-screen="teacher-dashboard" class="teacher-screen wide">
       <ClassNav classId={classId} current="dashboard" />
-      <ScreenHeading
-        title={
-          <>
-            {tt('dashboardTitle')} — <Name>{className}</Name>
-          </>
-        }
-      />
+      <ScreenHeading title={<ClassTitle screen={tt('dashboardTitle')} className={className} />} />
       <ApiErrorNote error={dashboard.error} onRetry={() => void dashboard.reload()} />
       {data && focus && (
         <p class="ready-count card" data-testid="ready-count">
@@ -50,7 +44,7 @@ export function DashboardScreen({ classId }: { classId: string }) {
       )}
       {data && data.lessons.length === 0 && <p>{tt('noPublishedLessons')}</p>}
       {data && data.lessons.length > 0 && (
-        <div class="grid-scroll" tabIndex={0} aria-label={tt('dashboardTitle')}>
+        <div class="grid-scroll" role="region" tabIndex={0} aria-label={tt('dashboardTitle')}>
           <table class="dashboard-grid">
             <thead>
               <tr>
@@ -83,7 +77,7 @@ export function DashboardScreen({ classId }: { classId: string }) {
           </table>
         </div>
       )}
-      <ExportButtons classId={classId} className={className} />
+      <ExportButtons classId={classId} className={className ?? ''} />
     </section>
   );
 }

@@ -9,13 +9,17 @@ import { teacherPaths } from './teacher-routes.ts';
 import { TeacherApiError } from './teacher-api-client.ts';
 import { ApiErrorNote, ConfirmButton, ScreenHeading } from './teacher-ui.tsx';
 import { useServerData } from './use-server-data.ts';
-import { ClassNav, useClassName } from './class-nav.tsx';
-import { deleteLocalLesson, listLocalLessons, saveLocalDraft } from './local-lessons.ts';
+import { ClassNav, ClassTitle, useClassName } from './class-nav.tsx';
+import {
+  deleteLocalLesson,
+  dropIfBlank,
+  isBlankDraft,
+  listLocalLessons,
+  NEW_LESSON,
+} from './local-lessons.ts';
 import type { LocalLesson } from './teacher-db.ts';
 import { session } from './teacher-session.ts';
 import { deliveries } from './outbox-state.ts';
-import { emptyDraft } from './editor/new-step.ts';
-import { Name } from './names.tsx';
 
 export function LessonListScreen({ classId }: { classId: string }) {
   const className = useClassName(classId);
@@ -23,7 +27,16 @@ export function LessonListScreen({ classId }: { classId: string }) {
   const server = useServerData(() => listLessons(classId), [classId, deliveries.value]);
   const [local, setLocal] = useState<LocalLesson[]>([]);
   const [error, setError] = useState<TeacherApiError | null>(null);
-  const reloadLocal = () => void listLocalLessons(classId, teacherId).then(setLocal);
+  const reloadLocal = () =>
+    void listLocalLessons(classId, teacherId)
+      .then(async (lessons) => {
+        // A blank lesson only this device has (a "Nouvelle leçon" left at once, even by an older version) goes.
+        const dropped = await Promise.all(
+          lessons.map((l) => isBlankDraft(l.draft) && l.serverHasEditOf === null && dropIfBlank(l.lessonId)),
+        );
+        return lessons.filter((_, i) => !dropped[i]);
+      })
+      .then(setLocal);
   useEffect(reloadLocal, [classId, teacherId]);
 
   const run = async (action: () => Promise<unknown>) => {
@@ -37,12 +50,9 @@ export function LessonListScreen({ classId }: { classId: string }) {
     reloadLocal();
   };
 
-  const newLesson = async () => {
-    const lessonId = crypto.randomUUID();
-    // Created on the device first: the teacher can start writing with the server down.
-    await saveLocalDraft({ lessonId, classId, teacherId }, emptyDraft());
-    navigate(teacherPaths.editor(classId, lessonId));
-  };
+  // Nothing is stored yet: the lesson exists once the teacher writes in it (on the device first,
+  // so the server may be down), and backing out of a blank one leaves no "Leçon sans titre".
+  const newLesson = () => navigate(teacherPaths.editor(classId, crypto.randomUUID()), { state: NEW_LESSON });
 
   const serverIds = new Set(server.value?.map((l) => l.id));
   const onlyHere = local.filter((l) => !serverIds.has(l.lessonId));
@@ -50,15 +60,9 @@ export function LessonListScreen({ classId }: { classId: string }) {
   return (
     <section data-screen="teacher-lessons" class="teacher-screen">
       <ClassNav classId={classId} current="lessons" />
-      <ScreenHeading
-        title={
-          <>
-            {tt('lessonsTitle')} — <Name>{className ?? ''}</Name>
-          </>
-        }
-      />
+      <ScreenHeading title={<ClassTitle screen={tt('lessonsTitle')} className={className} />} />
       <p>
-        <button type="button" class="primary" onClick={() => void newLesson()}>
+        <button type="button" class="primary" onClick={newLesson}>
           + {tt('newLesson')}
         </button>
       </p>

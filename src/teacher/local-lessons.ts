@@ -62,6 +62,34 @@ export async function markServerHas(
   await tx.done;
 }
 
+/** The history state of an editor opened by "Nouvelle leçon" (see isNewLessonEntry). */
+export const NEW_LESSON = { newLesson: true } as const;
+
+/** Whether this history entry is a lesson just started with "Nouvelle leçon" (kept by a reload). */
+export function isNewLessonEntry(state: unknown = history.state): boolean {
+  return typeof state === 'object' && state !== null && (state as { newLesson?: unknown }).newLesson === true;
+}
+
+/** A draft with nothing of the teacher's in it yet (the correction switch alone is no content). */
+export function isBlankDraft(draft: LessonDraft): boolean {
+  return draft.title.trim() === '' && draft.steps.length === 0 && !draft.availableFrom && !draft.dueAt;
+}
+
+/**
+ * Forget a lesson left blank that only this device has (never sent to a server, nothing
+ * waiting in the outbox): backing out of "Nouvelle leçon" must not leave "Leçon sans titre".
+ */
+export async function dropIfBlank(lessonId: string): Promise<boolean> {
+  const db = await openTeacherDb();
+  const tx = db.transaction(['lessons', 'outbox'], 'readwrite');
+  const record = await tx.objectStore('lessons').get(lessonId);
+  const waiting = await tx.objectStore('outbox').index('byLesson').count(lessonId);
+  const drop = !!record && record.serverHasEditOf === null && waiting === 0 && isBlankDraft(record.draft);
+  if (drop) await tx.objectStore('lessons').delete(lessonId);
+  await tx.done;
+  return drop;
+}
+
 export async function deleteLocalLesson(lessonId: string): Promise<void> {
   await (await openTeacherDb()).delete('lessons', lessonId);
 }

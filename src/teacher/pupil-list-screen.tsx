@@ -14,7 +14,7 @@ import { teacherPaths } from './teacher-routes.ts';
 import { TeacherApiError } from './teacher-api-client.ts';
 import { ApiErrorNote, ConfirmButton, RenameForm, ScreenHeading } from './teacher-ui.tsx';
 import { useServerData } from './use-server-data.ts';
-import { ClassNav, useClassName } from './class-nav.tsx';
+import { ClassNav, ClassTitle, useClassName } from './class-nav.tsx';
 import { PupilDevices } from './pupil-devices.tsx';
 import { isolate, Name } from './names.tsx';
 import { Icon } from '../ui/icon.tsx';
@@ -41,13 +41,7 @@ export function PupilListScreen({ classId }: { classId: string }) {
   return (
     <section data-screen="teacher-pupils" class="teacher-screen">
       <ClassNav classId={classId} current="pupils" />
-      <ScreenHeading
-        title={
-          <>
-            {tt('pupilsTitle')} — <Name>{className ?? ''}</Name>
-          </>
-        }
-      />
+      <ScreenHeading title={<ClassTitle screen={tt('pupilsTitle')} className={className} />} />
       <ApiErrorNote error={pupils.error ?? error} onRetry={() => void pupils.reload()} />
       <p>
         <a class="button secondary" href={teacherPaths.codes(classId)}>

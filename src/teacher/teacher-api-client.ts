@@ -1,7 +1,8 @@
 /**
  * Calls to the teacher API with the session's bearer token. Every JSON answer
  * is validated with the contract's schemas; failures become a TeacherApiError
- * carrying the server's own sentence, so screens can show it as it is.
+ * carrying the server's code (screens word it: api-error-text.ts) and its
+ * English sentence (for logs only).
  */
 import * as v from 'valibot';
 import { ApiErrorSchema } from '../../protocol/api.ts';

@@ -11,7 +11,7 @@ import type { LessonDraft, PublishProblem } from '../../protocol/lesson-draft.ts
 // DO NOT CHANGE THESE WITHOUT ADDING MIGRATION LOGIC to `upgrade` below:
 // a teacher's unsent lessons live in this database and must survive every update.
 export const TEACHER_DB_NAME = 'cartable-teacher';
-export const TEACHER_DB_VERSION = 1;
+export const TEACHER_DB_VERSION = 2;
 
 /** The signed-in teacher on this device. */
 export interface SessionRecord {
@@ -34,6 +34,13 @@ export interface LocalLesson {
   serverHasEditOf: string | null;
   /** The latest version the server confirmed as published from this device. */
   publishedVersion: number | null;
+}
+
+/** A class's name as the server last gave it, so titles still name the class offline. */
+export interface KnownClass {
+  id: string;
+  teacherId: string;
+  name: string;
 }
 
 export type TeacherOutboxState = 'waiting' | 'needsAttention' | 'signIn';
@@ -63,6 +70,7 @@ export interface TeacherDB extends DBSchema {
   lessons: { key: string; value: LocalLesson; indexes: { byClass: string } };
   outbox: { key: string; value: TeacherOutboxItem; indexes: { byLesson: string } };
   session: { key: 'current'; value: SessionRecord };
+  classes: { key: string; value: KnownClass };
 }
 
 export type TeacherDatabase = IDBPDatabase<TeacherDB>;
@@ -74,6 +82,7 @@ const connection = lazyConnection<TeacherDB>(TEACHER_DB_NAME, TEACHER_DB_VERSION
     db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('byLesson', 'lessonId');
     db.createObjectStore('session');
   }
+  if (oldVersion < 2) db.createObjectStore('classes', { keyPath: 'id' });
 });
 
 /** The shared connection, opened on first use. */

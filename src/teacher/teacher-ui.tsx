@@ -44,7 +44,7 @@ export function ConfirmButton(props: {
   );
 }
 
-/** The server's own sentence when it refused, or a plain "unreachable". */
+/** Why the server refused, worded from its code in the teacher's language, or that no server answered. */
 export function ApiErrorNote({ error, onRetry }: { error: TeacherApiError | null; onRetry?: () => void }) {
   if (!error) return null;
   return (

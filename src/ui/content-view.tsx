@@ -5,13 +5,21 @@
 import type { Block, Content, Inline } from '../../protocol/content.ts';
 import { SAFE_LINK } from '../../protocol/content.ts';
 
+/**
+ * A hyphen that opens a word ("les verbes en -er", "par **-er**") becomes a non-breaking hyphen
+ * (U+2011), so a line never ends on "-" with the ending alone on the next one.
+ */
+export function keepAffixHyphens(text: string): string {
+  return text.replace(/(^|[\s(\[«"'“‘])-(?=\p{L})/gu, '$1\u2011');
+}
+
 function InlineNodes({ nodes }: { nodes: Inline[] }) {
   return (
     <>
       {nodes.map((node, i) => {
         switch (node.t) {
           case 'text':
-            return node.v;
+            return keepAffixHyphens(node.v);
           case 'br':
             return <br key={i} />;
           case 'em':

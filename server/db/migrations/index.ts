@@ -3,6 +3,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { DialectName } from '../connect.ts';
 import { initialMigration } from './001-initial.ts';
 import { teacherWorkspaceMigration } from './002-teacher-workspace.ts';
+import { deviceAgentMigration } from './003-device-agent.ts';
 import { blobContentsMigration } from './004-blob-contents.ts';
 
 /** The migrations for one dialect, keyed by name (names sort in the order they run). */
@@ -12,6 +13,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
       return {
         '001-initial': initialMigration(dialect),
         '002-teacher-workspace': teacherWorkspaceMigration,
+        '003-device-agent': deviceAgentMigration,
         '004-blob-contents': blobContentsMigration(dialect),
       };
     },

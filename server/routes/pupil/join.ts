@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { JoinRequestSchema, type JoinResponse } from '../../../protocol/api.ts';
+import { deviceAgent } from '../../../protocol/device-agent.ts';
 import type { AppDeps } from '../../deps.ts';
 import { apiError, readJson } from '../../http/json.ts';
 import { clientAddress } from '../../security/client-address.ts';
@@ -119,6 +120,8 @@ export function joinRoutes({
         storage_usage: null,
         storage_quota: null,
         last_sync_at: null,
+        // What the teacher tells this device by; the User-Agent itself is not kept.
+        ...deviceAgent(c.req.header('User-Agent')),
       })
       .execute();
 

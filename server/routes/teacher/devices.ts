@@ -22,6 +22,8 @@ function deviceView(d: Device): InferOutput<typeof DeviceSchema> {
     revokedAt: d.revoked_at,
     lessonsReady: lessonsReadyOf(d),
     storagePersisted: d.storage_persisted === null ? null : d.storage_persisted === 1,
+    browser: d.browser,
+    system: d.system,
   };
 }
 

@@ -36,20 +36,23 @@ const PROBLEM_TEXT: Record<EditorProblem['code'], TeacherMessageKey> = {
   media_missing: 'noMedia',
 };
 
-/** The sentence for a problem; a code this version does not know (from a newer server) is shown as is. */
+/** The sentence for a problem; a code this version does not know (from a newer server) is named in a sentence. */
 export function problemText(problem: { code: string }): string {
-  const key = PROBLEM_TEXT[problem.code as EditorProblem['code']];
-  return key ? tt(key, { max: MARKDOWN_LIMITS.lessonField }) : problem.code;
+  const key = Object.hasOwn(PROBLEM_TEXT, problem.code)
+    ? PROBLEM_TEXT[problem.code as EditorProblem['code']]
+    : undefined;
+  return key ? tt(key, { max: MARKDOWN_LIMITS.lessonField }) : tt('problem_unknown', { code: problem.code });
 }
 
 /**
  * Why the server refused an outbox item, in the teacher's language: the
- * listed problems when there are some, else the reason code's own sentence,
- * else (a code this version does not know) the server's English sentence.
+ * listed problems when there are some, else the reason code's own sentence
+ * (a code this version does not know is named). The server's English
+ * sentence (`message`) is kept for support, never shown.
  */
 export function refusalText(item: { lastError?: string; message?: string; problems?: { code: string }[] }) {
   if (item.problems && item.problems.length > 0) return item.problems.map(problemText).join(' ');
-  return item.lastError ? refusalByCode(item.lastError) : (item.message ?? '');
+  return refusalByCode(item.lastError ?? 'unknown');
 }
 
 /** Problems about one step, or about the lesson itself (stepId undefined). */

@@ -9,7 +9,13 @@ import type { DraftStep, LessonDraft } from '../../../protocol/lesson-draft.ts';
 import { tt } from '../teacher-i18n.ts';
 import { session } from '../teacher-session.ts';
 import type { LocalLesson } from '../teacher-db.ts';
-import { adoptServerLesson, getLocalLesson, saveLocalDraft } from '../local-lessons.ts';
+import {
+  adoptServerLesson,
+  dropIfBlank,
+  getLocalLesson,
+  isNewLessonEntry,
+  saveLocalDraft,
+} from '../local-lessons.ts';
 import { listLessons } from '../teacher-resources.ts';
 import { queuePublish, queueSave } from '../teacher-outbox.ts';
 import { outboxItems, refreshOutbox, sendOutboxNow } from '../outbox-state.ts';
@@ -20,7 +26,7 @@ import { DeliveryStatus } from './delivery-status.tsx';
 import { editorProblems, problemsAt, ProblemList, type EditorProblem } from './draft-problems.tsx';
 import { ProblemSummary } from './problem-summary.tsx';
 import { LessonPreview } from './lesson-preview.tsx';
-import { newStep, STEP_KINDS, type StepKind } from './new-step.ts';
+import { emptyDraft, newStep, STEP_KINDS, type StepKind } from './new-step.ts';
 import { StepEditor } from './step-editor.tsx';
 
 type Loaded = { kind: 'loading' } | { kind: 'missing' } | { kind: 'ready'; lesson: LocalLesson };
@@ -57,6 +63,8 @@ export function LessonEditorScreen({ classId, lessonId }: { classId: string; les
  */
 async function openLesson(classId: string, lessonId: string, teacherId: string): Promise<LocalLesson | null> {
   const local = await getLocalLesson(lessonId);
+  // "Nouvelle leçon": a blank lesson held in memory only, stored at the teacher's first change.
+  if (!local && isNewLessonEntry()) return blankLesson(classId, lessonId, teacherId);
   const unsent =
     local &&
     (local.serverHasEditOf !== local.editedAt || outboxItems.value.some((i) => i.lessonId === lessonId));
@@ -85,6 +93,18 @@ async function openLesson(classId: string, lessonId: string, teacherId: string):
   }
 }
 
+function blankLesson(classId: string, lessonId: string, teacherId: string): LocalLesson {
+  return {
+    lessonId,
+    classId,
+    teacherId,
+    draft: emptyDraft(),
+    editedAt: new Date().toISOString(),
+    serverHasEditOf: null,
+    publishedVersion: null,
+  };
+}
+
 /** How long the editor waits for the server's copy before opening the device's. */
 const SERVER_WAIT_MS = 3_000;
 
@@ -102,6 +122,9 @@ function Editor({ initial }: { initial: LocalLesson }) {
   );
   const [storing, setStoring] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
+
+  // Leaving a lesson with nothing in it (all typed text erased) leaves no blank draft behind.
+  useEffect(() => () => void writer.flush().then(() => dropIfBlank(ids.lessonId)), [writer]);
 
   // Re-read the device record when a request is delivered (published version, saved on server).
   useEffect(() => {
@@ -136,8 +159,8 @@ function Editor({ initial }: { initial: LocalLesson }) {
 
   const saveToServer = async () => {
     await writer.flush();
-    const record = await getLocalLesson(ids.lessonId);
-    if (!record) return;
+    // Saving a lesson not yet written in is the teacher's word that it should exist.
+    const record = (await getLocalLesson(ids.lessonId)) ?? (await saveLocalDraft(ids, draft));
     await queueSave(record);
     await refreshOutbox();
     void sendOutboxNow();

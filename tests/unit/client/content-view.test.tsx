@@ -2,7 +2,7 @@
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import type { Content } from '../../../protocol/content.ts';
-import { ContentView } from '../../../src/ui/content-view.tsx';
+import { ContentView, keepAffixHyphens } from '../../../src/ui/content-view.tsx';
 
 const hostile = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
 
@@ -63,5 +63,28 @@ describe('ContentView', () => {
       expect(html).not.toContain('<a');
       expect(html).toContain('clique');
     }
+  });
+});
+
+describe('word endings like -er', () => {
+  it('keep their hyphen on the same line as the ending (a non-breaking hyphen)', () => {
+    const content: Content = [
+      {
+        t: 'p',
+        c: [
+          { t: 'text', v: 'un infinitif qui se termine par ' },
+          { t: 'strong', c: [{ t: 'text', v: '-er' }] },
+          { t: 'text', v: ' ; les verbes en -ir, (-re) et « -oir »' },
+        ],
+      },
+    ];
+    const html = renderToString(<ContentView content={content} />);
+    expect(html).toContain('<strong>\u2011er</strong>');
+    expect(html).toContain('en \u2011ir, (\u2011re) et « \u2011oir »');
+    expect(html).not.toMatch(/-(er|ir|re|oir)/);
+  });
+
+  it('leave other hyphens alone', () => {
+    expect(keepAffixHyphens('peut-être, 10 - 3, chant-, e-mail')).toBe('peut-être, 10 - 3, chant-, e-mail');
   });
 });

@@ -142,6 +142,29 @@ describe('pupils and join codes', () => {
 });
 
 describe('devices', () => {
+  it('names each device by the browser and system it joined with, and keeps no User-Agent', async () => {
+    const lea = school.pupils[0]!;
+    const joinWith = (userAgent: string | null) =>
+      server.app.request('/api/join', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(userAgent ? { 'User-Agent': userAgent } : {}) },
+        body: JSON.stringify({ code: lea.joinCode }),
+      });
+    const android =
+      'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
+    expect((await joinWith(android)).status).toBe(200);
+    expect((await joinWith(null)).status).toBe(200);
+    const { devices } = (await (await teacher.get(`/api/teacher/pupils/${lea.id}/devices`)).json()) as {
+      devices: unknown[];
+    };
+    expect(devices.map((d) => v.parse(DeviceSchema, d)).map((d) => [d.browser, d.system])).toEqual([
+      ['Chrome', 'Android'],
+      [null, null],
+    ]);
+    const stored = await server.db.selectFrom('devices').selectAll().execute();
+    expect(JSON.stringify(stored)).not.toContain('AppleWebKit');
+  });
+
   it('lists a pupil devices with readiness, and revoking one answers device_revoked on its next request', async () => {
     const lea = school.pupils[0]!;
     const token = await joinAs(server, lea.joinCode);
