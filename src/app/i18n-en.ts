@@ -76,6 +76,11 @@ export const en: Dictionary = {
   correctAnswerIs: 'The right answer: {answer}',
   correctionHidden: 'Your teacher will correct this answer.',
   yourAnswer: 'Your answer',
+  answerLength: '{count} / {max} {max:character|characters}',
+  answerNearLimit: 'Nearly at the limit: {max} characters at most.',
+  answerAtLimit: 'Limit reached: your answer has {max} characters; nothing more can be added.',
+  answerPasteCut:
+    'Too long: {dropped} {dropped:character|characters} at the end of what you pasted {dropped:was|were} not added. An answer has {max} characters at most.',
   saved: 'Saved',
   saveFailed:
     'Your latest change is not saved on the device yet. It stays on screen and Cartable keeps trying: do not close this page.',

@@ -86,6 +86,11 @@ const fr = {
   correctAnswerIs: 'La bonne réponse : {answer}',
   correctionHidden: 'Ton professeur corrigera cette réponse.',
   yourAnswer: 'Ta réponse',
+  answerLength: '{count} / {max} {max:caractère|caractères}',
+  answerNearLimit: 'Tu approches de la limite : {max} caractères au plus.',
+  answerAtLimit: 'Limite atteinte : ta réponse a {max} caractères, rien de plus ne peut être ajouté.',
+  answerPasteCut:
+    'Texte trop long : {dropped} {dropped:caractère n’a|caractères n’ont} pas été {dropped:ajouté|ajoutés}, à la fin de ce que tu as collé. Une réponse a {max} caractères au plus.',
   saved: 'Enregistré',
   saveFailed:
     'Ta dernière modification n’est pas encore enregistrée sur l’appareil. Elle reste affichée et Cartable réessaie : ne ferme pas cette page.',
