@@ -99,6 +99,15 @@ test('focus follows the lesson: opened, checked, the hand-in box, handed in at t
   await expect.poll(() => page.evaluate(() => scrollY)).toBe(0);
   await expect(page.getByRole('heading', { level: 1, name: 'Le cycle de l’eau' })).toBeInViewport();
   await expect(result).toBeInViewport({ ratio: 1 });
+
+  // Opened again from the list, handed in: its title has focus.
+  await page
+    .getByRole('link', { name: /Mes leçons/ })
+    .first()
+    .click();
+  await lessonCard(page, 'Le cycle de l’eau').getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Le cycle de l’eau' })).toBeFocused();
+  await expect(result).not.toBeFocused();
 });
 
 test('keyboard focus is framed clearly, also when the app moves it; taps and loads paint no frame', async ({
