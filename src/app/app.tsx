@@ -2,20 +2,19 @@
 import { useAppState } from './app-state.ts';
 import { locale, setLocale, t } from './i18n.ts';
 import { onLinkClick, route } from './router.ts';
-import { JoinScreen } from '../pupil/join-screen.tsx';
 import { LessonList } from '../pupil/lesson-list.tsx';
 import { LessonPlayer } from '../pupil/lesson-player.tsx';
 import { ProfilePicker } from '../pupil/profile-picker.tsx';
 import { UpdateBanner } from './update-banner.tsx';
-import { DeviceStatusLoader, TeacherLoader } from './lazy-screen.tsx';
+import { DeviceStatusLoader, JoinLoader, TeacherLoader } from './lazy-screen.tsx';
 
 function Screen() {
   const app = useAppState();
   const current = route.value;
   if (current.name === 'teacher') return <TeacherLoader path={current.path} />;
   if (!app.loaded.value) return null;
-  if (current.name === 'join') return <JoinScreen code={current.code} />;
-  if (!app.activeProfile.value) return <JoinScreen code={null} />;
+  if (current.name === 'join') return <JoinLoader code={current.code} />;
+  if (!app.activeProfile.value) return <JoinLoader code={null} />;
   switch (current.name) {
     case 'lesson':
       return <LessonPlayer lessonId={current.lessonId} />;

@@ -16,7 +16,17 @@ export const en: Dictionary = {
   joinButton: 'Join',
   joining: 'Joining…',
   joinErrorBadCode: 'This code does not look right. Check the letters and digits.',
-  joinErrorUnknownCode: 'This code does not work. It may be old: ask your teacher for a new one.',
+  joinErrorEmpty: 'Type your code in the box: {expected} letters or digits.',
+  joinErrorTooShort:
+    'Your code has {length} {length:character|characters}: it needs {expected}. Check whether one is missing.',
+  joinErrorTooLong:
+    'Your code has {length} characters: it needs {expected}. Check whether you typed one too many.',
+  joinErrorNotInCodes:
+    '“{character}” is in no code (codes never have O, 0, I, 1 or L). Look closely at that character.',
+  joinErrorUnknownCode:
+    'No pupil has this code. Check each letter and digit, one by one, against your teacher’s code.',
+  joinErrorExpiredCode:
+    'This code no longer works: your teacher replaced it with a new one. Ask your teacher for your new code.',
   joinErrorClassArchived:
     'This class has been archived, so its code no longer works. Ask your teacher for the code of this year’s class.',
   joinErrorRateLimited: 'Too many tries. Wait {minutes} min before trying again.',
@@ -78,6 +88,11 @@ export const en: Dictionary = {
   correctAnswerIs: 'The right answer: {answer}',
   correctionHidden: 'Your teacher will correct this answer.',
   yourAnswer: 'Your answer',
+  answerLength: '{count} / {max} {max:character|characters}',
+  answerNearLimit: 'Nearly at the limit: {max} characters at most.',
+  answerAtLimit: 'Limit reached: your answer has {max} characters; nothing more can be added.',
+  answerPasteCut:
+    'Too long: {dropped} {dropped:character|characters} at the end of what you pasted {dropped:was|were} not added. An answer has {max} characters at most.',
   saved: 'Saved',
   saveFailed:
     'Your latest change is not saved on the device yet. It stays on screen and Cartable keeps trying: do not close this page.',

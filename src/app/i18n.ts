@@ -22,8 +22,17 @@ const fr = {
   joinButton: 'Rejoindre',
   joining: 'Connexion…',
   joinErrorBadCode: 'Ce code n’a pas la bonne forme. Vérifie les lettres et les chiffres.',
+  joinErrorEmpty: 'Tape ton code dans la case : {expected} lettres ou chiffres.',
+  joinErrorTooShort:
+    'Ton code a {length} {length:caractère|caractères} : il en faut {expected}. Regarde s’il en manque.',
+  joinErrorTooLong:
+    'Ton code a {length} caractères : il en faut {expected}. Regarde si tu en as tapé un de trop.',
+  joinErrorNotInCodes:
+    '« {character} » n’est dans aucun code (il n’y a jamais de O, de 0, de I, de 1 ni de L). Regarde bien ce caractère.',
   joinErrorUnknownCode:
-    'Ce code ne marche pas. Il est peut-être ancien : demande un nouveau code à ton professeur.',
+    'Aucun élève n’a ce code. Vérifie chaque lettre et chaque chiffre, un par un, avec le code de ton professeur.',
+  joinErrorExpiredCode:
+    'Ce code ne marche plus : ton professeur l’a remplacé par un nouveau. Demande-lui ton nouveau code.',
   joinErrorClassArchived:
     'Cette classe est archivée : son code ne sert plus. Demande à ton enseignant ou à ton enseignante le code de ta classe de cette année.',
   joinErrorRateLimited: 'Trop d’essais. Attends {minutes} min avant de réessayer.',
@@ -91,6 +100,11 @@ const fr = {
   correctAnswerIs: 'La bonne réponse : {answer}',
   correctionHidden: 'Ton professeur corrigera cette réponse.',
   yourAnswer: 'Ta réponse',
+  answerLength: '{count} / {max} {max:caractère|caractères}',
+  answerNearLimit: 'Tu approches de la limite : {max} caractères au plus.',
+  answerAtLimit: 'Limite atteinte : ta réponse a {max} caractères, rien de plus ne peut être ajouté.',
+  answerPasteCut:
+    'Texte trop long : {dropped} {dropped:caractère n’a|caractères n’ont} pas été {dropped:ajouté|ajoutés}, à la fin de ce que tu as collé. Une réponse a {max} caractères au plus.',
   saved: 'Enregistré',
   saveFailed:
     'Ta dernière modification n’est pas encore enregistrée sur l’appareil. Elle reste affichée et Cartable réessaie : ne ferme pas cette page.',

@@ -2,7 +2,7 @@
  * Screens loaded on first use: a plain dynamic import (no preact/compat) keeps them, and
  * everything they pull in, out of the pupil's first download. The teacher's workspace is
  * fetched when a /teacher path is opened (pupils' devices do not precache it); the device
- * page is precached like the rest of the app, so it opens offline.
+ * page and the join screen are precached like the rest of the app, so they open offline.
  */
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -36,6 +36,13 @@ export function lazyScreen<P extends object>(
 export const TeacherLoader = lazyScreen(
   () => import('../teacher/teacher-app.tsx').then((module) => module.default),
   'teacherLoadFailed',
+);
+
+// Most starts are of a device already linked: the join screen (with its code checks) comes when
+// needed, from the precache once the worker is installed.
+export const JoinLoader = lazyScreen(
+  () => import('../pupil/join-screen.tsx').then((module) => module.JoinScreen),
+  'screenLoadFailed',
 );
 
 export const DeviceStatusLoader = lazyScreen(

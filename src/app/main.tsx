@@ -6,6 +6,17 @@ import { startLocale } from './i18n.ts';
 import { onWorkerMessage, registerWorker } from './sw-bridge.ts';
 import './styles.css';
 
+// Whether the pupil is using keys (then focus moved by the app is framed) or touch and mouse (then
+// it is not): styles.css reads the attribute.
+// Set once, not at every keystroke: the answer's keystrokes stay cheap.
+const root = document.documentElement;
+addEventListener(
+  'keydown',
+  () => root.hasAttribute('data-keyboard') || root.setAttribute('data-keyboard', ''),
+  true,
+);
+addEventListener('pointerdown', () => root.removeAttribute('data-keyboard'), true);
+
 const app = createAppState();
 // English words come from their own (cached) chunk: there before the first screen.
 void startLocale().finally(() =>

@@ -24,6 +24,8 @@ import { Icon } from '../ui/icon.tsx';
 
 export function LessonPlayer({ lessonId }: { lessonId: string }) {
   const app = useAppState();
+  /** The lesson whose player is on screen: when it turns handed in, its result takes the pupil's focus. */
+  const playing = useRef<string | null>(null);
   const lesson = app.lessons.value.find((l) => l.lessonId === lessonId);
   if (!app.loaded.value) return null;
   if (!lesson) return <Message text={t('lessonMissing')} />;
@@ -33,7 +35,12 @@ export function LessonPlayer({ lessonId }: { lessonId: string }) {
   if ((lesson.state !== 'ready' && lesson.state !== 'missing') || !lesson.pack)
     return <Message text={t('lessonNotReady')} />;
   const state = app.workStates.value.get(lessonId);
-  if (isHandedIn(state)) return <HandedInView lesson={lesson} />;
+  if (isHandedIn(state)) {
+    const justHandedIn = playing.current === lessonId;
+    playing.current = null;
+    return <HandedInView lesson={lesson} justHandedIn={justHandedIn} />;
+  }
+  playing.current = lessonId;
   return <Player key={`${lesson.lessonId}@${lesson.version}`} lesson={lesson} />;
 }
 
@@ -76,7 +83,21 @@ function Player({ lesson }: { lesson: LessonRecord }) {
   );
   useEffect(() => onDatabaseChanged((change) => change === 'newerVersion' && setNewerVersion(true)), []);
   const attachments = useMemo(() => profileAttachmentStore(profileId), [profileId]);
+  const title = useRef<HTMLHeadingElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const handInButton = useRef<HTMLButtonElement>(null);
+  const confirmYes = useRef<HTMLButtonElement>(null);
+  const opened = draft !== null;
+
+  // The lesson appears once its draft is read: focus its title (the link clicked is gone by then).
+  useEffect(() => {
+    if (opened) title.current?.focus();
+  }, [opened]);
+
+  // `autofocus` does nothing on an element added after the page loaded: focus the answer to the question.
+  useEffect(() => {
+    if (confirming) confirmYes.current?.focus();
+  }, [confirming]);
 
   useEffect(() => {
     // An app update waits while a lesson is open.
@@ -127,6 +148,11 @@ function Player({ lesson }: { lesson: LessonRecord }) {
   };
   const answer = (stepId: string, value: Answer) =>
     update({ answers: { ...draft.answers, [stepId]: value } });
+  /** "Pas encore" (or Escape): the box closes, and the pupil is back on "Rendre mon travail". */
+  const cancelHandIn = () => {
+    setConfirming(false);
+    queueMicrotask(() => handInButton.current?.focus());
+  };
   const goTo = (i: number) => {
     update({ stepIndex: i });
     setConfirming(false);
@@ -151,7 +177,7 @@ function Player({ lesson }: { lesson: LessonRecord }) {
       <p>
         <a href="/">← {t('backToList')}</a>
       </p>
-      <h1 id="lesson-title" tabIndex={-1}>
+      <h1 id="lesson-title" ref={title} tabIndex={-1}>
         {pack.title}
       </h1>
       <p class="step-counter" aria-live="polite">
@@ -200,7 +226,7 @@ function Player({ lesson }: { lesson: LessonRecord }) {
           ← {t('previous')}
         </button>
         {last ? (
-          <button type="button" class="primary big" onClick={() => setConfirming(true)}>
+          <button type="button" class="primary big" ref={handInButton} onClick={() => setConfirming(true)}>
             {t('handIn')}
           </button>
         ) : (
@@ -210,19 +236,24 @@ function Player({ lesson }: { lesson: LessonRecord }) {
         )}
       </nav>
       {confirming && (
-        <div class="confirm card" role="alertdialog" aria-labelledby="confirm-text">
+        <div
+          class="confirm card"
+          role="alertdialog"
+          aria-labelledby="confirm-text"
+          onKeyDown={(e) => e.key === 'Escape' && !handingIn && cancelHandIn()}
+        >
           <p id="confirm-text">{t('handInConfirm')}</p>
           <button
             type="button"
             class="primary big"
-            autoFocus
+            ref={confirmYes}
             disabled={handingIn}
             aria-busy={handingIn}
             onClick={() => void handIn()}
           >
             {t('handInYes')}
           </button>{' '}
-          <button type="button" class="secondary big" onClick={() => setConfirming(false)}>
+          <button type="button" class="secondary big" onClick={cancelHandIn}>
             {t('handInNo')}
           </button>
         </div>
@@ -296,9 +327,19 @@ export function StepView({
   }
 }
 
-/** A handed-in lesson: the answers as sent, their delivery state, and the teacher's feedback. */
-function HandedInView({ lesson }: { lesson: LessonRecord }) {
+/**
+ * A handed-in lesson: the answers as sent, their delivery state, and the teacher's feedback.
+ * `justHandedIn`: it replaces the player the pupil was on, scrolled down to the hand-in button.
+ */
+function HandedInView({ lesson, justHandedIn }: { lesson: LessonRecord; justHandedIn: boolean }) {
   const app = useAppState();
+  const result = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!justHandedIn) return;
+    // Back to the top, so nothing of "Travail rendu" is cut off, and the result is what is read next.
+    window.scrollTo(0, 0);
+    result.current?.focus({ preventScroll: true });
+  }, []);
   const record = [...app.handedIn.value]
     .filter((h) => h.submission.lessonId === lesson.lessonId)
     .sort((a, b) => b.submission.handedInAt.localeCompare(a.submission.handedInAt))[0];
@@ -319,7 +360,9 @@ function HandedInView({ lesson }: { lesson: LessonRecord }) {
         {lesson.pack!.title}
       </h1>
       <section class="card" aria-label={t('handedInTitle')}>
-        <h2>{t('handedInTitle')}</h2>
+        <h2 ref={result} tabIndex={-1}>
+          {t('handedInTitle')}
+        </h2>
         <p data-testid="work-state">
           <WorkStateLabel state={state} />
         </p>

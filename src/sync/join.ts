@@ -7,7 +7,7 @@ import { recordClockOffset } from './clock.ts';
 import { requestPersistentStorage } from './storage-status.ts';
 
 export type JoinErrorCode =
-  'bad_code' | 'unknown_code' | 'class_archived' | 'rate_limited' | 'network' | 'server';
+  'bad_code' | 'unknown_code' | 'expired_code' | 'class_archived' | 'rate_limited' | 'network' | 'server';
 
 /** Why joining failed; nothing was stored. `retryAfterMs` is set for 'rate_limited'. */
 export class JoinError extends Error {
@@ -43,8 +43,10 @@ export async function joinWithCode(
     const { outcome } = result;
     if (outcome.kind !== 'response') throw new JoinError('network');
     if (outcome.status === 400) throw new JoinError('bad_code');
-    if (outcome.status === 404) throw new JoinError('unknown_code');
-    if (outcome.status === 403 && (outcome.body as { error?: unknown } | null)?.error === 'class_archived')
+    // A server older than expired_code answers 404 unknown_code for a replaced code too.
+    if (outcome.status === 404)
+      throw new JoinError(errorOf(outcome.body) === 'expired_code' ? 'expired_code' : 'unknown_code');
+    if (outcome.status === 403 && errorOf(outcome.body) === 'class_archived')
       throw new JoinError('class_archived');
     if (outcome.status === 429)
       throw new JoinError('rate_limited', parseRetryAfter(outcome.retryAfter, receivedAt));
@@ -69,6 +71,11 @@ export async function joinWithCode(
   // Lessons and unsent work must survive storage pressure; best effort, never blocks joining.
   void requestPersistentStorage();
   return profile;
+}
+
+/** The machine code of an error body, if it has one. */
+function errorOf(body: unknown): unknown {
+  return (body as { error?: unknown } | null)?.error;
 }
 
 /** The link a teacher shares: `<origin>/join#<code>` (the code stays out of server logs). */

@@ -36,6 +36,9 @@ test('pupil screens have no serious accessibility violation', async ({ page }) =
   await page.goto(`${server.origin}/join`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await audit(page, 'join');
+  await page.getByRole('button', { name: 'Rejoindre' }).click();
+  await expect(page.getByRole('alert')).toContainText('Tape ton code');
+  await audit(page, 'join, with the code field in error');
   const [pupil] = server.demoPupils();
   await joinAndDownload(page, server.origin, pupil!);
   await audit(page, 'lesson list');

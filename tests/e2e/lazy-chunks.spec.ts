@@ -1,6 +1,7 @@
 /**
- * The English words and the device page are chunks of their own, out of every pupil's first
- * download (issue 14, target 5): they must still be there offline, from the worker's precache.
+ * The English words, the device page and the join screen are chunks of their own, out of every
+ * pupil's first download (issue 14, target 5): they must still be there offline, from the
+ * worker's precache.
  */
 import { expect, test } from './support/fixtures.ts';
 import { joinAndDownload } from './support/pupil.ts';
@@ -13,7 +14,7 @@ test.beforeEach(async () => {
 });
 test.afterEach(async () => server.dispose());
 
-test('English and the device page open with the server dead', async ({ page }) => {
+test('English, the device page and the join screen open with the server dead', async ({ page }) => {
   const [lea] = server.demoPupils();
   await joinAndDownload(page, server.origin, lea!);
   await server.kill();
@@ -27,4 +28,10 @@ test('English and the device page open with the server dead', async ({ page }) =
 
   await page.goto(`${server.origin}/device`);
   await expect(page.getByRole('heading', { level: 1, name: 'Device status' })).toBeVisible();
+
+  // Adding a sibling opens the join screen, whose code checks work without the server.
+  await page.goto(`${server.origin}/join`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Join my class' })).toBeVisible();
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Type your code in the box: 9 letters or digits.');
 });

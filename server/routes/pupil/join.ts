@@ -79,6 +79,20 @@ export function joinRoutes({
           'Too many wrong codes are being tried right now; check your code and try again in a few minutes.',
         );
       }
+      // A code that once worked (replaced by the teacher, expired): the child needs a new one, not to
+      // re-check each letter. Still a failure for the limits above.
+      const stale = await db
+        .selectFrom('join_codes')
+        .select('pupil_id')
+        .where('code_hash', '=', hashJoinCode(code))
+        .executeTakeFirst();
+      if (stale)
+        return apiError(
+          c,
+          404,
+          'expired_code',
+          'This join code no longer works; ask your teacher for the new one.',
+        );
       return apiError(c, 404, 'unknown_code', 'No pupil has this join code; check it with your teacher.');
     }
 

@@ -1,4 +1,5 @@
 /** One quiz question: single choice (radios), multiple choice (checkboxes) or short answer. */
+import { useEffect, useRef } from 'preact/hooks';
 import type { Answer, QuizStep as QuizStepData } from '../../../protocol/index.ts';
 import { isCorrect } from '../../../protocol/quiz.ts';
 import { t } from '../../app/i18n.ts';
@@ -17,6 +18,13 @@ export function QuizStep({ step, answer, checked, readOnly, onAnswer, onCheck }:
   const frozen = readOnly || checked;
   const selected = answer?.kind === 'choice' ? answer.selected : [];
   const promptId = `prompt-${step.id}`;
+  /** Set by a click on "Vérifier": the button goes away, so focus moves to the correction it brings. */
+  const justChecked = useRef(false);
+  const result = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (checked && justChecked.current) result.current?.focus();
+    justChecked.current = false;
+  }, [checked]);
 
   const toggle = (choiceId: string, on: boolean) => {
     if (step.question === 'single') onAnswer({ kind: 'choice', selected: [choiceId] });
@@ -64,21 +72,44 @@ export function QuizStep({ step, answer, checked, readOnly, onAnswer, onCheck }:
         </ul>
       )}
       {!frozen && (
-        <button type="button" class="secondary" onClick={onCheck} disabled={!answer}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => {
+            justChecked.current = true;
+            onCheck();
+          }}
+          disabled={!answer}
+        >
           {t('check')}
         </button>
       )}
-      {checked && <Correction step={step} answer={answer} />}
+      {checked && <Correction step={step} answer={answer} focusRef={result} />}
     </fieldset>
   );
 }
 
 /** The correction, computed on the device from the pack's key (works offline). */
-function Correction({ step, answer }: { step: QuizStepData; answer: Answer | undefined }) {
+function Correction({
+  step,
+  answer,
+  focusRef,
+}: {
+  step: QuizStepData;
+  answer: Answer | undefined;
+  /** Focused right after "Vérifier": the pupil carries on from the correction, not from the page's top. */
+  focusRef: { current: HTMLElement | null };
+}) {
   const verdict = isCorrect(step, answer);
   if (verdict === null) {
     return (
-      <p id={`result-${step.id}`} class="note" role="status">
+      <p
+        id={`result-${step.id}`}
+        class="note"
+        role="status"
+        ref={(el) => void (focusRef.current = el)}
+        tabIndex={-1}
+      >
         {t('correctionHidden')}
       </p>
     );
@@ -92,7 +123,13 @@ function Correction({ step, answer }: { step: QuizStepData; answer: Answer | und
           .map((c) => c.label)
           .join(', ');
   return (
-    <div id={`result-${step.id}`} class={verdict ? 'result good' : 'result bad'} role="status">
+    <div
+      id={`result-${step.id}`}
+      class={verdict ? 'result good' : 'result bad'}
+      role="status"
+      ref={(el) => void (focusRef.current = el)}
+      tabIndex={-1}
+    >
       <p>{verdict ? t('correct') : t('incorrect')}</p>
       {!verdict && <p>{t('correctAnswerIs', { answer: expected })}</p>}
     </div>

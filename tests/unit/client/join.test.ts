@@ -67,6 +67,20 @@ describe('joinWithCode', () => {
     expect(await listProfiles()).toEqual([]);
   });
 
+  it('404 expired_code → expired_code (a replaced code), any other 404 → unknown_code', async () => {
+    const expired = fakeServer(() => json({ error: 'expired_code', message: 'replaced' }, 404));
+    const error = (await joinWithCode('ABC', { server: SERVER, fetch: expired.fetch }).catch(
+      (e: unknown) => e,
+    )) as JoinError;
+    expect(error.code).toBe('expired_code');
+    const older = fakeServer(() => json({ error: 'not_found', message: 'no' }, 404));
+    const olderError = (await joinWithCode('ABC', { server: SERVER, fetch: older.fetch }).catch(
+      (e: unknown) => e,
+    )) as JoinError;
+    expect(olderError.code).toBe('unknown_code');
+    expect(await listProfiles()).toEqual([]);
+  });
+
   it('429 → rate_limited with the Retry-After', async () => {
     const server = fakeServer(() =>
       json({ error: 'rate_limited', message: 'slow down' }, 429, { 'retry-after': '30' }),

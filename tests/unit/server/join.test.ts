@@ -44,9 +44,11 @@ describe('POST /api/join', () => {
     }
   });
 
-  it('answers 404 unknown_code for a well-formed code nobody has, and for a revoked or expired one', async () => {
+  it('answers 404 unknown_code for a well-formed code nobody has, and 404 expired_code for a revoked or expired one', async () => {
     const school = await createSchool(server, ['A', 'B']);
-    expect((await join('ABCDEFGHJ')).status).toBe(404);
+    const nobody = await join('ABCDEFGHJ');
+    expect(nobody.status).toBe(404);
+    expect(await nobody.json()).toMatchObject({ error: 'unknown_code' });
 
     const [revoked, expired] = school.pupils;
     await server.db
@@ -62,7 +64,7 @@ describe('POST /api/join', () => {
     for (const pupil of [revoked!, expired!]) {
       const res = await join(pupil.joinCode);
       expect(res.status).toBe(404);
-      expect(await res.json()).toMatchObject({ error: 'unknown_code' });
+      expect(await res.json()).toMatchObject({ error: 'expired_code' });
     }
   });
 
