@@ -21,6 +21,7 @@ export const DEVICE_ERROR_CODES = [
   // Join
   'bad_code',
   'unknown_code',
+  'expired_code',
   'class_archived',
   'class_join_limit',
   // Hand-ins, uploads, feed, media

@@ -3,10 +3,9 @@ import { useAppState } from './app-state.ts';
 import { locale, setLocale, t } from './i18n.ts';
 import { onLinkClick, route } from './router.ts';
 import { LessonList } from '../pupil/lesson-list.tsx';
-import { LessonPlayer } from '../pupil/lesson-player.tsx';
 import { ProfilePicker } from '../pupil/profile-picker.tsx';
 import { UpdateBanner } from './update-banner.tsx';
-import { DeviceStatusLoader, JoinLoader, TeacherLoader } from './lazy-screen.tsx';
+import { DeviceStatusLoader, JoinLoader, PlayerLoader, TeacherLoader } from './lazy-screen.tsx';
 
 function Screen() {
   const app = useAppState();
@@ -17,7 +16,7 @@ function Screen() {
   if (!app.activeProfile.value) return <JoinLoader code={null} />;
   switch (current.name) {
     case 'lesson':
-      return <LessonPlayer lessonId={current.lessonId} />;
+      return <PlayerLoader lessonId={current.lessonId} />;
     case 'device':
       return <DeviceStatusLoader />;
     default:

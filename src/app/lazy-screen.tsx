@@ -45,6 +45,19 @@ export const JoinLoader = lazyScreen(
   'screenLoadFailed',
 );
 
+// The player and its step components are for a lesson opened, not for the list a start shows
+// first: precached like the rest, and fetched once the list is up (warm() below), so a tap on
+// a lesson finds it loaded.
+const loadPlayer = () => import('../pupil/lesson-player.tsx').then((module) => module.LessonPlayer);
+export const PlayerLoader = lazyScreen(loadPlayer, 'screenLoadFailed');
+
+/** Load the screens a pupil opens next while the device is idle (after the first paint). */
+export function warmPupilScreens(): void {
+  const idle = (globalThis as { requestIdleCallback?: (run: () => void) => void }).requestIdleCallback;
+  const later = idle ?? ((run: () => void) => setTimeout(run, 200));
+  later(() => void loadPlayer().catch(() => undefined));
+}
+
 export const DeviceStatusLoader = lazyScreen(
   () => import('../pupil/device-status.tsx').then((module) => module.DeviceStatus),
   'screenLoadFailed',

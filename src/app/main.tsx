@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { App } from './app.tsx';
 import { AppStateContext, createAppState } from './app-state.ts';
 import { startLocale } from './i18n.ts';
+import { warmPupilScreens } from './lazy-screen.tsx';
 import { onWorkerMessage, registerWorker } from './sw-bridge.ts';
 import './styles.css';
 
@@ -33,4 +34,5 @@ void app.refresh().then(() => {
   // The worker (Background Sync) and other tabs tell us when the store changed.
   onWorkerMessage(() => void app.refresh());
   app.start();
+  warmPupilScreens();
 });

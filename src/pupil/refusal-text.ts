@@ -19,6 +19,7 @@ export const PUPIL_ERROR_TEXT: Record<DeviceErrorCode, MessageKey> = {
   device_revoked: 'stateRelink',
   bad_code: 'joinErrorBadCode',
   unknown_code: 'joinErrorUnknownCode',
+  expired_code: 'joinErrorExpiredCode',
   class_archived: 'joinErrorClassArchived',
   class_join_limit: 'refusedBusy',
   bad_id: 'refusedUnreadable',

@@ -44,9 +44,9 @@ describe('pupil first-load budget (gzip)', () => {
     expect(precached.filter((url) => url.includes('teacher'))).toEqual([]);
   });
 
-  it('keeps the English words, the device page and the join screen out of the first load, but precached for offline use', () => {
+  it('keeps the English words, the device page, the join screen and the lesson player out of the first load, but precached for offline use', () => {
     const worker = readFileSync(join(DIST, 'sw.js'), 'utf8');
-    for (const chunk of ['i18n-en-', 'device-status-', 'join-screen-']) {
+    for (const chunk of ['i18n-en-', 'device-status-', 'join-screen-', 'lesson-player-']) {
       expect(load!.files.some((file) => file.includes(chunk))).toBe(false);
       expect(worker).toMatch(new RegExp(`assets/${chunk}[\\w-]+\\.js`));
     }
