@@ -9,5 +9,9 @@
  */
 export function offlineUnavailable(): boolean {
   const secure = (globalThis as { isSecureContext?: boolean }).isSecureContext;
-  return typeof secure === 'boolean' && (!secure || !('serviceWorker' in navigator));
+  if (typeof secure !== 'boolean') return false;
+  if (!secure) return true;
+  // Only a page asks whether it can have a worker: a service worker running is the answer
+  // itself (and its own navigator has no serviceWorker).
+  return typeof document !== 'undefined' && !('serviceWorker' in navigator);
 }

@@ -70,7 +70,7 @@ test('focus follows the lesson: opened, checked, the hand-in box, handed in at t
   await answerCurrentStep(page);
   await page.getByRole('button', { name: 'Vérifier' }).click();
   // The button is gone: focus is on the correction it brought.
-  expect(await focused(page)).toMatch(/^div: (Bravo|Ce n’est pas tout à fait ça)/);
+  await expect.poll(() => focused(page)).toMatch(/^div: (Bravo|Ce n’est pas tout à fait ça)/);
 
   for (let step = 3; step <= 5; step++) {
     await page.getByRole('button', { name: /Suivant/ }).click();
