@@ -4,11 +4,9 @@
  * reading its old folder, and blobs:copy moves it. The database store runs here on SQLite
  * always and on PostgreSQL when CARTABLE_TEST_DATABASE_URL names a server (npm test starts one).
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyBlobs } from '../../../server/blobs/copy.ts';
 import { createDatabaseBlobStore } from '../../../server/blobs/database-store.ts';
@@ -17,33 +15,19 @@ import { openBlobStore } from '../../../server/blobs/open-store.ts';
 import { createFileBlobStore, HashMismatchError, type BlobStore } from '../../../server/blobs/store.ts';
 import { migrateToLatest, openPostgres, openSqlite, type OpenDatabase } from '../../../server/db/connect.ts';
 import { createSchool, createTestServer, signIn, type TestServer } from './harness.ts';
+import { adminUrl, createPostgresDatabase } from './postgres-database.ts';
 import { mediaBytes, sha256 } from './teacher-support.ts';
 
-const adminUrl = process.env.CARTABLE_TEST_DATABASE_URL;
-
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-/** A fresh, migrated PostgreSQL database, dropped by the returned function. */
+/** A fresh, migrated PostgreSQL database; `drop` closes it and removes it. */
 async function freshPostgres(): Promise<{ database: OpenDatabase; drop: () => Promise<void> }> {
-  const name = `cartable_blobs_${randomUUID().replaceAll('-', '')}`;
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl!);
-  url.pathname = `/${name}`;
-  const database = openPostgres(url.toString());
+  const created = await createPostgresDatabase('cartable_blobs');
+  const database = openPostgres(created.url);
   await migrateToLatest(database);
   return {
     database,
     drop: async () => {
       await database.db.destroy();
-      await admin(`DROP DATABASE IF EXISTS ${name}`);
+      await created.drop();
     },
   };
 }

@@ -5,26 +5,13 @@
  * PostgreSQL only (SQLite has one writer at a time); needs CARTABLE_TEST_DATABASE_URL.
  */
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UpdatesSchema, type Update } from '../../../protocol/api.ts';
 import { openPostgres } from '../../../server/db/connect.ts';
 import { appendToFeed } from '../../../server/feed/append.ts';
+import { adminUrl, createPostgresDatabase } from './postgres-database.ts';
 import { bearer, createSchool, createTestServer, joinAs, type TestServer } from './harness.ts';
-
-const adminUrl = process.env.CARTABLE_TEST_DATABASE_URL;
-const databaseName = `cartable_feed_${randomUUID().replaceAll('-', '')}`;
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 const ack = (n: number): Extract<Update, { kind: 'ack' }> => ({
   kind: 'ack',
@@ -35,15 +22,14 @@ const ack = (n: number): Extract<Update, { kind: 'ack' }> => ({
 
 describe.skipIf(!adminUrl)('the feed under concurrent writers, on PostgreSQL', () => {
   let server: TestServer;
+  let database: Awaited<ReturnType<typeof createPostgresDatabase>> | undefined;
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${databaseName}`);
-    const url = new URL(adminUrl!);
-    url.pathname = `/${databaseName}`;
-    server = await createTestServer({}, openPostgres(url.toString()));
+    database = await createPostgresDatabase('cartable_feed');
+    server = await createTestServer({}, openPostgres(database.url));
   });
   afterAll(async () => {
     await server?.close();
-    await admin(`DROP DATABASE IF EXISTS ${databaseName}`);
+    await database?.drop();
   });
 
   it('delivers an update whose transaction commits after a later one was read', async () => {

@@ -4,9 +4,9 @@
  * CARTABLE_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres
  */
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres } from '../../../server/db/connect.ts';
+import { adminUrl, createPostgresDatabase } from './postgres-database.ts';
 import { listDemoPupils, seedDemo } from '../../../server/seed/demo.ts';
 import { client, handIn, handInAs, mediaBytes, publish, sha256 } from './teacher-support.ts';
 import {
@@ -21,30 +21,16 @@ import {
   type TestServer,
 } from './harness.ts';
 
-const adminUrl = process.env.CARTABLE_TEST_DATABASE_URL;
-const databaseName = `cartable_test_${randomUUID().replaceAll('-', '')}`;
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 describe.skipIf(!adminUrl)('on PostgreSQL', () => {
   let server: TestServer;
+  let database: Awaited<ReturnType<typeof createPostgresDatabase>> | undefined;
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${databaseName}`);
-    const url = new URL(adminUrl!);
-    url.pathname = `/${databaseName}`;
-    server = await createTestServer({}, openPostgres(url.toString()));
+    database = await createPostgresDatabase('cartable_test');
+    server = await createTestServer({}, openPostgres(database.url));
   });
   afterAll(async () => {
     await server?.close();
-    await admin(`DROP DATABASE IF EXISTS ${databaseName}`);
+    await database?.drop();
   });
 
   it('migrates, seeds, joins, and serves the manifest', async () => {
