@@ -5,9 +5,8 @@
  * on both sides. New codes may appear in later servers: clients fall back on the HTTP status.
  */
 
-/** Codes a pupil's device can be answered with (join, manifest, hand-ins, uploads, feed). */
-export const DEVICE_ERROR_CODES = [
-  // Any route
+/** Codes any route may answer with, to a device or a teacher. */
+const ANY_ROUTE_ERROR_CODES = [
   'bad_json',
   'invalid_body',
   'too_large',
@@ -17,6 +16,11 @@ export const DEVICE_ERROR_CODES = [
   'internal',
   'not_found',
   'unauthorized',
+] as const;
+
+/** Codes a pupil's device can be answered with (join, manifest, hand-ins, uploads, feed). */
+export const DEVICE_ERROR_CODES = [
+  ...ANY_ROUTE_ERROR_CODES,
   'device_revoked',
   // Join
   'bad_code',
@@ -41,16 +45,7 @@ export const DEVICE_ERROR_CODES = [
 
 /** Codes a teacher's screens can be answered with (teacher routes and media uploads). */
 export const TEACHER_ERROR_CODES = [
-  // Any route
-  'bad_json',
-  'invalid_body',
-  'too_large',
-  'request_timeout',
-  'busy',
-  'rate_limited',
-  'internal',
-  'not_found',
-  'unauthorized',
+  ...ANY_ROUTE_ERROR_CODES,
   // Session
   'bad_credentials',
   // Ownership: missing, or another teacher's
