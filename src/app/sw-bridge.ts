@@ -5,6 +5,7 @@
  */
 import { Workbox } from 'workbox-window';
 import type { WorkerToPage } from '../../protocol/index.ts';
+import { newUuid } from '../../protocol/hash.ts';
 import { CHANNEL_NAME } from '../sync/broadcast.ts';
 import { serviceWorkerScriptUrl } from './trusted-script-url.ts';
 
@@ -22,8 +23,7 @@ const supported = () => typeof navigator !== 'undefined' && 'serviceWorker' in n
  */
 export const LESSONS_CHANNEL = 'cartable-lessons-open';
 type LessonsMessage = { type: 'query'; tab: string } | { type: 'lesson'; tab: string; open: boolean };
-const TAB_ID =
-  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Math.random());
+const TAB_ID = newUuid();
 const otherTabsWithLesson = new Set<string>();
 let lessonsChannel: BroadcastChannel | null = null;
 

@@ -20,6 +20,7 @@ import {
 import type { LocalLesson } from './teacher-db.ts';
 import { session } from './teacher-session.ts';
 import { deliveries } from './outbox-state.ts';
+import { newUuid } from '../../protocol/hash.ts';
 
 export function LessonListScreen({ classId }: { classId: string }) {
   const className = useClassName(classId);
@@ -52,7 +53,7 @@ export function LessonListScreen({ classId }: { classId: string }) {
 
   // Nothing is stored yet: the lesson exists once the teacher writes in it (on the device first,
   // so the server may be down), and backing out of a blank one leaves no "Leçon sans titre".
-  const newLesson = () => navigate(teacherPaths.editor(classId, crypto.randomUUID()), { state: NEW_LESSON });
+  const newLesson = () => navigate(teacherPaths.editor(classId, newUuid()), { state: NEW_LESSON });
 
   const serverIds = new Set(server.value?.map((l) => l.id));
   const onlyHere = local.filter((l) => !serverIds.has(l.lessonId));

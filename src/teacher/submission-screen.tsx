@@ -19,6 +19,7 @@ import { MarkdownField } from './editor/markdown-field.tsx';
 import { teacherPaths } from './teacher-routes.ts';
 import { ttWithName } from './names.tsx';
 import { Icon } from '../ui/icon.tsx';
+import { newUuid } from '../../protocol/hash.ts';
 
 export function SubmissionScreen({ submissionId }: { submissionId: string }) {
   const submission = useServerData(() => getSubmission(submissionId), [submissionId]);
@@ -138,7 +139,7 @@ function QuizAnswer({ step, answer }: { step: Extract<Step, { kind: 'quiz' }>; a
 function FeedbackForm({ work, onSent }: { work: SubmissionDetail; onSent: () => void }) {
   const [text, setText] = useState('');
   // One UUID per message: a retry after a lost answer sends the same feedback, not a second one.
-  const [feedbackId, setFeedbackId] = useState(() => crypto.randomUUID());
+  const [feedbackId, setFeedbackId] = useState(() => newUuid());
   const [error, setError] = useState<TeacherApiError | null>(null);
   const [sent, setSent] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -165,7 +166,7 @@ function FeedbackForm({ work, onSent }: { work: SubmissionDetail; onSent: () => 
           try {
             await sendFeedback(work.id, feedbackId, text);
             setText('');
-            setFeedbackId(crypto.randomUUID());
+            setFeedbackId(newUuid());
             setSent(true);
             setError(null);
             onSent();

@@ -28,6 +28,7 @@ import { ProblemSummary } from './problem-summary.tsx';
 import { LessonPreview } from './lesson-preview.tsx';
 import { emptyDraft, newStep, STEP_KINDS, type StepKind } from './new-step.ts';
 import { StepEditor } from './step-editor.tsx';
+import { newUuid } from '../../../protocol/hash.ts';
 
 type Loaded = { kind: 'loading' } | { kind: 'missing' } | { kind: 'ready'; lesson: LocalLesson };
 
@@ -175,7 +176,7 @@ function Editor({ initial }: { initial: LocalLesson }) {
     const record = await getLocalLesson(ids.lessonId);
     if (!record) return;
     // The client UUID makes a repeated publish (lost answer, retry) one publication on the server.
-    await queuePublish(record, crypto.randomUUID());
+    await queuePublish(record, newUuid());
     await refreshOutbox();
     void sendOutboxNow();
   };

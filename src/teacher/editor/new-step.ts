@@ -1,6 +1,7 @@
 /** Blank lessons and steps as the editor creates them. */
 import type { DraftStep, LessonDraft } from '../../../protocol/lesson-draft.ts';
 import type { MediaRef } from '../../../protocol/lesson-pack.ts';
+import { newUuid } from '../../../protocol/hash.ts';
 
 export type StepKind = DraftStep['kind'];
 export const STEP_KINDS: StepKind[] = [
@@ -31,7 +32,7 @@ export function hasMedia(media: MediaRef): boolean {
 }
 
 export function newStep(kind: StepKind): DraftStep {
-  const id = crypto.randomUUID();
+  const id = newUuid();
   switch (kind) {
     case 'text':
       return { id, kind, body: '' };
@@ -50,8 +51,8 @@ export function newStep(kind: StepKind): DraftStep {
         question: 'single',
         prompt: '',
         choices: [
-          { id: crypto.randomUUID(), label: '' },
-          { id: crypto.randomUUID(), label: '' },
+          { id: newUuid(), label: '' },
+          { id: newUuid(), label: '' },
         ],
         correct: [],
       };

@@ -3,6 +3,7 @@ import type { DraftStep } from '../../../protocol/lesson-draft.ts';
 import { tt } from '../teacher-i18n.ts';
 import { MarkdownField } from './markdown-field.tsx';
 import { Icon } from '../../ui/icon.tsx';
+import { newUuid } from '../../../protocol/hash.ts';
 
 type Quiz = Extract<DraftStep, { kind: 'quiz' }>;
 
@@ -117,9 +118,7 @@ export function QuizEditor({ step, onChange }: { step: Quiz; onChange: (step: Qu
             <button
               type="button"
               class="secondary"
-              onClick={() =>
-                onChange({ ...step, choices: [...step.choices, { id: crypto.randomUUID(), label: '' }] })
-              }
+              onClick={() => onChange({ ...step, choices: [...step.choices, { id: newUuid(), label: '' }] })}
             >
               + {tt('addChoice')}
             </button>
