@@ -50,6 +50,7 @@ export function joinRoutes({
     }
 
     const at = now();
+    const codeHash = hashJoinCode(code);
     const found = await db
       .selectFrom('join_codes as j')
       .innerJoin('pupils as p', 'p.id', 'j.pupil_id')
@@ -61,7 +62,7 @@ export function joinRoutes({
         'k.name as className',
         'k.archived_at as classArchivedAt',
       ])
-      .where('j.code_hash', '=', hashJoinCode(code))
+      .where('j.code_hash', '=', codeHash)
       .where('j.revoked_at', 'is', null)
       .where((eb) => eb.or([eb('j.expires_at', 'is', null), eb('j.expires_at', '>', at.toISOString())]))
       .executeTakeFirst();
@@ -84,7 +85,7 @@ export function joinRoutes({
       const stale = await db
         .selectFrom('join_codes')
         .select('pupil_id')
-        .where('code_hash', '=', hashJoinCode(code))
+        .where('code_hash', '=', codeHash)
         .executeTakeFirst();
       if (stale)
         return apiError(
