@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyBlobs } from '../../../server/blobs/copy.ts';
 import { createDatabaseBlobStore } from '../../../server/blobs/database-store.ts';
@@ -19,12 +20,13 @@ import { adminUrl, createPostgresDatabase } from './postgres-database.ts';
 import { mediaBytes, sha256 } from './teacher-support.ts';
 
 /** A fresh, migrated PostgreSQL database; `drop` closes it and removes it. */
-async function freshPostgres(): Promise<{ database: OpenDatabase; drop: () => Promise<void> }> {
+async function freshPostgres(): Promise<{ database: OpenDatabase; url: string; drop: () => Promise<void> }> {
   const created = await createPostgresDatabase('cartable_blobs');
   const database = openPostgres(created.url);
   await migrateToLatest(database);
   return {
     database,
+    url: created.url,
     drop: async () => {
       await database.db.destroy();
       await created.drop();
@@ -197,9 +199,10 @@ describe('moving files into the database', () => {
 describe.skipIf(!adminUrl)('the server on PostgreSQL with its files in the database', () => {
   let server: TestServer;
   let drop: () => Promise<void>;
+  let url: string;
   beforeAll(async () => {
     const fresh = await freshPostgres();
-    drop = fresh.drop;
+    ({ drop, url } = fresh);
     server = await createTestServer({ blobs: createDatabaseBlobStore(fresh.database.db) }, fresh.database);
   });
   afterAll(async () => {
@@ -219,6 +222,15 @@ describe.skipIf(!adminUrl)('the server on PostgreSQL with its files in the datab
     expect(put.status).toBe(201);
     const rows = await server.db.selectFrom('blob_chunks').select('seq').where('sha256', '=', hash).execute();
     expect(rows).toHaveLength(3);
+    // The 201 followed the commit: a connection of its own (not the server's pool) sees the file.
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      const seen = await other.query('SELECT size FROM blob_contents WHERE sha256 = $1', [hash]);
+      expect(seen.rows).toEqual([{ size: 600_000 }]);
+    } finally {
+      await other.end();
+    }
 
     const whole = await server.app.request(`/blobs/${hash}`);
     expect(whole.status).toBe(200);
