@@ -4,9 +4,9 @@
  * with the session kept on the device.
  */
 import { defaultFetch, exchange } from '../src/sync/api-client.ts';
-import { sendTeacherOutbox } from '../src/teacher/outbox-sender.ts';
-import { loadSession } from '../src/teacher/session-store.ts';
-import { listTeacherOutbox } from '../src/teacher/teacher-outbox.ts';
+import { sendTeacherOutbox } from '../src/sync/teacher-outbox-sender.ts';
+import { loadSession } from '../src/store/teacher-session.ts';
+import { listTeacherOutbox } from '../src/store/teacher-outbox.ts';
 
 declare let self: ServiceWorkerGlobalScope;
 

@@ -5,7 +5,7 @@ import { tt } from './teacher-i18n.ts';
 import { listClasses } from './teacher-resources.ts';
 import { teacherPaths } from './teacher-routes.ts';
 import { useServerData } from './use-server-data.ts';
-import { knownClassName, rememberClassNames } from './class-names.ts';
+import { knownClassName, rememberClassNames } from '../store/teacher-classes.ts';
 import { session } from './teacher-session.ts';
 import { Name } from './names.tsx';
 

@@ -16,8 +16,8 @@ import {
   isBlankDraft,
   listLocalLessons,
   NEW_LESSON,
-} from './local-lessons.ts';
-import type { LocalLesson } from './teacher-db.ts';
+} from '../store/teacher-lessons.ts';
+import type { LocalLesson } from '../store/teacher-db.ts';
 import { session } from './teacher-session.ts';
 import { deliveries } from './outbox-state.ts';
 import { newUuid } from '../../protocol/hash.ts';

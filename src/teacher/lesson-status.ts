@@ -1,5 +1,5 @@
 /** What the teacher should read about a lesson on this device: saved where, waiting, refused, published. */
-import type { LocalLesson, TeacherOutboxItem } from './teacher-db.ts';
+import type { LocalLesson, TeacherOutboxItem } from '../store/teacher-db.ts';
 
 export type LessonDeliveryState =
   | { kind: 'savedOnDevice' }

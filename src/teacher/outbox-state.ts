@@ -3,9 +3,9 @@
  * the page becomes visible, at each item's retry time, and when the teacher asks.
  */
 import { signal } from '@preact/signals';
-import { makeAllDueNow, listTeacherOutbox } from './teacher-outbox.ts';
-import type { TeacherOutboxItem } from './teacher-db.ts';
-import { sendTeacherOutbox } from './outbox-sender.ts';
+import { makeAllDueNow, listTeacherOutbox } from '../store/teacher-outbox.ts';
+import type { TeacherOutboxItem } from '../store/teacher-db.ts';
+import { sendTeacherOutbox } from '../sync/teacher-outbox-sender.ts';
 import { teacherExchange } from './teacher-api-client.ts';
 import { requestTeacherOutboxBackgroundSync } from '../sync/background-registration.ts';
 import { session, sessionRefused } from './teacher-session.ts';

@@ -4,8 +4,8 @@ import { DEFAULT_SCHOOL_TIME_ZONE } from '../../protocol/school-time.ts';
 import { LoginResponseSchema, TEACHER_API } from '../../protocol/teacher-api.ts';
 import * as v from 'valibot';
 import { defaultFetch, exchange } from '../sync/api-client.ts';
-import { clearSession, loadSession, saveSession } from './session-store.ts';
-import type { SessionRecord } from './teacher-db.ts';
+import { clearSession, loadSession, saveSession } from '../store/teacher-session.ts';
+import type { SessionRecord } from '../store/teacher-db.ts';
 
 export const session = signal<SessionRecord | null>(null);
 /** The server refused the token (expired, signed out elsewhere): ask to sign in again, keep everything. */

@@ -1,10 +1,10 @@
 /** The true state of a lesson for the teacher: on this device, waiting for the network, refused, published. */
 import { formatSchoolTime } from '../school-clock.ts';
 import { tt } from '../teacher-i18n.ts';
-import type { LocalLesson } from '../teacher-db.ts';
+import type { LocalLesson } from '../../store/teacher-db.ts';
 import { lessonDeliveryState } from '../lesson-status.ts';
 import { outboxItems, retryOutboxNow } from '../outbox-state.ts';
-import { dropItem } from '../teacher-outbox.ts';
+import { dropItem } from '../../store/teacher-outbox.ts';
 import { refreshOutbox } from '../outbox-state.ts';
 import { ProblemList, refusalText } from './draft-problems.tsx';
 

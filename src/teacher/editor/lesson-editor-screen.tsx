@@ -8,16 +8,16 @@ import { createLatestWriter } from '../../store/latest-writer.ts';
 import type { DraftStep, LessonDraft } from '../../../protocol/lesson-draft.ts';
 import { tt } from '../teacher-i18n.ts';
 import { session } from '../teacher-session.ts';
-import type { LocalLesson } from '../teacher-db.ts';
+import type { LocalLesson } from '../../store/teacher-db.ts';
 import {
   adoptServerLesson,
   dropIfBlank,
   getLocalLesson,
   isNewLessonEntry,
   saveLocalDraft,
-} from '../local-lessons.ts';
+} from '../../store/teacher-lessons.ts';
 import { listLessons } from '../teacher-resources.ts';
-import { queuePublish, queueSave } from '../teacher-outbox.ts';
+import { queuePublish, queueSave } from '../../store/teacher-outbox.ts';
 import { outboxItems, refreshOutbox, sendOutboxNow } from '../outbox-state.ts';
 import { ScreenHeading } from '../teacher-ui.tsx';
 import { ClassNav } from '../class-nav.tsx';

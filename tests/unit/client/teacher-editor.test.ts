@@ -5,7 +5,7 @@ import { editorProblems } from '../../../src/teacher/editor/draft-problems.tsx';
 import { newStep } from '../../../src/teacher/editor/new-step.ts';
 import { previewPack } from '../../../src/teacher/editor/preview-pack.ts';
 import { lessonDeliveryState } from '../../../src/teacher/lesson-status.ts';
-import type { LocalLesson, TeacherOutboxItem } from '../../../src/teacher/teacher-db.ts';
+import type { LocalLesson, TeacherOutboxItem } from '../../../src/store/teacher-db.ts';
 import { namesFromList } from '../../../src/teacher/teacher-resources.ts';
 import { parseTeacherPath } from '../../../src/teacher/teacher-routes.ts';
 import { fitWithin } from '../../../src/pupil/steps/compress-photo.ts';

@@ -5,16 +5,16 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
-import { getLocalLesson, saveLocalDraft } from '../../../src/teacher/local-lessons.ts';
-import { sendTeacherOutbox } from '../../../src/teacher/outbox-sender.ts';
+import { getLocalLesson, saveLocalDraft } from '../../../src/store/teacher-lessons.ts';
+import { sendTeacherOutbox } from '../../../src/sync/teacher-outbox-sender.ts';
 import { teacherExchange } from '../../../src/teacher/teacher-api-client.ts';
-import { openTeacherDb } from '../../../src/teacher/teacher-db.ts';
+import { openTeacherDb } from '../../../src/store/teacher-db.ts';
 import {
   listTeacherOutbox,
   makeAllDueNow,
   queuePublish,
   queueSave,
-} from '../../../src/teacher/teacher-outbox.ts';
+} from '../../../src/store/teacher-outbox.ts';
 import { session } from '../../../src/teacher/teacher-session.ts';
 import { locale } from '../../../src/app/i18n.ts';
 import { refusalText } from '../../../src/teacher/editor/draft-problems.tsx';

@@ -5,7 +5,7 @@
  * screens only.
  */
 import type { DBSchema, IDBPDatabase } from 'idb';
-import { lazyConnection } from '../store/connection.ts';
+import { lazyConnection } from './connection.ts';
 import type { LessonDraft, PublishProblem } from '../../protocol/lesson-draft.ts';
 
 // DO NOT CHANGE THESE WITHOUT ADDING MIGRATION LOGIC to `upgrade` below:

@@ -7,19 +7,19 @@
 import * as v from 'valibot';
 import { PublishResponseSchema, TEACHER_API } from '../../protocol/teacher-api.ts';
 import type { PublishProblem } from '../../protocol/lesson-draft.ts';
-import { toSendOutcome, type Exchange } from '../sync/api-client.ts';
-import { isDue, nextAttemptAt } from '../sync/backoff.ts';
-import { classifySend } from '../sync/classify.ts';
-import { runExclusive } from '../sync/locks.ts';
-import { markServerHas } from './local-lessons.ts';
-import type { TeacherOutboxItem } from './teacher-db.ts';
+import { toSendOutcome, type Exchange } from './api-client.ts';
+import { isDue, nextAttemptAt } from './backoff.ts';
+import { classifySend } from './classify.ts';
+import { runExclusive } from './locks.ts';
+import { markServerHas } from '../store/teacher-lessons.ts';
+import type { TeacherOutboxItem } from '../store/teacher-db.ts';
 import {
   listTeacherOutbox,
   markAllSignIn,
   markNeedsAttention,
   removeDelivered,
   rescheduleItem,
-} from './teacher-outbox.ts';
+} from '../store/teacher-outbox.ts';
 
 export const LOCK_TEACHER_OUTBOX = 'cartable-teacher-outbox';
 
