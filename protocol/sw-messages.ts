@@ -16,3 +16,5 @@ export const SYNC_TAG_TEACHER_OUTBOX = 'cartable-teacher-outbox';
 export const PERIODIC_TAG_LESSONS = 'cartable-lessons';
 export const LOCK_OUTBOX = 'cartable-outbox';
 export const LOCK_LESSONS = 'cartable-lessons';
+/** One teacher outbox sender at a time across tabs and the worker. */
+export const LOCK_TEACHER_OUTBOX = 'cartable-teacher-outbox';

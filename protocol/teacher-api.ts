@@ -127,7 +127,19 @@ export const PublishResponseSchema = v.object({
   pack: v.string(),
   publishedAt: IsoDate,
 });
-/** 422 body when a draft cannot be published: `{ error: 'invalid_lesson', message, problems: PublishProblem[] }`. */
+/**
+ * 422 body when a draft cannot be published: `{ error: 'invalid_lesson', message, problems }`, one
+ * problem per `PublishProblem`. Codes are read as any string: a newer server may add one, and the
+ * editor names a code it does not know rather than losing the list.
+ */
+export const PublishProblemSchema = v.object({ code: v.string(), stepId: v.optional(v.string()) });
+export type ReportedPublishProblem = v.InferOutput<typeof PublishProblemSchema>;
+export const PublishRefusalSchema = v.object({
+  error: v.string(),
+  message: v.string(),
+  problems: v.array(PublishProblemSchema),
+});
+export type PublishRefusal = v.InferOutput<typeof PublishRefusalSchema>;
 
 export const DashboardSchema = v.object({
   lessons: v.array(

@@ -6,7 +6,8 @@
  */
 import type { DBSchema, IDBPDatabase } from 'idb';
 import { lazyConnection } from './connection.ts';
-import type { LessonDraft, PublishProblem } from '../../protocol/lesson-draft.ts';
+import type { LessonDraft } from '../../protocol/lesson-draft.ts';
+import type { ReportedPublishProblem } from '../../protocol/teacher-api.ts';
 
 // DO NOT CHANGE THESE WITHOUT ADDING MIGRATION LOGIC to `upgrade` below:
 // a teacher's unsent lessons live in this database and must survive every update.
@@ -63,7 +64,7 @@ export interface TeacherOutboxItem {
   lastError?: string;
   /** The server's sentence when it refused (4xx). */
   message?: string;
-  problems?: PublishProblem[];
+  problems?: ReportedPublishProblem[];
 }
 
 export interface TeacherDB extends DBSchema {

@@ -3,7 +3,7 @@
  * policy is outbox-sender.ts). Items are removed only when the server
  * acknowledged exactly the edit they carry.
  */
-import type { PublishProblem } from '../../protocol/lesson-draft.ts';
+import type { ReportedPublishProblem } from '../../protocol/teacher-api.ts';
 import { openTeacherDb, type LocalLesson, type TeacherOutboxItem } from './teacher-db.ts';
 
 function newItem(kind: TeacherOutboxItem['kind'], id: string, lesson: LocalLesson): TeacherOutboxItem {
@@ -70,7 +70,7 @@ export function markNeedsAttention(
   id: string,
   reason: string,
   message: string | null,
-  problems: PublishProblem[] | null,
+  problems: ReportedPublishProblem[] | null,
 ): Promise<void> {
   return edit(id, (item) => ({
     ...item,

@@ -1,18 +1,14 @@
 /**
- * Delivery policy of the teacher outbox, the same as pupils' work: removed only
- * on a 2xx; network errors, timeouts, 5xx, 408 and 429 retried with full-jitter
- * backoff honouring Retry-After; any other 4xx kept as "needs attention" with
- * the server's reason; 401 keeps everything and asks the teacher to sign in.
+ * The teacher's saves and publications as a queue of the one drain loop (drain-queue.ts),
+ * with the pupils' delivery rules: removed only on a 2xx; retried with backoff honouring
+ * Retry-After; any other 4xx kept with the server's reason (and a refused publication's
+ * problems); 401 keeps everything and asks the teacher to sign in again.
  */
 import * as v from 'valibot';
-import { PublishResponseSchema, TEACHER_API } from '../../protocol/teacher-api.ts';
-import type { PublishProblem } from '../../protocol/lesson-draft.ts';
-import { toSendOutcome, type Exchange } from './api-client.ts';
-import { isDue, nextAttemptAt } from './backoff.ts';
-import { classifySend } from './classify.ts';
-import { runExclusive } from './locks.ts';
-import { markServerHas } from '../store/teacher-lessons.ts';
+import { LOCK_TEACHER_OUTBOX } from '../../protocol/sw-messages.ts';
+import { PublishRefusalSchema, PublishResponseSchema, TEACHER_API } from '../../protocol/teacher-api.ts';
 import type { TeacherOutboxItem } from '../store/teacher-db.ts';
+import { markServerHas } from '../store/teacher-lessons.ts';
 import {
   listTeacherOutbox,
   markAllSignIn,
@@ -20,12 +16,10 @@ import {
   removeDelivered,
   rescheduleItem,
 } from '../store/teacher-outbox.ts';
-
-export const LOCK_TEACHER_OUTBOX = 'cartable-teacher-outbox';
-
-const ProblemsBodySchema = v.object({
-  problems: v.array(v.object({ code: v.string(), stepId: v.optional(v.string()) })),
-});
+import { toSendOutcome, type Exchange } from './api-client.ts';
+import { isDue } from './backoff.ts';
+import { classifySend } from './classify.ts';
+import { drainQueue, type DrainOptions, type OutboxQueue } from './drain-queue.ts';
 
 /** One authenticated call to the teacher API: the page's session, or the worker's from IndexedDB. */
 export type TeacherCall = (path: string, options: { method: string; json: unknown }) => Promise<Exchange>;
@@ -35,60 +29,61 @@ export interface TeacherSendResult {
   signInNeeded: boolean;
 }
 
-/** Send every due item of this teacher, one sender at a time across tabs. */
-export function sendTeacherOutbox(teacherId: string, call: TeacherCall): Promise<TeacherSendResult> {
-  return runExclusive(LOCK_TEACHER_OUTBOX, LOCK_TEACHER_OUTBOX, () => sendDue(teacherId, call));
+/** Send every due item of this teacher, one sender at a time across tabs and the worker. */
+export async function sendTeacherOutbox(
+  teacherId: string,
+  call: TeacherCall,
+  options: DrainOptions = {},
+): Promise<TeacherSendResult> {
+  const { delivered, signInNeeded } = await drainQueue(publishQueue(teacherId, call), options);
+  return { delivered, signInNeeded: signInNeeded.length > 0 };
 }
 
-async function sendDue(teacherId: string, call: TeacherCall): Promise<TeacherSendResult> {
-  let delivered = 0;
-  const now = Date.now();
-  const due = (await listTeacherOutbox()).filter(
-    (item) => item.teacherId === teacherId && item.state === 'waiting' && isDue(item.nextAttemptAt, now),
+/** This teacher's waiting items, oldest first. */
+async function waitingOf(teacherId: string): Promise<TeacherOutboxItem[]> {
+  return (await listTeacherOutbox()).filter(
+    (item) => item.teacherId === teacherId && item.state === 'waiting',
   );
-  for (const item of due) {
-    const result = await call(pathOf(item), { method: 'PUT', json: { draft: item.draft } });
-    const outcome = toSendOutcome(result);
-    const verdict = classifySend(outcome, { nowMs: Date.now() });
-    switch (verdict.kind) {
-      case 'delivered': {
-        const published =
-          item.kind === 'publish' && outcome.kind === 'response'
-            ? v.safeParse(PublishResponseSchema, outcome.body)
-            : null;
-        await markServerHas(
-          item.lessonId,
-          item.editedAt,
-          published?.success ? published.output.version : undefined,
-        );
-        await removeDelivered(item);
-        delivered++;
-        break;
-      }
-      case 'retry':
-        await rescheduleItem(
-          item.id,
-          nextAttemptAt(Date.now(), item.attempts, verdict.retryAfterMs),
-          verdict.reason,
-        );
-        // A server that just failed is not asked again in this pass; the rest keep their turn.
-        return { delivered, signInNeeded: false };
-      case 'relink':
-        await markAllSignIn();
-        return { delivered, signInNeeded: true };
-      case 'needsAttention': {
-        const problems = outcome.kind === 'response' ? v.safeParse(ProblemsBodySchema, outcome.body) : null;
-        await markNeedsAttention(
-          item.id,
-          verdict.reason,
-          verdict.message,
-          problems?.success ? (problems.output.problems as PublishProblem[]) : null,
-        );
-        break;
-      }
-    }
-  }
-  return { delivered, signInNeeded: false };
+}
+
+/** The teacher outbox as a queue; the teacher's server is the page's own origin. */
+function publishQueue(teacherId: string, call: TeacherCall): OutboxQueue<TeacherOutboxItem> {
+  return {
+    lock: LOCK_TEACHER_OUTBOX,
+    // One at a time, oldest first: a save queued before a publish of the same lesson goes first.
+    inFlightAfterRecovery: 1,
+    listDue: async (now) => (await waitingOf(teacherId)).filter((item) => isDue(item.nextAttemptAt, now)),
+    listWaiting: () => waitingOf(teacherId),
+    addressOf: async () => ({ server: 'origin', account: teacherId }),
+    async send(item, now) {
+      const outcome = toSendOutcome(await call(pathOf(item), { method: 'PUT', json: { draft: item.draft } }));
+      return {
+        verdict: classifySend(outcome, { nowMs: now }),
+        body: outcome.kind === 'response' ? outcome.body : undefined,
+      };
+    },
+    async acknowledge(item, { body }) {
+      const published = item.kind === 'publish' ? v.safeParse(PublishResponseSchema, body) : null;
+      await markServerHas(
+        item.lessonId,
+        item.editedAt,
+        published?.success ? published.output.version : undefined,
+      );
+      await removeDelivered(item);
+    },
+    reschedule: (item, retry) => rescheduleItem(item.id, retry.nextAttemptAt, retry.lastError),
+    async parkForAttention(item, { verdict, body }) {
+      if (verdict.kind !== 'needsAttention') return;
+      const refusal = v.safeParse(PublishRefusalSchema, body);
+      await markNeedsAttention(
+        item.id,
+        verdict.reason,
+        verdict.message,
+        refusal.success ? refusal.output.problems : null,
+      );
+    },
+    needsSignIn: () => markAllSignIn(),
+  };
 }
 
 function pathOf(item: TeacherOutboxItem): string {

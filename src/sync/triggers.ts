@@ -11,16 +11,15 @@
 import { registerPeriodicLessonSync, requestOutboxBackgroundSync } from './background-registration.ts';
 import { syncLessons, type SyncProgress, type LessonSyncSummary } from './lesson-sync.ts';
 import { defaultFetch, type FetchLike } from './api-client.ts';
-import { classNewsMoved, newsCheckMs, startNewsWatch, type VisibleDocument } from './news-watch.ts';
+import { classNewsMoved, newsCheckMs, startNewsWatch } from './news-watch.ts';
 import { sendOutbox, type OutboxSendResult } from './outbox-sender.ts';
 import { listLinkedProfiles } from '../store/profiles.ts';
+import { onWake, retryTimer, visibleDocument } from './wake-triggers.ts';
 
 export const OUTBOX_CHECK_MS = 60_000;
 export const LESSONS_POLL_MS = 10 * 60_000;
 /** Focus and network events closer together than this do not re-poll lessons. */
 const LESSONS_MIN_GAP_MS = 60_000;
-/** setTimeout overflows past 2^31-1 ms. */
-const MAX_TIMER_MS = 2_147_483_647;
 
 export interface SyncTriggerOptions {
   /** Something may have changed: re-read the store. */
@@ -57,21 +56,14 @@ export function startSyncTriggers(options: SyncTriggerOptions = {}): SyncTrigger
   const fetchOption = options.fetch ? { fetch: options.fetch } : {};
   const report = (error: unknown) => options.onError?.(error);
   let stopped = false;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let lastLessonsAt = Number.NEGATIVE_INFINITY;
-
-  const armRetry = (at: number | null) => {
-    clearTimeout(retryTimer);
-    if (stopped || at === null) return;
-    const delay = Math.min(MAX_TIMER_MS, Math.max(0, at - Date.now()));
-    retryTimer = setTimeout(() => void sendNow(), delay);
-  };
+  const retry = retryTimer(() => void sendNow());
 
   const sendNow = async (): Promise<OutboxSendResult | null> => {
     if (stopped) return null;
     try {
       const outbox = await sendOutbox(fetchOption);
-      armRetry(outbox.nextAttemptAt);
+      retry.arm(outbox.nextAttemptAt);
       if (outbox.delivered > 0 || outbox.remaining > 0) options.onChange?.({ outbox });
       return outbox;
     } catch (error) {
@@ -106,17 +98,11 @@ export function startSyncTriggers(options: SyncTriggerOptions = {}): SyncTrigger
     return { outbox, lessons };
   };
 
-  const onWake = () => {
+  const doc = visibleDocument();
+  const stopWake = onWake(() => {
     if (Date.now() - lastLessonsAt < LESSONS_MIN_GAP_MS) void sendNow();
     else void syncNow();
-  };
-  const doc = (globalThis as { document?: VisibleDocument }).document;
-  const onVisibility = () => {
-    if (doc?.visibilityState === 'visible') onWake();
-  };
-
-  globalThis.addEventListener?.('online', onWake);
-  doc?.addEventListener('visibilitychange', onVisibility);
+  }, doc);
   const outboxTimer = setInterval(() => void sendNow(), OUTBOX_CHECK_MS);
   const lessonsTimer = setInterval(() => void syncNow(), LESSONS_POLL_MS);
   const newsFetch: FetchLike = options.fetch ?? defaultFetch();
@@ -141,12 +127,11 @@ export function startSyncTriggers(options: SyncTriggerOptions = {}): SyncTrigger
     },
     stop() {
       stopped = true;
-      clearTimeout(retryTimer);
+      retry.stop();
       clearInterval(outboxTimer);
       clearInterval(lessonsTimer);
       stopNewsWatch();
-      globalThis.removeEventListener?.('online', onWake);
-      doc?.removeEventListener('visibilitychange', onVisibility);
+      stopWake();
     },
   };
 }

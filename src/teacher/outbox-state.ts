@@ -1,11 +1,14 @@
 /**
  * The teacher outbox as signals, and when it sends: at start, on `online`, when
  * the page becomes visible, at each item's retry time, and when the teacher asks.
+ * The sending itself is the one drain loop shared with pupils' work (src/sync/).
  */
 import { signal } from '@preact/signals';
 import { makeAllDueNow, listTeacherOutbox } from '../store/teacher-outbox.ts';
 import type { TeacherOutboxItem } from '../store/teacher-db.ts';
+import type { DrainOptions } from '../sync/drain-queue.ts';
 import { sendTeacherOutbox } from '../sync/teacher-outbox-sender.ts';
+import { onWake, retryTimer } from '../sync/wake-triggers.ts';
 import { teacherExchange } from './teacher-api-client.ts';
 import { requestTeacherOutboxBackgroundSync } from '../sync/background-registration.ts';
 import { session, sessionRefused } from './teacher-session.ts';
@@ -14,8 +17,8 @@ export const outboxItems = signal<TeacherOutboxItem[]>([]);
 /** Bumped after every delivery so screens re-read what the server now has. */
 export const deliveries = signal(0);
 
-let timer: ReturnType<typeof setTimeout> | null = null;
-let started = false;
+/** The page's running triggers (one per page), with the clock and jitter they send with. */
+let running: { options: DrainOptions; arm(at: number | null): void; stop(): void } | null = null;
 
 export async function refreshOutbox(): Promise<void> {
   outboxItems.value = await listTeacherOutbox();
@@ -26,14 +29,15 @@ export async function sendOutboxNow(): Promise<void> {
   const teacher = session.value?.teacher;
   if (!teacher) return;
   try {
-    const result = await sendTeacherOutbox(teacher.id, teacherExchange);
+    const result = await sendTeacherOutbox(teacher.id, teacherExchange, running?.options);
     if (result.signInNeeded) sessionRefused();
     if (result.delivered > 0) deliveries.value++;
   } finally {
     await refreshOutbox();
-    planNext();
+    const waiting = outboxItems.value.filter((i) => i.state === 'waiting');
+    running?.arm(waiting.length === 0 ? null : Math.min(...waiting.map((i) => i.nextAttemptAt)));
     // The teacher may close the tab: the browser wakes the worker when the network is back.
-    if (outboxItems.value.some((i) => i.state === 'waiting')) void requestTeacherOutboxBackgroundSync();
+    if (waiting.length > 0) void requestTeacherOutboxBackgroundSync();
   }
 }
 
@@ -43,22 +47,24 @@ export async function retryOutboxNow(): Promise<void> {
   await sendOutboxNow();
 }
 
-function planNext(): void {
-  if (timer) clearTimeout(timer);
-  timer = null;
-  const waiting = outboxItems.value.filter((i) => i.state === 'waiting');
-  if (waiting.length === 0) return;
-  const at = Math.min(...waiting.map((i) => i.nextAttemptAt));
-  timer = setTimeout(() => void sendOutboxNow(), Math.min(Math.max(0, at - Date.now()), 2 ** 31 - 1));
+/** Start the triggers once per page (a second call does nothing until stopOutbox). */
+export function startOutbox(options: DrainOptions = {}): void {
+  if (running) return;
+  const timer = retryTimer(() => void sendOutboxNow(), options.now);
+  const stopWake = onWake(() => void sendOutboxNow());
+  running = {
+    options,
+    arm: timer.arm,
+    stop() {
+      timer.stop();
+      stopWake();
+    },
+  };
+  void sendOutboxNow();
 }
 
-/** Start the triggers once per page. */
-export function startOutbox(): void {
-  if (started) return;
-  started = true;
-  addEventListener('online', () => void sendOutboxNow());
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') void sendOutboxNow();
-  });
-  void sendOutboxNow();
+/** Remove the triggers (sign-out, tests); work already queued stays for the next start. */
+export function stopOutbox(): void {
+  running?.stop();
+  running = null;
 }

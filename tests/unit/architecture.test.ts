@@ -54,27 +54,8 @@ const RULES: ImportRule[] = [
 
 const SCREENS_RULE = RULES[4]!.name;
 
-/** Broken today; each one goes when issue 9 point 1 moves the teacher outbox out of the screens. */
-const KNOWN_EXCEPTIONS: KnownException[] = [
-  {
-    rule: SCREENS_RULE,
-    from: 'sw/teacher-sync.ts',
-    to: 'src/teacher/outbox-sender.ts',
-    why: 'the teacher outbox sender still lives in the screens folder (issue 9 point 1)',
-  },
-  {
-    rule: SCREENS_RULE,
-    from: 'sw/teacher-sync.ts',
-    to: 'src/teacher/session-store.ts',
-    why: "the teacher's stored session still lives in the screens folder (issue 9 point 1)",
-  },
-  {
-    rule: SCREENS_RULE,
-    from: 'sw/teacher-sync.ts',
-    to: 'src/teacher/teacher-outbox.ts',
-    why: 'the teacher outbox store still lives in the screens folder (issue 9 point 1)',
-  },
-];
+/** Broken today, each with the reason and the issue that removes it: none left. */
+const KNOWN_EXCEPTIONS: KnownException[] = [];
 
 const graph = readImportGraph(ROOT, FOLDERS);
 
@@ -136,7 +117,13 @@ describe('the rule checker', () => {
       { from: 'server/app.ts', to: 'protocol/api.ts' },
       { from: 'src/pupil/lesson-player.tsx', to: 'src/store/db.ts' },
     ];
-    const { broken, staleExceptions } = judge(breaches(deliberate, RULES), KNOWN_EXCEPTIONS);
+    const gone: KnownException = {
+      rule: SCREENS_RULE,
+      from: 'sw/teacher-sync.ts',
+      to: 'src/teacher/outbox-sender.ts',
+      why: 'the teacher outbox sender lived in the screens folder until issue 9 point 1',
+    };
+    const { broken, staleExceptions } = judge(breaches(deliberate, RULES), [...KNOWN_EXCEPTIONS, gone]);
     expect(broken).toEqual([
       `${RULES[0]!.name}: protocol/api.ts → server/deps.ts`,
       `${RULES[1]!.name}: server/app.ts → src/app/app-state.ts`,
@@ -146,7 +133,7 @@ describe('the rule checker', () => {
       `${SCREENS_RULE}: src/sync/outbox-sender.ts → src/pupil/lesson-player.tsx`,
       `${SCREENS_RULE}: src/store/db.ts → src/teacher/teacher-outbox.ts`,
     ]);
-    // None of the known exceptions is in this made-up graph: all three are reported as stale.
-    expect(staleExceptions).toHaveLength(KNOWN_EXCEPTIONS.length);
+    // The exception that no longer happens is reported as stale.
+    expect(staleExceptions).toHaveLength(1);
   });
 });

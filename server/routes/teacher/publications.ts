@@ -10,7 +10,11 @@ import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import { UuidSchema } from '../../../protocol/hash.ts';
 import { MARKDOWN_REFUSAL_MESSAGES } from '../../../protocol/markdown-limits.ts';
-import { PublishRequestSchema, type PublishResponseSchema } from '../../../protocol/teacher-api.ts';
+import {
+  PublishRequestSchema,
+  type PublishRefusal,
+  type PublishResponseSchema,
+} from '../../../protocol/teacher-api.ts';
 import { canonicalJson } from '../../canonical-json.ts';
 import { lessonIdTakenElsewhere } from '../../class-queries.ts';
 import type { Database } from '../../db/schema.ts';
@@ -129,7 +133,7 @@ export function teacherPublicationRoutes({ db, blobs, now }: Pick<AppDeps, 'db' 
               error: 'invalid_lesson',
               message: 'This lesson cannot be published yet; fix the problems listed.',
               problems: error.problems,
-            },
+            } satisfies PublishRefusal,
             422,
           );
         }

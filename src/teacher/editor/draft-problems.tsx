@@ -61,7 +61,7 @@ export function problemsAt(problems: EditorProblem[], stepId?: string): EditorPr
 }
 
 /** Inline list of problems next to a field. */
-export function ProblemList({ problems, id }: { problems: EditorProblem[]; id?: string }) {
+export function ProblemList({ problems, id }: { problems: { code: string }[]; id?: string }) {
   if (problems.length === 0) return null;
   return (
     <ul class="problems" id={id} role="list">

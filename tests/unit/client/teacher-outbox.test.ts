@@ -184,4 +184,41 @@ describe('teacher outbox', () => {
     expect(item?.draft.title).toBe('Version 2');
     expect((await getLocalLesson(IDS.lessonId))?.serverHasEditOf).toBe(first.editedAt);
   });
+  it('once the server acknowledges one item, the teacher’s other waiting items follow in the same pass', async () => {
+    await queuedPublish();
+    const other = await saveLocalDraft({ ...IDS, lessonId: 'lesson-2' }, draft('La lecture'));
+    await queueSave(other);
+    // The save is sitting out a backoff from an earlier outage.
+    const db = await openTeacherDb();
+    const parked = (await db.get('outbox', 'save:lesson-2'))!;
+    await db.put('outbox', { ...parked, attempts: 3, nextAttemptAt: Date.now() + 300_000 });
+    answer = async (request) =>
+      request.url.includes('/publications/')
+        ? json(201, {
+            lessonId: IDS.lessonId,
+            version: 1,
+            pack: 'a'.repeat(64),
+            publishedAt: '2026-11-23T10:00:00.000Z',
+          })
+        : json(200, {});
+    expect(await sendTeacherOutbox(TEACHER.id, teacherExchange)).toEqual({
+      delivered: 2,
+      signInNeeded: false,
+    });
+    expect(requests.map((r) => new URL(r.url).pathname)).toEqual([
+      `/api/teacher/classes/class-1/lessons/lesson-1/publications/${PUBLICATION}`,
+      '/api/teacher/classes/class-1/lessons/lesson-2',
+    ]);
+    expect(await listTeacherOutbox()).toEqual([]);
+  });
+
+  it('schedules a retry on the injected clock and jitter', async () => {
+    await queuedPublish();
+    answer = async () => json(503, { error: 'busy', message: 'Busy' });
+    const at = Date.parse('2026-11-23T10:00:00.000Z');
+    await sendTeacherOutbox(TEACHER.id, teacherExchange, { now: () => at, random: () => 0.5 });
+    const [item] = await listTeacherOutbox();
+    // First failure: half of the 1 s ceiling after the injected now.
+    expect(item).toMatchObject({ state: 'waiting', attempts: 1, nextAttemptAt: at + 500 });
+  });
 });
