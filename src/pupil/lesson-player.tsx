@@ -13,12 +13,12 @@ import { ContentView } from '../ui/content-view.tsx';
 import { createDraftSaver } from './draft-saver.ts';
 import { FeedbackList } from './feedback-list.tsx';
 import { HandedInElsewhere } from './handed-in-elsewhere.tsx';
-import { FreeTextStep } from './steps/free-text-step.tsx';
-import { MediaStep } from './steps/media-step.tsx';
-import { PhotoStep } from './steps/photo-step.tsx';
-import { RecordingStep } from './steps/recording-step.tsx';
-import { profileAttachmentStore, type AttachmentStore } from './steps/attachment-store.ts';
-import { QuizStep } from './steps/quiz-step.tsx';
+import { FreeTextStep } from '../lesson-view/free-text-step.tsx';
+import { MediaStep } from '../lesson-view/media-step.tsx';
+import { PhotoStep } from '../lesson-view/photo-step.tsx';
+import { RecordingStep } from '../lesson-view/recording-step.tsx';
+import { profileAttachmentStore, type AttachmentStore } from '../lesson-view/attachment-store.ts';
+import { QuizStep } from '../lesson-view/quiz-step.tsx';
 import { WorkStateLabel } from './work-state-label.tsx';
 import { Icon } from '../ui/icon.tsx';
 

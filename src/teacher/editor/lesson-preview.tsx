@@ -4,7 +4,7 @@ import type { Answer, Answers } from '../../../protocol/answers.ts';
 import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
 import { t } from '../../app/i18n.ts';
 import { StepView } from '../../pupil/lesson-player.tsx';
-import { memoryAttachmentStore } from '../../pupil/steps/attachment-store.ts';
+import { memoryAttachmentStore } from '../../lesson-view/attachment-store.ts';
 import { tt } from '../teacher-i18n.ts';
 import { previewPack } from './preview-pack.ts';
 

@@ -6,7 +6,7 @@ import {
   fitInsertion,
   limitState,
   TEXT_ANSWER_MAX,
-} from '../../../src/pupil/steps/answer-limit.ts';
+} from '../../../src/lesson-view/answer-limit.ts';
 
 afterEach(() => setLocale('fr'));
 

@@ -8,7 +8,7 @@ import { lessonDeliveryState } from '../../../src/teacher/lesson-status.ts';
 import type { LocalLesson, TeacherOutboxItem } from '../../../src/store/teacher-db.ts';
 import { namesFromList } from '../../../src/teacher/teacher-resources.ts';
 import { parseTeacherPath } from '../../../src/teacher/teacher-routes.ts';
-import { fitWithin } from '../../../src/pupil/steps/compress-photo.ts';
+import { fitWithin } from '../../../src/lesson-view/compress-photo.ts';
 
 const quizDraft = (showCorrection: boolean): LessonDraft => ({
   title: 'Quiz',

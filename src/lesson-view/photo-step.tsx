@@ -4,13 +4,13 @@
  * as an attachment until the hand-in reaches the server.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Answer, Step } from '../../../protocol/index.ts';
-import { formatBytes, t } from '../../app/i18n.ts';
-import { ContentView } from '../../ui/content-view.tsx';
+import type { Answer, Step } from '../../protocol/index.ts';
+import { formatBytes, t } from '../app/i18n.ts';
+import { ContentView } from '../ui/content-view.tsx';
 import type { AttachmentStore } from './attachment-store.ts';
 import { compressPhoto } from './compress-photo.ts';
 import { useAttachmentUrl } from './use-attachment-url.ts';
-import { Icon } from '../../ui/icon.tsx';
+import { Icon } from '../ui/icon.tsx';
 
 type PhotoStepData = Extract<Step, { kind: 'photo' }>;
 

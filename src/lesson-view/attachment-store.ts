@@ -2,8 +2,8 @@
  * Where photo and recording steps keep their bytes: the pupil's IndexedDB
  * (until the server acknowledges the hand-in), or memory for the teacher's preview.
  */
-import { sha256Hex } from '../../../protocol/hash.ts';
-import { getAttachment, saveAttachment, type StoredAttachment } from '../../store/attachments.ts';
+import { sha256Hex } from '../../protocol/hash.ts';
+import { getAttachment, saveAttachment, type StoredAttachment } from '../store/attachments.ts';
 
 export interface AttachmentStore {
   save(bytes: ArrayBuffer, mime: string): Promise<StoredAttachment>;

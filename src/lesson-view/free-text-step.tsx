@@ -1,8 +1,8 @@
 /** A written answer, saved at every keystroke by the player; its limit shown, and never a silent cut. */
 import { useMemo, useState } from 'preact/hooks';
-import type { Answer, Step } from '../../../protocol/index.ts';
-import { locale, t } from '../../app/i18n.ts';
-import { ContentView } from '../../ui/content-view.tsx';
+import type { Answer, Step } from '../../protocol/index.ts';
+import { locale, t } from '../app/i18n.ts';
+import { ContentView } from '../ui/content-view.tsx';
 import { answerLimit, fitInsertion, limitState } from './answer-limit.ts';
 
 type FreeText = Extract<Step, { kind: 'freeText' }>;

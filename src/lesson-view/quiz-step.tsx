@@ -1,9 +1,9 @@
 /** One quiz question: single choice (radios), multiple choice (checkboxes) or short answer. */
 import { useEffect, useRef } from 'preact/hooks';
-import type { Answer, QuizStep as QuizStepData } from '../../../protocol/index.ts';
-import { isCorrect } from '../../../protocol/quiz.ts';
-import { t } from '../../app/i18n.ts';
-import { ContentView } from '../../ui/content-view.tsx';
+import type { Answer, QuizStep as QuizStepData } from '../../protocol/index.ts';
+import { isCorrect } from '../../protocol/quiz.ts';
+import { t } from '../app/i18n.ts';
+import { ContentView } from '../ui/content-view.tsx';
 
 interface Props {
   step: QuizStepData;

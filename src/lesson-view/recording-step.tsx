@@ -3,12 +3,12 @@
  * the step's maximum length, played back, and kept as an attachment.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Answer, Step } from '../../../protocol/index.ts';
-import { t } from '../../app/i18n.ts';
-import { ContentView } from '../../ui/content-view.tsx';
+import type { Answer, Step } from '../../protocol/index.ts';
+import { t } from '../app/i18n.ts';
+import { ContentView } from '../ui/content-view.tsx';
 import type { AttachmentStore } from './attachment-store.ts';
 import { useAttachmentUrl } from './use-attachment-url.ts';
-import { Icon } from '../../ui/icon.tsx';
+import { Icon } from '../ui/icon.tsx';
 
 type RecordingStepData = Extract<Step, { kind: 'recording' }>;
 

@@ -1,6 +1,6 @@
 /** A blob: URL for a stored attachment, revoked when it is no longer shown. */
 import { useEffect, useState } from 'preact/hooks';
-import type { Answer } from '../../../protocol/answers.ts';
+import type { Answer } from '../../protocol/answers.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 
 export function useAttachmentUrl(answer: Answer | undefined, store: AttachmentStore): string | null {

@@ -3,12 +3,12 @@
  * that the service worker answers from Cache Storage, so they work offline.
  */
 import { useState } from 'preact/hooks';
-import type { Step } from '../../../protocol/index.ts';
-import { API } from '../../../protocol/api.ts';
-import { t } from '../../app/i18n.ts';
-import { ContentView } from '../../ui/content-view.tsx';
-import { OnDemandMedia, useOnDemand } from '../on-demand-media.tsx';
-import { Icon } from '../../ui/icon.tsx';
+import type { Step } from '../../protocol/index.ts';
+import { API } from '../../protocol/api.ts';
+import { t } from '../app/i18n.ts';
+import { ContentView } from '../ui/content-view.tsx';
+import { OnDemandMedia, useOnDemand } from '../pupil/on-demand-media.tsx';
+import { Icon } from '../ui/icon.tsx';
 
 type MediaStepData = Extract<Step, { kind: 'image' | 'audio' | 'video' | 'pdf' }>;
 
