@@ -2,22 +2,21 @@
  * Image, audio, video and PDF steps. Media URLs are content URLs (/blobs/<sha256>)
  * that the service worker answers from Cache Storage, so they work offline.
  */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Step } from '../../protocol/index.ts';
 import { API } from '../../protocol/api.ts';
 import { t } from '../app/i18n.ts';
 import { ContentView } from '../ui/content-view.tsx';
-import { OnDemandMedia, useOnDemand } from '../pupil/on-demand-media.tsx';
 import { Icon } from '../ui/icon.tsx';
 
 type MediaStepData = Extract<Step, { kind: 'image' | 'audio' | 'video' | 'pdf' }>;
 
-export function MediaStep({ step }: { step: MediaStepData }) {
+/** `onDemand`: what the player shows instead of a file its data saver left on the server (null: the file). */
+export function MediaStep({ step, onDemand }: { step: MediaStepData; onDemand: ComponentChildren | null }) {
   const [failed, setFailed] = useState(false);
   const src = API.blob(step.media.blob);
-  // Left on the server by data saver: offer it where it would be, with its size.
-  const onDemand = useOnDemand(step.media.blob);
-  if (onDemand) return <OnDemandMedia {...onDemand} />;
+  if (onDemand) return <>{onDemand}</>;
   if (failed)
     return (
       <p class="note" role="status">

@@ -1,25 +1,18 @@
 /** The lesson player: one step at a time, every change saved on the device, then "hand in". */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Answer, Answers, Step } from '../../protocol/index.ts';
+import type { Answer } from '../../protocol/index.ts';
 import { newUuid } from '../../protocol/hash.ts';
 import { isHandedIn, useAppState } from '../app/app-state.ts';
 import { setLessonOpen } from '../app/sw-bridge.ts';
 import { formatDateTime, t } from '../app/i18n.ts';
-import { navigate } from '../app/router.ts';
 import { onDatabaseChanged } from '../store/connection.ts';
 import { getDraft } from '../store/drafts.ts';
 import type { Draft, LessonRecord } from '../store/records.ts';
-import { ContentView } from '../ui/content-view.tsx';
 import { createDraftSaver } from './draft-saver.ts';
-import { FeedbackList } from './feedback-list.tsx';
-import { HandedInElsewhere } from './handed-in-elsewhere.tsx';
-import { FreeTextStep } from '../lesson-view/free-text-step.tsx';
-import { MediaStep } from '../lesson-view/media-step.tsx';
-import { PhotoStep } from '../lesson-view/photo-step.tsx';
-import { RecordingStep } from '../lesson-view/recording-step.tsx';
-import { profileAttachmentStore, type AttachmentStore } from '../lesson-view/attachment-store.ts';
-import { QuizStep } from '../lesson-view/quiz-step.tsx';
-import { WorkStateLabel } from './work-state-label.tsx';
+import { profileAttachmentStore } from '../lesson-view/attachment-store.ts';
+import { StepView } from '../lesson-view/step-view.tsx';
+import { HandedInView } from './handed-in-view.tsx';
+import { mediaOnDemand } from './on-demand-media.tsx';
 import { Icon } from '../ui/icon.tsx';
 
 export function LessonPlayer({ lessonId }: { lessonId: string }) {
@@ -219,6 +212,7 @@ function Player({ lesson }: { lesson: LessonRecord }) {
           attachments={attachments}
           onAnswer={(a) => answer(step.id, a)}
           onCheck={() => update({ checked: [...(draft.checked ?? []), step.id] })}
+          mediaOnDemand={mediaOnDemand(app.lessons.value)}
         />
       </section>
       <nav class="step-nav" aria-label={t('stepOf', { n: index + 1, total: steps.length })}>
@@ -258,138 +252,6 @@ function Player({ lesson }: { lesson: LessonRecord }) {
           </button>
         </div>
       )}
-    </article>
-  );
-}
-
-interface StepViewProps {
-  step: Step;
-  answers: Answers;
-  checked: boolean;
-  readOnly: boolean;
-  /** Where photos and recordings keep their bytes (the pupil's device, or memory in the teacher's preview). */
-  attachments: AttachmentStore;
-  onAnswer: (answer: Answer) => void;
-  onCheck: () => void;
-}
-
-/** One step, whatever its kind. */
-export function StepView({
-  step,
-  answers,
-  checked,
-  readOnly,
-  attachments,
-  onAnswer,
-  onCheck,
-}: StepViewProps) {
-  switch (step.kind) {
-    case 'text':
-      return <ContentView content={step.body} />;
-    case 'image':
-    case 'audio':
-    case 'video':
-    case 'pdf':
-      return <MediaStep step={step} />;
-    case 'quiz':
-      return (
-        <QuizStep
-          step={step}
-          answer={answers[step.id]}
-          checked={checked}
-          readOnly={readOnly}
-          onAnswer={onAnswer}
-          onCheck={onCheck}
-        />
-      );
-    case 'freeText':
-      return <FreeTextStep step={step} answer={answers[step.id]} readOnly={readOnly} onAnswer={onAnswer} />;
-    case 'photo':
-      return (
-        <PhotoStep
-          step={step}
-          answer={answers[step.id]}
-          readOnly={readOnly}
-          attachments={attachments}
-          onAnswer={onAnswer}
-        />
-      );
-    case 'recording':
-      return (
-        <RecordingStep
-          step={step}
-          answer={answers[step.id]}
-          readOnly={readOnly}
-          attachments={attachments}
-          onAnswer={onAnswer}
-        />
-      );
-  }
-}
-
-/**
- * A handed-in lesson: the answers as sent, their delivery state, and the teacher's feedback.
- * `justHandedIn`: it replaces the player the pupil was on, scrolled down to the hand-in button.
- */
-function HandedInView({ lesson, justHandedIn }: { lesson: LessonRecord; justHandedIn: boolean }) {
-  const app = useAppState();
-  const result = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (!justHandedIn) return;
-    // Back to the top, so nothing of "Travail rendu" is cut off, and the result is what is read next.
-    window.scrollTo(0, 0);
-    result.current?.focus({ preventScroll: true });
-  }, []);
-  const record = [...app.handedIn.value]
-    .filter((h) => h.submission.lessonId === lesson.lessonId)
-    .sort((a, b) => b.submission.handedInAt.localeCompare(a.submission.handedInAt))[0];
-  const state = app.workStates.value.get(lesson.lessonId);
-  // Handed in from another device: its answers are there, so none are shown here.
-  const elsewhere = state?.kind === 'handedIn' ? state.elsewhere : undefined;
-  const answers = record?.submission.answers ?? {};
-  const attachments = useMemo(
-    () => profileAttachmentStore(app.activeProfile.value!.id),
-    [app.activeProfile.value],
-  );
-  return (
-    <article class="player" aria-labelledby="lesson-title">
-      <p>
-        <a href="/">← {t('backToList')}</a>
-      </p>
-      <h1 id="lesson-title" tabIndex={-1}>
-        {lesson.pack!.title}
-      </h1>
-      <section class="card" aria-label={t('handedInTitle')}>
-        <h2 ref={result} tabIndex={-1}>
-          {t('handedInTitle')}
-        </h2>
-        <p data-testid="work-state">
-          <WorkStateLabel state={state} />
-        </p>
-        {state?.kind === 'waiting' && <p>{t('handedInWaiting')}</p>}
-        {elsewhere && <HandedInElsewhere handedInAt={elsewhere.handedInAt} dueAt={lesson.dueAt} />}
-      </section>
-      <FeedbackList lessonId={lesson.lessonId} />
-      {lesson.pack!.steps.map((step) =>
-        !elsewhere && (step.kind === 'quiz' || step.kind === 'freeText') ? (
-          <section key={step.id} class="card step">
-            <StepView
-              step={step}
-              answers={answers}
-              checked
-              readOnly
-              attachments={attachments}
-              onAnswer={() => undefined}
-              onCheck={() => undefined}
-            />
-          </section>
-        ) : null,
-      )}
-      <p>
-        <button type="button" class="secondary" onClick={() => navigate('/')}>
-          {t('backToList')}
-        </button>
-      </p>
     </article>
   );
 }

@@ -7,6 +7,7 @@ import type { MediaRef } from '../../protocol/index.ts';
 import { AppStateContext } from '../app/app-state.ts';
 import { formatBytes, t } from '../app/i18n.ts';
 import { Icon } from '../ui/icon.tsx';
+import type { LessonRecord } from '../store/records.ts';
 
 export function OnDemandMedia({ lessonId, media }: { lessonId: string; media: MediaRef }) {
   const app = useContext(AppStateContext);
@@ -41,11 +42,22 @@ export function OnDemandMedia({ lessonId, media }: { lessonId: string; media: Me
 }
 
 /** The on-demand entry for this media in the active pupil's lessons, if it waits for them. */
-export function useOnDemand(blob: string): { lessonId: string; media: MediaRef } | null {
-  const app = useContext(AppStateContext);
-  for (const lesson of app?.lessons.value ?? []) {
+export function onDemandEntry(
+  lessons: readonly LessonRecord[],
+  blob: string,
+): { lessonId: string; media: MediaRef } | null {
+  for (const lesson of lessons) {
     const media = lesson.mediaOnDemand?.find((ref) => ref.blob === blob);
     if (media) return { lessonId: lesson.lessonId, media };
   }
   return null;
+}
+
+/** Where the player shows a media file: its on-demand offer when data saver left it on the server, else null. */
+export function mediaOnDemand(lessons: readonly LessonRecord[]) {
+  return (blob: string) => {
+    // Left on the server by data saver: offer it where it would be, with its size.
+    const entry = onDemandEntry(lessons, blob);
+    return entry && <OnDemandMedia {...entry} />;
+  };
 }

@@ -1,9 +1,9 @@
-/** The lesson exactly as a pupil sees it: the pupil's own step components, fed a pack built from the draft. */
+/** The lesson exactly as a pupil sees it: the step view the pupil's player uses, fed a pack built from the draft. */
 import { useMemo, useState } from 'preact/hooks';
 import type { Answer, Answers } from '../../../protocol/answers.ts';
 import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
 import { t } from '../../app/i18n.ts';
-import { StepView } from '../../pupil/lesson-player.tsx';
+import { StepView } from '../../lesson-view/step-view.tsx';
 import { memoryAttachmentStore } from '../../lesson-view/attachment-store.ts';
 import { tt } from '../teacher-i18n.ts';
 import { previewPack } from './preview-pack.ts';
