@@ -67,7 +67,7 @@ describe('the import graph', () => {
     const has = (from: string, to: string) => graph.edges.some((e) => e.from === from && e.to === to);
     expect(has('server/app.ts', 'server/routes/teacher/lessons.ts')).toBe(true);
     expect(has('sw/media-range.ts', 'protocol/byte-range.ts')).toBe(true);
-    expect(has('src/app/lazy-screen.tsx', 'src/teacher/teacher-app.tsx')).toBe(true); // import()
+    expect(has('src/shell/lazy-screen.tsx', 'src/teacher/teacher-app.tsx')).toBe(true); // import()
     expect(has('src/store/profiles.ts', 'src/store/outbox.ts')).toBe(true); // export … from
     expect(has('server/seed/demo.ts', 'server/seed/media/pizza.png')).toBe(true); // new URL(…)
   });

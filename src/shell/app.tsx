@@ -1,7 +1,7 @@
 /** The app shell: header, banners, and the screen for the current route. */
-import { useAppState } from './app-state.ts';
-import { locale, setLocale, t } from './i18n.ts';
-import { onLinkClick, route } from './router.ts';
+import { useAppState } from '../app/app-state.ts';
+import { locale, setLocale, t } from '../app/i18n.ts';
+import { onLinkClick, route } from '../app/router.ts';
 import { LessonList } from '../pupil/lesson-list.tsx';
 import { ProfilePicker } from '../pupil/profile-picker.tsx';
 import { UpdateBanner } from './update-banner.tsx';

@@ -1,10 +1,10 @@
 /** Entry point of the pupil app. */
 import { render } from 'preact';
 import { App } from './app.tsx';
-import { AppStateContext, createAppState } from './app-state.ts';
-import { startLocale } from './i18n.ts';
+import { AppStateContext, createAppState } from '../app/app-state.ts';
+import { startLocale } from '../app/i18n.ts';
 import { warmPupilScreens } from './lazy-screen.tsx';
-import { onWorkerMessage, registerWorker } from './sw-bridge.ts';
+import { onWorkerMessage, registerWorker } from '../app/sw-bridge.ts';
 import './styles.css';
 
 // Whether the pupil is using keys (then focus moved by the app is framed) or touch and mouse (then

@@ -6,7 +6,7 @@
  */
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { t, type MessageKey } from './i18n.ts';
+import { t, type MessageKey } from '../app/i18n.ts';
 
 /** A component that shows `load`'s screen once loaded, and `failed`'s words if it cannot be. */
 export function lazyScreen<P extends object>(

@@ -1,7 +1,7 @@
 /** Offers a new app version; never reloads by itself (a pupil may be mid-lesson). */
 import { useEffect, useState } from 'preact/hooks';
-import { t } from './i18n.ts';
-import { applyUpdate, onUpdateWaiting } from './sw-bridge.ts';
+import { t } from '../app/i18n.ts';
+import { applyUpdate, onUpdateWaiting } from '../app/sw-bridge.ts';
 
 export function UpdateBanner() {
   const [waiting, setWaiting] = useState(false);
