@@ -16,18 +16,19 @@ import {
 import { getDownloadPolicy, setDownloadPolicy, type DownloadPolicy } from '../store/device-settings.ts';
 import { listOutbox, retryNow } from '../store/outbox.ts';
 import { detectMissingContent } from '../sync/content-check.ts';
-import { fetchMediaOnDemand } from '../sync/media-on-demand.ts';
 import { listLessons } from '../store/lessons.ts';
 import { handIn, listHandedIn } from '../store/hand-in.ts';
 import { isUnread, listFeedback, markFeedbackRead as markStoredFeedbackRead } from '../store/feedback.ts';
 import { getClockOffset, getLastSyncAt } from '../store/meta.ts';
-import { profileWorkStates, type LessonWorkState } from '../store/work-status.ts';
+import { isHandedIn, profileWorkStates, withDraftSaved, type LessonWorkState } from '../store/work-status.ts';
 import { joinWithCode } from '../sync/join.ts';
 import { startSyncTriggers, type SyncTriggers } from '../sync/triggers.ts';
-import { onContactChange } from '../sync/server-contact.ts';
+import { createConnectionState, type Connection } from './connection-state.ts';
 import { buildSyncReport, snapshotOf, type SyncReport } from './sync-report.ts';
 import { correctedNow, isAvailable } from '../sync/clock.ts';
 import { pruneUnusedMedia } from '../sync/media-cache.ts';
+import { coalescedReread } from './coalesced-reread.ts';
+import { createMediaDownloads } from './media-downloads.ts';
 
 const ACTIVE_PROFILE_KEY = 'cartable.activeProfile';
 /** Download progress redraws the lesson list at most this often. */
@@ -35,17 +36,9 @@ const PROGRESS_REDRAW_MS = 250;
 
 export type WorkState = LessonWorkState;
 
-/**
- * How the pupil's device stands with their server: 'offline' (the browser says so),
- * 'unreachable' (the latest request got no answer), 'online' (it got one), 'unknown' (no
- * request yet on this page).
- */
-export type Connection = 'offline' | 'unreachable' | 'online' | 'unknown';
+export type { Connection };
 
-/** Work that has left the pupil's hands (handed in, whether or not the server has it yet). */
-export function isHandedIn(state: WorkState | undefined): boolean {
-  return state !== undefined && state.kind !== 'notStarted' && state.kind !== 'saved';
-}
+export { isHandedIn };
 
 export function createAppState() {
   const profiles = signal<Profile[]>([]);
@@ -58,26 +51,16 @@ export function createAppState() {
   const lastSyncAt = signal<string | null>(null);
   const clockOffsetMs = signal(0);
   const loaded = signal(false);
-  const online = signal(navigator.onLine);
   const downloadPolicy = signal<DownloadPolicy>('always');
-  /** On-demand media the pupil asked for: bytes so far, or 'failed'. Keyed by sha256. */
-  const mediaDownloads = signal<Map<string, { done: number; total: number } | 'failed'>>(new Map());
   /** Device clock, ticking; lessons unlock against `serverNow` (corrected by the last measured offset). */
   const now = signal(Date.now());
-  /** Whether each server answered this page's latest request (see sync/server-contact.ts). */
-  const answered = signal<ReadonlyMap<string, boolean>>(new Map());
   let triggers: SyncTriggers | null = null;
 
   const activeProfile = computed(
     () => profiles.value.find((p) => p.id === activeProfileId.value) ?? profiles.value[0] ?? null,
   );
   const serverNow = computed(() => correctedNow(clockOffsetMs.value, now.value));
-  const connection = computed((): Connection => {
-    if (!online.value) return 'offline';
-    const server = activeProfile.value?.server;
-    const latest = server === undefined ? undefined : answered.value.get(server);
-    return latest === undefined ? 'unknown' : latest ? 'online' : 'unreachable';
-  });
+  const { online, connection } = createConnectionState(activeProfile);
   /** The active pupil's feedback not seen yet, newest first. */
   const unreadFeedback = computed(() => feedback.value.filter(isUnread));
   /** The active pupil's hand-ins not delivered yet: waiting for the network, or for the pupil. */
@@ -126,26 +109,8 @@ export function createAppState() {
   }
 
   // One re-read at a time; progress arriving meanwhile folds into one more, after a pause.
-  let lessonsReread: { profileId: string; again: boolean } | null = null;
-  function refreshLessonsSoon(profileId: string): void {
-    if (lessonsReread?.profileId === profileId) {
-      lessonsReread.again = true;
-      return;
-    }
-    const reread = { profileId, again: true };
-    lessonsReread = reread;
-    void (async () => {
-      try {
-        while (reread.again) {
-          reread.again = false;
-          await refreshLessons(profileId);
-          await new Promise((resolve) => setTimeout(resolve, PROGRESS_REDRAW_MS));
-        }
-      } finally {
-        if (lessonsReread === reread) lessonsReread = null;
-      }
-    })();
-  }
+  const refreshLessonsSoon = coalescedReread(refreshLessons, PROGRESS_REDRAW_MS);
+  const { mediaDownloads, fetchMedia } = createMediaDownloads(() => activeProfile.value, refresh);
 
   function selectProfile(id: string): void {
     activeProfileId.value = id;
@@ -235,28 +200,6 @@ export function createAppState() {
     void syncNow();
   }
 
-  /** Fetch a media file data saver left behind, because the pupil asked for it. */
-  async function fetchMedia(lessonId: string, blob: string): Promise<void> {
-    const profile = activeProfile.value;
-    if (
-      !profile ||
-      (mediaDownloads.value.get(blob) !== undefined && mediaDownloads.value.get(blob) !== 'failed')
-    )
-      return;
-    const set = (value: { done: number; total: number } | 'failed' | null) => {
-      const next = new Map(mediaDownloads.value);
-      if (value === null) next.delete(blob);
-      else next.set(blob, value);
-      mediaDownloads.value = next;
-    };
-    set({ done: 0, total: 0 });
-    const result = await fetchMediaOnDemand(profile, lessonId, blob, {
-      onBytes: (done, total) => set({ done, total }),
-    }).catch(() => ({ ok: false }) as const);
-    set(result.ok ? null : 'failed');
-    await refresh();
-  }
-
   /**
    * The pupil pressed "send now": their waiting work is tried at once instead of at its
    * backoff time. A person pressing a button is slow enough not to hammer a server.
@@ -304,18 +247,10 @@ export function createAppState() {
 
   /** Note that a lesson now has a saved draft (the player calls this after each save). */
   function markDraft(lessonId: string): void {
-    const current = workStates.value.get(lessonId);
-    if (!current || current.kind === 'notStarted') {
-      workStates.value = new Map(workStates.value).set(lessonId, {
-        kind: 'saved',
-        updatedAt: new Date().toISOString(),
-      });
-    }
+    const next = withDraftSaved(workStates.value, lessonId, new Date().toISOString());
+    if (next) workStates.value = next;
   }
 
-  onContactChange((server, ok) => (answered.value = new Map(answered.value).set(server, ok)));
-  addEventListener('online', () => (online.value = true));
-  addEventListener('offline', () => (online.value = false));
   setInterval(() => (now.value = Date.now()), 15_000);
 
   return {

@@ -118,3 +118,19 @@ export async function profileWorkStates(profileId: string): Promise<Map<string, 
   }
   return states;
 }
+
+/** The work states once a draft of `lessonId` is saved: a lesson not started becomes 'saved'; others keep theirs. */
+export function withDraftSaved(
+  states: ReadonlyMap<string, LessonWorkState>,
+  lessonId: string,
+  updatedAt: string,
+): Map<string, LessonWorkState> | null {
+  const current = states.get(lessonId);
+  if (current && current.kind !== 'notStarted') return null;
+  return new Map(states).set(lessonId, { kind: 'saved', updatedAt });
+}
+
+/** Work that has left the pupil's hands (handed in, whether or not the server has it yet). */
+export function isHandedIn(state: LessonWorkState | undefined): boolean {
+  return state !== undefined && state.kind !== 'notStarted' && state.kind !== 'saved';
+}

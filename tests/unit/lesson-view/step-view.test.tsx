@@ -13,10 +13,10 @@ import { mediaOnDemand } from '../../../src/pupil/on-demand-media.tsx';
 import type { LessonRecord } from '../../../src/store/records.ts';
 
 const BLOB = 'b'.repeat(64);
-const image: Step = {
+const image: Extract<Step, { kind: 'image' }> = {
   id: 's1',
   kind: 'image',
-  media: { blob: BLOB, mime: 'image/png', size: 8_000_000 },
+  media: { blob: BLOB, mime: 'image/png', size: 8_000_000, optional: true },
   alt: 'Une carte',
 };
 // The active pupil's lesson whose image waits for the pupil (data saver).
