@@ -3,7 +3,7 @@
  * download). French first; the language follows the app's `locale`.
  */
 import { formatMessage } from '../app/format-message.ts';
-import { locale } from '../app/i18n.ts';
+import { locale, t } from '../app/i18n.ts';
 
 const fr = {
   teacherSpace: 'Espace enseignant',
@@ -50,7 +50,6 @@ const fr = {
   create: 'Créer',
   rename: 'Renommer',
   save: 'Enregistrer',
-  cancel: 'Annuler',
   archive: 'Archiver',
   unarchive: 'Désarchiver',
   archived: 'Archivée',
@@ -199,7 +198,6 @@ const fr = {
   hidePreview: 'Retour à l’édition',
   previewTitle: 'Aperçu : ce que voit l’élève',
   previewStep: 'Étape {n} sur {total}',
-  sendNow: 'Envoyer maintenant',
   discard: 'Abandonner cet envoi',
   fixBeforePublish: 'À corriger avant de publier :',
   problem_no_title: 'Donnez un titre à la leçon.',
@@ -307,7 +305,6 @@ const en: Record<TeacherMessageKey, string> = {
   create: 'Create',
   rename: 'Rename',
   save: 'Save',
-  cancel: 'Cancel',
   archive: 'Archive',
   unarchive: 'Unarchive',
   archived: 'Archived',
@@ -449,7 +446,6 @@ const en: Record<TeacherMessageKey, string> = {
   hidePreview: 'Back to editing',
   previewTitle: 'Preview: what the pupil sees',
   previewStep: 'Step {n} of {total}',
-  sendNow: 'Send now',
   discard: 'Give up this send',
   fixBeforePublish: 'To fix before publishing:',
   problem_no_title: 'Give the lesson a title.',
@@ -511,7 +507,13 @@ const en: Record<TeacherMessageKey, string> = {
 
 const dictionaries = { fr, en };
 
+/** Words the teacher screens say exactly as the pupil's do: kept once, in the pupil's dictionary. */
+const SHARED = ['cancel', 'sendNow'] as const;
+type SharedKey = (typeof SHARED)[number];
+const isShared = (key: string): key is SharedKey => (SHARED as readonly string[]).includes(key);
+
 /** Translate a teacher key, filling its placeholders and plurals; reading `locale` re-renders on change. */
-export function tt(key: TeacherMessageKey, params: Record<string, string | number> = {}): string {
+export function tt(key: TeacherMessageKey | SharedKey, params: Record<string, string | number> = {}): string {
+  if (isShared(key)) return t(key, params);
   return formatMessage(dictionaries[locale.value][key], params, locale.value);
 }
