@@ -46,9 +46,10 @@ export const TEACHER_API = {
   exportZip: (classId: string) => `/api/teacher/classes/${classId}/export.zip`,
 } as const;
 
+/** The sign-in body, as the server reads it: the e-mail trimmed and lower-cased (an address is at most 254 characters). */
 export const LoginRequestSchema = v.object({
-  email: v.pipe(v.string(), v.trim(), v.email(), v.maxLength(200)),
-  password: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(3), v.maxLength(254)),
+  password: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
 });
 export const TeacherSchema = v.object({ id: Id, name: v.string(), email: v.string() });
 /** The school's settings a teacher's screens need. Older servers sent none: Paris time then. */

@@ -1,27 +1,24 @@
 /** The teacher API by resource, validated with the contract's schemas (protocol/teacher-api.ts). */
-import * as v from 'valibot';
 import {
-  ClassSchema,
+  ClassListSchema,
   DashboardSchema,
-  DeviceSchema,
-  PupilSchema,
+  DeviceListSchema,
+  LessonListSchema,
+  PupilListSchema,
   SubmissionDetailSchema,
   TEACHER_API,
   TeacherLessonSchema,
 } from '../../protocol/teacher-api.ts';
 import { teacherCall } from './teacher-api-client.ts';
 
-export type TeacherDevice = v.InferOutput<typeof DeviceSchema>;
-
-export const listClasses = () =>
-  teacherCall(v.object({ classes: v.array(ClassSchema) }), TEACHER_API.classes).then((r) => r.classes);
+export const listClasses = () => teacherCall(ClassListSchema, TEACHER_API.classes).then((r) => r.classes);
 export const createClass = (name: string) =>
   teacherCall(null, TEACHER_API.classes, { method: 'POST', json: { name } });
 export const updateClass = (classId: string, change: { name?: string; archived?: boolean }) =>
   teacherCall(null, TEACHER_API.class(classId), { method: 'PATCH', json: change });
 
 export const listPupils = (classId: string) =>
-  teacherCall(v.object({ pupils: v.array(PupilSchema) }), TEACHER_API.pupils(classId)).then((r) => r.pupils);
+  teacherCall(PupilListSchema, TEACHER_API.pupils(classId)).then((r) => r.pupils);
 export const addPupils = (classId: string, names: string[]) =>
   teacherCall(null, TEACHER_API.pupils(classId), { method: 'POST', json: { names } });
 export const renamePupil = (pupilId: string, name: string) =>
@@ -31,16 +28,12 @@ export const removePupil = (pupilId: string) =>
 export const regenerateCode = (pupilId: string) =>
   teacherCall(null, TEACHER_API.regenerateCode(pupilId), { method: 'POST' });
 export const listDevices = (pupilId: string) =>
-  teacherCall(v.object({ devices: v.array(DeviceSchema) }), TEACHER_API.pupilDevices(pupilId)).then(
-    (r) => r.devices,
-  );
+  teacherCall(DeviceListSchema, TEACHER_API.pupilDevices(pupilId)).then((r) => r.devices);
 export const revokeDevice = (deviceId: string) =>
   teacherCall(null, TEACHER_API.device(deviceId), { method: 'DELETE' });
 
 export const listLessons = (classId: string) =>
-  teacherCall(v.object({ lessons: v.array(TeacherLessonSchema) }), TEACHER_API.lessons(classId)).then(
-    (r) => r.lessons,
-  );
+  teacherCall(LessonListSchema, TEACHER_API.lessons(classId)).then((r) => r.lessons);
 export const getLesson = (classId: string, lessonId: string) =>
   teacherCall(TeacherLessonSchema, TEACHER_API.lesson(classId, lessonId));
 export const deleteLesson = (classId: string, lessonId: string) =>

@@ -1,7 +1,7 @@
 /** The signed-in teacher as signals, loaded from and saved to this device. */
 import { computed, signal } from '@preact/signals';
 import { DEFAULT_SCHOOL_TIME_ZONE } from '../../protocol/school-time.ts';
-import { LoginResponseSchema, TEACHER_API } from '../../protocol/teacher-api.ts';
+import { LoginRequestSchema, LoginResponseSchema, TEACHER_API } from '../../protocol/teacher-api.ts';
 import * as v from 'valibot';
 import { defaultFetch, exchange } from '../sync/api-client.ts';
 import { clearSession, loadSession, saveSession } from '../store/teacher-session.ts';
@@ -28,9 +28,12 @@ export type SignInResult =
 
 /** POST the e-mail and password; on success keep the session on this device. */
 export async function signIn(email: string, password: string): Promise<SignInResult> {
+  // Read as the server reads it: what it would refuse (400) is said without asking it.
+  const body = v.safeParse(LoginRequestSchema, { email, password });
+  if (!body.success) return { ok: false, reason: 'credentials' };
   const result = await exchange(defaultFetch(), { server: location.origin }, TEACHER_API.session, {
     method: 'POST',
-    json: { email, password },
+    json: body.output,
   });
   if (result.kind !== 'response') return { ok: false, reason: 'network' };
   const status = result.response.status;

@@ -5,7 +5,12 @@
  */
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import { CreateClassSchema, UpdateClassSchema, type TeacherClass } from '../../../protocol/teacher-api.ts';
+import {
+  CreateClassSchema,
+  UpdateClassSchema,
+  type ClassListSchema,
+  type TeacherClass,
+} from '../../../protocol/teacher-api.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import { readJson } from '../../http/json.ts';
@@ -13,6 +18,9 @@ import { createClass } from '../../roster.ts';
 import type { AppEnv } from '../../security/auth.ts';
 import { notYours, ownedClass } from '../../security/ownership.ts';
 import { bodyAtMost } from '../../security/receive-body.ts';
+import type { InferOutput } from 'valibot';
+
+type ClassList = InferOutput<typeof ClassListSchema>;
 
 /** The teacher's classes (or one of them) with their current pupil count, by name. */
 async function listClasses(
@@ -40,7 +48,9 @@ async function listClasses(
 /** Mounted at /api/teacher (behind teacher authentication). */
 export function teacherClassRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
   return new Hono<AppEnv>()
-    .get('/classes', async (c) => c.json({ classes: await listClasses(db, c.get('teacher').teacherId) }))
+    .get('/classes', async (c) =>
+      c.json({ classes: await listClasses(db, c.get('teacher').teacherId) } satisfies ClassList),
+    )
     .post('/classes', bodyAtMost(4 * 1024), async (c) => {
       const parsed = await readJson(c, CreateClassSchema);
       if (!parsed.ok) return parsed.response;

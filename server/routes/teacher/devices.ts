@@ -5,13 +5,15 @@
  */
 import { Hono } from 'hono';
 import type { InferOutput } from 'valibot';
-import type { DeviceSchema } from '../../../protocol/teacher-api.ts';
+import type { DeviceListSchema, DeviceSchema } from '../../../protocol/teacher-api.ts';
 import { lessonsReadyOf, liveDevicesOfClass, livePupilsOfClass } from '../../class-queries.ts';
 import type { Device } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import { latestLessonsOfClass } from '../../lessons/catalogue.ts';
 import type { AppEnv } from '../../security/auth.ts';
 import { notYours, ownedClass, ownedDevice, ownedPupil } from '../../security/ownership.ts';
+
+type DeviceList = InferOutput<typeof DeviceListSchema>;
 
 function deviceView(d: Device): InferOutput<typeof DeviceSchema> {
   return {
@@ -41,7 +43,7 @@ export function teacherDeviceRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
           .orderBy('created_at')
           .orderBy('id')
           .execute();
-        return c.json({ devices: devices.map(deviceView) });
+        return c.json({ devices: devices.map(deviceView) } satisfies DeviceList);
       })
       .delete('/devices/:deviceId', async (c) => {
         const device = await ownedDevice(db, c.get('teacher').teacherId, c.req.param('deviceId'));

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { SaveDraftSchema } from '../../../protocol/teacher-api.ts';
+import { SaveDraftSchema, type LessonListSchema } from '../../../protocol/teacher-api.ts';
 import { lessonIdTakenElsewhere } from '../../class-queries.ts';
 import type { AppDeps } from '../../deps.ts';
 import { apiError, readJson } from '../../http/json.ts';
@@ -13,6 +13,9 @@ import { MAX_DRAFT_BYTES, saveDraft, teacherLessons } from '../../lessons/drafts
 import type { AppEnv } from '../../security/auth.ts';
 import { badLessonId, classArchived, notYours, ownedClass, ownedLesson } from '../../security/ownership.ts';
 import { bodyAtMost } from '../../security/receive-body.ts';
+import type { InferOutput } from 'valibot';
+
+type LessonList = InferOutput<typeof LessonListSchema>;
 
 /** Mounted at /api/teacher (behind teacher authentication). */
 export function teacherLessonRoutes({ db, blobs, now }: Pick<AppDeps, 'db' | 'blobs' | 'now'>) {
@@ -20,7 +23,7 @@ export function teacherLessonRoutes({ db, blobs, now }: Pick<AppDeps, 'db' | 'bl
     .get('/classes/:classId/lessons', async (c) => {
       const classId = c.req.param('classId');
       if (!(await ownedClass(db, c.get('teacher').teacherId, classId))) return notYours(c, 'class');
-      return c.json({ lessons: await teacherLessons(db, blobs, classId) });
+      return c.json({ lessons: await teacherLessons(db, blobs, classId) } satisfies LessonList);
     })
     .get('/classes/:classId/lessons/:lessonId', async (c) => {
       const { classId, lessonId } = c.req.param();

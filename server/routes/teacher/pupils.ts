@@ -5,7 +5,13 @@
  */
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import { AddPupilsSchema, RenamePupilSchema, type TeacherPupil } from '../../../protocol/teacher-api.ts';
+import {
+  AddPupilsSchema,
+  RenamePupilSchema,
+  type NewJoinCodeSchema,
+  type PupilListSchema,
+  type TeacherPupil,
+} from '../../../protocol/teacher-api.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import { readJson } from '../../http/json.ts';
@@ -14,6 +20,10 @@ import type { AppEnv } from '../../security/auth.ts';
 import { formatJoinCode } from '../../security/join-codes.ts';
 import { classArchived, notYours, ownedClass, ownedPupil } from '../../security/ownership.ts';
 import { bodyAtMost } from '../../security/receive-body.ts';
+import type { InferOutput } from 'valibot';
+
+type PupilList = InferOutput<typeof PupilListSchema>;
+type NewJoinCode = InferOutput<typeof NewJoinCodeSchema>;
 
 /** Pupils still on a class list (or the given ones), by name, with their live code and linked devices. */
 async function listPupils(
@@ -58,7 +68,7 @@ export function teacherPupilRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
     .get('/classes/:classId/pupils', async (c) => {
       const classId = c.req.param('classId');
       if (!(await ownedClass(db, c.get('teacher').teacherId, classId))) return notYours(c, 'class');
-      return c.json({ pupils: await listPupils(db, classId) });
+      return c.json({ pupils: await listPupils(db, classId) } satisfies PupilList);
     })
     .post('/classes/:classId/pupils', bodyAtMost(64 * 1024), async (c) => {
       const classId = c.req.param('classId');
@@ -69,7 +79,7 @@ export function teacherPupilRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
       if (!parsed.ok) return parsed.response;
       const ids: string[] = [];
       for (const name of parsed.value.names) ids.push((await addPupil(db, { classId, name }, now())).id);
-      return c.json({ pupils: await listPupils(db, classId, ids) }, 201);
+      return c.json({ pupils: await listPupils(db, classId, ids) } satisfies PupilList, 201);
     })
     .patch('/pupils/:pupilId', bodyAtMost(4 * 1024), async (c) => {
       const pupil = await ownedPupil(db, c.get('teacher').teacherId, c.req.param('pupilId'));
@@ -90,6 +100,6 @@ export function teacherPupilRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
       const pupil = await ownedPupil(db, c.get('teacher').teacherId, c.req.param('pupilId'));
       if (!pupil) return notYours(c, 'pupil');
       const code = await regenerateJoinCode(db, pupil.id, now());
-      return c.json({ code: formatJoinCode(code) });
+      return c.json({ code: formatJoinCode(code) } satisfies NewJoinCode);
     });
 }

@@ -1,6 +1,5 @@
 /** POST/DELETE /api/teacher/session: a teacher signs in with e-mail and password, and out. */
 import { Hono } from 'hono';
-import * as v from 'valibot';
 import type { AppDeps } from '../../deps.ts';
 import { apiError, readJson } from '../../http/json.ts';
 import { requireTeacher, type AppEnv } from '../../security/auth.ts';
@@ -8,17 +7,12 @@ import { clientAddress } from '../../security/client-address.ts';
 import { verifyPassword } from '../../security/passwords.ts';
 import { hashToken, newToken } from '../../security/tokens.ts';
 import type { InferOutput } from 'valibot';
-import type { LoginResponseSchema } from '../../../protocol/teacher-api.ts';
+import { LoginRequestSchema, type LoginResponseSchema } from '../../../protocol/teacher-api.ts';
 import { DEFAULT_SCHOOL_TIME_ZONE } from '../../../protocol/school-time.ts';
 import { bodyAtMost } from '../../security/receive-body.ts';
 
 /** A school day with its evening of preparation, not a week. */
 export const SESSION_HOURS = 12;
-
-const LoginSchema = v.object({
-  email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(3), v.maxLength(254)),
-  password: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
-});
 
 // Verified when the e-mail is unknown, so both failures take the same time.
 const DECOY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
@@ -44,7 +38,7 @@ export function teacherSessionRoutes({
           'Too many failed sign-ins from this network; please wait before trying again.',
         );
       }
-      const parsed = await readJson(c, LoginSchema);
+      const parsed = await readJson(c, LoginRequestSchema);
       if (!parsed.ok) return parsed.response;
       const { email, password } = parsed.value;
 

@@ -15,7 +15,6 @@ export const STEP_KINDS: StepKind[] = [
   'photo',
   'recording',
 ];
-export const MEDIA_KINDS = new Set<StepKind>(['image', 'audio', 'video', 'pdf']);
 
 export function emptyDraft(): LessonDraft {
   return { title: '', availableFrom: null, dueAt: null, showCorrection: true, steps: [] };
