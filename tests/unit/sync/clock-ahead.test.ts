@@ -5,8 +5,8 @@ import { listOutbox, nextDueAt, reschedule } from '../../../src/store/outbox.ts'
 import type { Profile } from '../../../src/store/records.ts';
 import { BACKOFF_CAP_MS, isDue, nextAttemptAt } from '../../../src/sync/backoff.ts';
 import { sendOutbox } from '../../../src/sync/outbox-sender.ts';
-import { freshDevice, linkedProfile } from './support/device.ts';
-import { fakeServer, json } from './support/fake-server.ts';
+import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { fakeServer, json } from '../client/support/fake-server.ts';
 
 const NOW = Date.parse('2021-04-06T08:30:00Z');
 const YEAR_AHEAD = NOW + 365 * 24 * 3_600_000;

@@ -5,8 +5,8 @@ import { listOutbox, reschedule } from '../../../src/store/outbox.ts';
 import { getProfile } from '../../../src/store/profiles.ts';
 import type { Profile } from '../../../src/store/records.ts';
 import { IN_FLIGHT_PER_SERVER, sendOutbox } from '../../../src/sync/outbox-sender.ts';
-import { fakeServer, json, networkDown, timedOut, type Route } from './support/fake-server.ts';
-import { freshDevice, linkedProfile } from './support/device.ts';
+import { fakeServer, json, networkDown, timedOut, type Route } from '../client/support/fake-server.ts';
+import { freshDevice, linkedProfile } from '../client/support/device.ts';
 
 const NOW = Date.parse('2021-04-06T08:30:00Z');
 const clock = () => NOW;

@@ -16,9 +16,9 @@ import { exchange } from '../../../src/sync/api-client.ts';
 import { noteContact, serverAnswered } from '../../../src/sync/server-contact.ts';
 import { SyncSummary } from '../../../src/pupil/sync-summary.tsx';
 import { sendReportText, syncReportText } from '../../../src/pupil/sync-report-text.ts';
-import { fakeServer, json, networkDown } from './support/fake-server.ts';
-import { freshDevice, linkedProfile } from './support/device.ts';
-import { publishLesson } from './support/lesson-fixtures.ts';
+import { fakeServer, json, networkDown } from '../client/support/fake-server.ts';
+import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { publishLesson } from '../client/support/lesson-fixtures.ts';
 
 beforeAll(() => {
   // The page globals createAppState reads (Node has none of them).

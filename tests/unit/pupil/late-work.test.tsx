@@ -13,8 +13,8 @@ import { dueState, dueText } from '../../../src/pupil/due-line.ts';
 import { LessonList } from '../../../src/pupil/lesson-list.tsx';
 import { handedInStatus } from '../../../src/teacher/handed-in-status.ts';
 import { tt } from '../../../src/teacher/teacher-i18n.ts';
-import { freshDevice, linkedProfile } from './support/device.ts';
-import { publishLesson } from './support/lesson-fixtures.ts';
+import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { publishLesson } from '../client/support/lesson-fixtures.ts';
 
 const DUE = '2021-04-05T15:30:00.000Z';
 const NOW = Date.parse('2021-04-06T09:00:00.000Z');

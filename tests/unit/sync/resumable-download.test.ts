@@ -3,9 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { API, sha256Hex } from '../../../protocol/index.ts';
 import { readReceived, receivedBytes, saveChunk } from '../../../src/store/download-chunks.ts';
 import { downloadMedia, downloadPack } from '../../../src/sync/file-download.ts';
-import { freshDevice, SERVER } from './support/device.ts';
-import { fakeServer, json } from './support/fake-server.ts';
-import { imageBytes } from './support/lesson-fixtures.ts';
+import { freshDevice, SERVER } from '../client/support/device.ts';
+import { fakeServer, json } from '../client/support/fake-server.ts';
+import { imageBytes } from '../client/support/lesson-fixtures.ts';
 
 const SIZE = 10_000;
 let bytes: Uint8Array<ArrayBuffer>;

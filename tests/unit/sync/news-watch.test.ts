@@ -17,9 +17,9 @@ import {
   type VisibleDocument,
 } from '../../../src/sync/news-watch.ts';
 import { startSyncTriggers, type SyncTriggers } from '../../../src/sync/triggers.ts';
-import { fakeServer, json, networkDown } from './support/fake-server.ts';
-import { freshDevice, linkedProfile } from './support/device.ts';
-import { publishLesson, type PublishedLesson } from './support/lesson-fixtures.ts';
+import { fakeServer, json, networkDown } from '../client/support/fake-server.ts';
+import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { publishLesson, type PublishedLesson } from '../client/support/lesson-fixtures.ts';
 
 const NEWS_URL = `/api/class-news/cm1-a/${'a'.repeat(64)}`;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

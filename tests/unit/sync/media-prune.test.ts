@@ -4,10 +4,10 @@ import { API } from '../../../protocol/index.ts';
 import { removeProfile } from '../../../src/store/profiles.ts';
 import { syncLessons } from '../../../src/sync/lesson-sync.ts';
 import { MEDIA_CACHE, pruneUnusedMedia } from '../../../src/sync/media-cache.ts';
-import { freshDevice, linkedProfile } from './support/device.ts';
-import { fakeServer, json } from './support/fake-server.ts';
-import { imageBytes, publishLesson, type PublishedLesson } from './support/lesson-fixtures.ts';
-import type { MemoryCacheStorage } from './support/memory-caches.ts';
+import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { fakeServer, json } from '../client/support/fake-server.ts';
+import { imageBytes, publishLesson, type PublishedLesson } from '../client/support/lesson-fixtures.ts';
+import type { MemoryCacheStorage } from '../client/support/memory-caches.ts';
 
 let caches: MemoryCacheStorage;
 beforeEach(async () => {

@@ -6,7 +6,7 @@ import { DB_NAME, DB_VERSION } from '../../../src/store/db.ts';
 import { getDraft, saveDraft } from '../../../src/store/drafts.ts';
 import { createLatestWriter } from '../../../src/store/latest-writer.ts';
 import type { Draft } from '../../../src/store/records.ts';
-import { freshDevice, linkedProfile } from './support/device.ts';
+import { freshDevice, linkedProfile } from '../client/support/device.ts';
 
 beforeEach(async () => {
   await freshDevice();

@@ -8,10 +8,10 @@ import { listOutbox } from '../../../src/store/outbox.ts';
 import { getProfile } from '../../../src/store/profiles.ts';
 import type { Profile } from '../../../src/store/records.ts';
 import { MEDIA_CACHE, syncLessons, type SyncProgress } from '../../../src/sync/lesson-sync.ts';
-import { fakeServer, json, type Route } from './support/fake-server.ts';
-import { freshDevice, linkedProfile } from './support/device.ts';
-import { imageBytes, publishLesson, type PublishedLesson } from './support/lesson-fixtures.ts';
-import type { MemoryCacheStorage } from './support/memory-caches.ts';
+import { fakeServer, json, type Route } from '../client/support/fake-server.ts';
+import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { imageBytes, publishLesson, type PublishedLesson } from '../client/support/lesson-fixtures.ts';
+import type { MemoryCacheStorage } from '../client/support/memory-caches.ts';
 
 const SERVER_TIME = '2021-04-06T07:00:00.000Z';
 const DEVICE_NOW = Date.parse('2021-04-06T06:59:00.000Z');

@@ -6,8 +6,8 @@ import { closeDbForTests, DB_NAME } from '../../../src/store/db.ts';
 import { handIn } from '../../../src/store/hand-in.ts';
 import { removeProfile } from '../../../src/store/profiles.ts';
 import { sendOutbox } from '../../../src/sync/outbox-sender.ts';
-import { freshDevice, linkedProfile } from './support/device.ts';
-import { fakeServer, json } from './support/fake-server.ts';
+import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { fakeServer, json } from '../client/support/fake-server.ts';
 
 const lesson = { lessonId: 'fractions', version: 1 };
 

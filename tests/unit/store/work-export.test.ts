@@ -9,9 +9,9 @@ import { listProfiles, removeProfile } from '../../../src/store/profiles.ts';
 import { exportUnsentWork, toBase64 } from '../../../src/store/work-export.ts';
 import { syncLessons } from '../../../src/sync/lesson-sync.ts';
 import { sendOutbox } from '../../../src/sync/outbox-sender.ts';
-import { freshDevice, linkedProfile } from './support/device.ts';
-import { fakeServer, json } from './support/fake-server.ts';
-import { imageBytes, publishLesson } from './support/lesson-fixtures.ts';
+import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { fakeServer, json } from '../client/support/fake-server.ts';
+import { imageBytes, publishLesson } from '../client/support/lesson-fixtures.ts';
 
 beforeEach(async () => {
   await freshDevice();

@@ -14,8 +14,8 @@ import { acknowledge } from '../../../src/store/outbox.ts';
 import type { FeedbackRecord, Profile } from '../../../src/store/records.ts';
 import { FeedbackList } from '../../../src/pupil/feedback-list.tsx';
 import { LessonList } from '../../../src/pupil/lesson-list.tsx';
-import { freshDevice, linkedProfile } from './support/device.ts';
-import { publishLesson } from './support/lesson-fixtures.ts';
+import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { publishLesson } from '../client/support/lesson-fixtures.ts';
 
 beforeAll(() => {
   // The page globals createAppState reads (Node has none of them).

@@ -15,8 +15,8 @@ import {
 import { getProfile, listProfiles, removeProfile, saveProfile } from '../../../src/store/profiles.ts';
 import type { Draft, LessonRecord } from '../../../src/store/records.ts';
 import { lessonWorkState } from '../../../src/store/work-status.ts';
-import { freshDevice, linkedProfile } from './support/device.ts';
-import { publishLesson } from './support/lesson-fixtures.ts';
+import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { publishLesson } from '../client/support/lesson-fixtures.ts';
 
 const lesson: Pick<LessonRecord, 'lessonId' | 'version'> = { lessonId: 'fractions', version: 1 };
 const answers = { q1: { kind: 'text' as const, text: 'trois quarts' } };

@@ -21,9 +21,9 @@ import { getUpdatesCursor, setUpdatesCursor } from '../../../src/store/meta.ts';
 import type { Profile } from '../../../src/store/records.ts';
 import { profileWorkStates } from '../../../src/store/work-status.ts';
 import { FEED_PAGES_PER_SYNC, syncLessons } from '../../../src/sync/lesson-sync.ts';
-import { freshDevice, linkedProfile } from './support/device.ts';
-import { fakeServer, json, type FakeServer } from './support/fake-server.ts';
-import { publishLesson, type PublishedLesson } from './support/lesson-fixtures.ts';
+import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { fakeServer, json, type FakeServer } from '../client/support/fake-server.ts';
+import { publishLesson, type PublishedLesson } from '../client/support/lesson-fixtures.ts';
 
 const DUE = '2021-04-05T15:30:00.000Z';
 

@@ -4,8 +4,8 @@ import { getClockOffset } from '../../../src/store/meta.ts';
 import { listOutbox, markRelink } from '../../../src/store/outbox.ts';
 import { listProfiles } from '../../../src/store/profiles.ts';
 import { JoinError, joinCodeFromLink, joinWithCode } from '../../../src/sync/join.ts';
-import { fakeServer, json, networkDown } from './support/fake-server.ts';
-import { freshDevice, SERVER } from './support/device.ts';
+import { fakeServer, json, networkDown } from '../client/support/fake-server.ts';
+import { freshDevice, SERVER } from '../client/support/device.ts';
 
 const joined = {
   token: 't'.repeat(43),

@@ -4,7 +4,7 @@ import { saveAttachment } from '../../../src/store/attachments.ts';
 import { saveDraft } from '../../../src/store/drafts.ts';
 import { listProfiles, removeProfile } from '../../../src/store/profiles.ts';
 import { exportUnsentWork } from '../../../src/store/work-export.ts';
-import { freshDevice, linkedProfile } from './support/device.ts';
+import { freshDevice, linkedProfile } from '../client/support/device.ts';
 
 beforeEach(async () => {
   await freshDevice();

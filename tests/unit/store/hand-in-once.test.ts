@@ -4,7 +4,7 @@ import { getDraft, saveDraft } from '../../../src/store/drafts.ts';
 import { handIn, listHandedIn } from '../../../src/store/hand-in.ts';
 import { listOutbox } from '../../../src/store/outbox.ts';
 import type { Draft } from '../../../src/store/records.ts';
-import { freshDevice, linkedProfile } from './support/device.ts';
+import { freshDevice, linkedProfile } from '../client/support/device.ts';
 
 const lesson = { lessonId: 'fractions', version: 1 };
 const answers = { q1: { kind: 'text' as const, text: 'trois quarts' } };
