@@ -8,16 +8,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { doLessonAndHandIn, joinAndDownload, lessonCard, workState } from './support/pupil.ts';
-import { freePort, ServerProcess } from './support/server-process.ts';
 import { DEMO_CLASS, signInAsTeacher } from './support/teacher.ts';
 import { teacherCall, teacherSubmissions } from './support/teacher-api.ts';
 
-let server: ServerProcess;
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-});
-test.afterEach(async () => server.dispose());
 // axe injects its own script; the app's CSP (checked everywhere else) would refuse it.
 test.use({ bypassCSP: true });
 
@@ -32,7 +25,7 @@ async function audit(page: Page, screen: string) {
   expect(report, `accessibility on ${screen}`).toEqual([]);
 }
 
-test('pupil screens have no serious accessibility violation', async ({ page }) => {
+test('pupil screens have no serious accessibility violation', async ({ server, page }) => {
   await page.goto(`${server.origin}/join`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await audit(page, 'join');
@@ -55,7 +48,7 @@ test('pupil screens have no serious accessibility violation', async ({ page }) =
   await audit(page, 'device status');
 });
 
-test('teacher screens have no serious accessibility violation', async ({ page }) => {
+test('teacher screens have no serious accessibility violation', async ({ server, page }) => {
   await signInAsTeacher(page, server.origin);
   await audit(page, 'classes');
   await page.getByRole('link', { name: DEMO_CLASS }).click();
@@ -74,6 +67,7 @@ test('teacher screens have no serious accessibility violation', async ({ page })
 });
 
 test('the home status (offline, work waiting, new feedback) has no serious accessibility violation', async ({
+  server,
   page,
 }) => {
   const [pupil] = server.demoPupils();

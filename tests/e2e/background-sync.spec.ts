@@ -29,15 +29,12 @@ import {
   signInAsTeacher,
   startNewLesson,
 } from './support/teacher.ts';
-import { freePort, ServerProcess } from './support/server-process.ts';
 import { teacherCall, teacherSubmissions } from './support/teacher-api.ts';
+import type { ServerProcess } from './support/server-process.ts';
 
 let server: ServerProcess;
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-});
-test.afterEach(async () => server.dispose());
+// The test's own server process (the `server` fixture): started before it, disposed after it.
+test.beforeEach(({ server: started }) => void (server = started));
 
 /** A DevTools session on a blank page (not a page of the app) and the app's worker registration id. */
 async function workerControl(context: BrowserContext): Promise<{ cdp: CDPSession; registrationId: string }> {

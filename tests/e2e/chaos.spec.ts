@@ -14,9 +14,9 @@ import {
   serverSubmissionIds,
   verifyCachedMedia,
 } from './support/chaos.ts';
-import { FaultProxy } from './support/fault-proxy.ts';
+import type { FaultProxy } from './support/fault-proxy.ts';
 import { doLessonAndHandIn, joinAndDownload, joinLink, lessonCard, workState } from './support/pupil.ts';
-import { freePort, ServerProcess, type DemoPupil } from './support/server-process.ts';
+import type { DemoPupil, ServerProcess } from './support/server-process.ts';
 
 const LARGE_MB = 6;
 const LARGE_BYTES = LARGE_MB * 1_000_000;
@@ -25,15 +25,11 @@ const ROUNDS = 10;
 let server: ServerProcess;
 let proxy: FaultProxy;
 
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort(), { CARTABLE_DEMO_LARGE_MEDIA_MB: String(LARGE_MB) });
-  await server.start();
-  proxy = new FaultProxy(await freePort(), server.port);
-  await proxy.start();
-});
-test.afterEach(async () => {
-  await proxy.stop();
-  await server.dispose();
+test.use({ serverEnv: { CARTABLE_DEMO_LARGE_MEDIA_MB: String(LARGE_MB) } });
+// The test's own server, and a fault proxy in front of it (fixtures.ts): both stopped after it.
+test.beforeEach(({ server: started, faultProxy }) => {
+  server = started;
+  proxy = faultProxy;
 });
 
 /** This test's random source, from a seed it prints (CHAOS_SEED replays it). */

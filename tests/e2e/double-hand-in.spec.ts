@@ -1,20 +1,9 @@
 /** "Oui, je rends" clicked twice (or more) hands the lesson in once: one row on the server. */
 import { expect, test } from './support/fixtures.ts';
 import { answerCurrentStep, joinAndDownload, lessonCard, walkSteps, workState } from './support/pupil.ts';
-import { freePort, ServerProcess } from './support/server-process.ts';
 import { teacherSubmissions } from './support/teacher-api.ts';
 
-let server: ServerProcess;
-
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-});
-test.afterEach(async () => {
-  await server.dispose();
-});
-
-test('a double click on the confirm button creates one submission', async ({ page }) => {
+test('a double click on the confirm button creates one submission', async ({ server, page }) => {
   const [pupil] = server.demoPupils();
   await joinAndDownload(page, server.origin, pupil!);
   const title = 'Partager une pizza';

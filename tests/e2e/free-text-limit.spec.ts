@@ -5,16 +5,9 @@
  */
 import { expect, test } from './support/fixtures.ts';
 import { joinAndDownload, lessonCard, walkSteps } from './support/pupil.ts';
-import { freePort, ServerProcess } from './support/server-process.ts';
-
-let server: ServerProcess;
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-});
-test.afterEach(async () => server.dispose());
 
 test('the count and the limit are shown, and a paste beyond it is cut at a word and said', async ({
+  server,
   page,
   context,
 }) => {

@@ -20,18 +20,10 @@ import {
 } from '../fixtures/xss-payloads.ts';
 import { expect, test } from './support/fixtures.ts';
 import { lessonCard, waitForWorkerControl, walkSteps } from './support/pupil.ts';
-import { freePort, ServerProcess } from './support/server-process.ts';
 import { signInAsTeacher } from './support/teacher.ts';
 import { teacherAuth } from './support/teacher-api.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
-
-let server: ServerProcess;
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-});
-test.afterEach(async () => server.dispose());
 
 /** Calls the teacher API as the demo teacher; throws on any unexpected status. */
 async function teacherApi(origin: string) {
@@ -211,6 +203,7 @@ async function expectCorpus(page: Page, selector: string, where: string): Promis
 }
 
 test('hostile text in every field stays text on every screen, for pupils and teachers', async ({
+  server,
   page: teacherPage,
   browser,
 }) => {

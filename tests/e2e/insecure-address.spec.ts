@@ -5,7 +5,6 @@
  */
 import { CHROMIUM_ARGS } from '../../playwright.config.ts';
 import { expect, test } from './support/fixtures.ts';
-import { freePort, ServerProcess } from './support/server-process.ts';
 import { answerCurrentStep, joinLink, lessonCard, walkSteps } from './support/pupil.ts';
 import { teacherCall, teacherSubmissions } from './support/teacher-api.ts';
 
@@ -18,14 +17,8 @@ test.use({
   },
 });
 
-let server: ServerProcess;
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-});
-test.afterEach(async () => server.dispose());
-
 test('on plain http off localhost the pupil is told offline needs https, and the teacher sees nothing ready', async ({
+  server,
   page,
 }) => {
   const origin = server.origin.replace('127.0.0.1', HOST);

@@ -2,15 +2,7 @@
 import { expect, test } from './support/fixtures.ts';
 import type { Page } from '@playwright/test';
 import { deviceRecords } from './support/pupil.ts';
-import { freePort, ServerProcess } from './support/server-process.ts';
 import { teacherCall } from './support/teacher-api.ts';
-
-let server: ServerProcess;
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-});
-test.afterEach(async () => server.dispose());
 
 /** Profiles stored on this device (IndexedDB `cartable`). */
 async function storedProfiles(page: Page): Promise<number> {
@@ -35,7 +27,7 @@ function escape(text: string): RegExp['source'] {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-test('wrong, malformed and unreachable codes are explained and store nothing', async ({ page }) => {
+test('wrong, malformed and unreachable codes are explained and store nothing', async ({ server, page }) => {
   await page.goto(`${server.origin}/join`);
   await expect(page.getByRole('heading', { level: 1, name: 'Rejoindre ma classe' })).toBeVisible();
 
@@ -62,7 +54,7 @@ test('wrong, malformed and unreachable codes are explained and store nothing', a
   expect(page.url()).not.toContain('#');
 });
 
-test('a code of an archived class is explained, and links nothing', async ({ page }) => {
+test('a code of an archived class is explained, and links nothing', async ({ server, page }) => {
   const { classes } = await teacherCall<{ classes: { id: string }[] }>(
     server.origin,
     'GET',
@@ -77,6 +69,7 @@ test('a code of an archived class is explained, and links nothing', async ({ pag
 });
 
 test('an empty field, a wrong length or a letter no code has is said at once, without asking the server', async ({
+  server,
   page,
 }) => {
   const asked: string[] = [];
@@ -107,6 +100,7 @@ test('an empty field, a wrong length or a letter no code has is said at once, wi
 });
 
 test('a code the teacher has replaced is said to be replaced, and the new one links the device', async ({
+  server,
   page,
 }) => {
   const pupil = server.demoPupils()[0]!;

@@ -5,16 +5,8 @@
  */
 import { expect, test } from './support/fixtures.ts';
 import { joinAndDownload } from './support/pupil.ts';
-import { freePort, ServerProcess } from './support/server-process.ts';
 
-let server: ServerProcess;
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-});
-test.afterEach(async () => server.dispose());
-
-test('English, the device page and the join screen open with the server dead', async ({ page }) => {
+test('English, the device page and the join screen open with the server dead', async ({ server, page }) => {
   const [lea] = server.demoPupils();
   await joinAndDownload(page, server.origin, lea!);
   await server.kill();

@@ -12,9 +12,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { FaultProxy } from './support/fault-proxy.ts';
+import type { FaultProxy } from './support/fault-proxy.ts';
 import { doLessonAndHandIn, joinAndDownload, lessonCard, workState } from './support/pupil.ts';
-import { freePort, ServerProcess, type DemoPupil } from './support/server-process.ts';
+import type { DemoPupil, ServerProcess } from './support/server-process.ts';
 import { signInAsTeacher } from './support/teacher.ts';
 import { teacherCall, teacherSubmissions } from './support/teacher-api.ts';
 
@@ -25,19 +25,14 @@ const INTERVAL_MS = 2_000;
 let server: ServerProcess;
 let proxy: FaultProxy;
 
-test.beforeEach(async ({ page }) => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-  proxy = new FaultProxy(await freePort(), server.port);
-  await proxy.start();
+// The test's own server, and a fault proxy in front of it (fixtures.ts): both stopped after it.
+test.beforeEach(async ({ page, server: started, faultProxy }) => {
+  server = started;
+  proxy = faultProxy;
   await page.addInitScript(
     ([key, ms]) => localStorage.setItem(key!, ms!),
     [NEWS_CHECK_SETTING, String(INTERVAL_MS)],
   );
-});
-test.afterEach(async () => {
-  await proxy.stop();
-  await server.dispose();
 });
 
 function pupil(index = 0): DemoPupil {

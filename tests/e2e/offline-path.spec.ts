@@ -4,18 +4,10 @@
  */
 import { expect, test } from './support/fixtures.ts';
 import { doLessonAndHandIn, joinAndDownload, lessonCard, workState } from './support/pupil.ts';
-import { freePort, ServerProcess } from './support/server-process.ts';
 import { teacherSubmissions } from './support/teacher-api.ts';
 
-let server: ServerProcess;
-
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-});
-test.afterEach(async () => server.dispose());
-
 test('a pupil works offline with the server killed, and the work arrives once when it returns', async ({
+  server,
   page,
 }) => {
   const [pupil] = server.demoPupils();
@@ -54,7 +46,7 @@ test('a pupil works offline with the server killed, and the work arrives once wh
   expect(freeText).toBeTruthy();
 });
 
-test('every change is saved on the device: a reload loses nothing typed', async ({ page }) => {
+test('every change is saved on the device: a reload loses nothing typed', async ({ server, page }) => {
   const [pupil] = server.demoPupils();
   await joinAndDownload(page, server.origin, pupil!);
   await lessonCard(page, 'Le cycle de l’eau').getByRole('link').click();

@@ -1,16 +1,9 @@
 /** Siblings on one device: the pupil picker changes nothing until a name is chosen (keyboard included). */
 import { expect, test } from './support/fixtures.ts';
 import { joinAndDownload, joinLink } from './support/pupil.ts';
-import { freePort, ServerProcess } from './support/server-process.ts';
-
-let server: ServerProcess;
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-});
-test.afterEach(async () => server.dispose());
 
 test('arrow keys on the pupil picker neither navigate nor switch pupil; choosing a name does', async ({
+  server,
   page,
 }) => {
   const [lea, noah] = server.demoPupils();

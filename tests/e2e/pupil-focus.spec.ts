@@ -13,14 +13,7 @@ import {
   lessonCard,
   waitForWorkerControl,
 } from './support/pupil.ts';
-import { freePort, ServerProcess } from './support/server-process.ts';
 
-let server: ServerProcess;
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-});
-test.afterEach(async () => server.dispose());
 // A small phone: the hand-in button is below the fold.
 test.use({ viewport: { width: 360, height: 640 } });
 
@@ -51,6 +44,7 @@ function contrastOnWhite(rgb: string): number {
 }
 
 test('focus follows the lesson: opened, checked, the hand-in box, handed in at the top of the page', async ({
+  server,
   page,
 }) => {
   const [pupil] = server.demoPupils();
@@ -111,6 +105,7 @@ test('focus follows the lesson: opened, checked, the hand-in box, handed in at t
 });
 
 test('keyboard focus is framed clearly, also when the app moves it; taps and loads paint no frame', async ({
+  server,
   page,
 }) => {
   const [pupil] = server.demoPupils();

@@ -8,15 +8,12 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { deviceRecords, doLessonAndHandIn, joinAndDownload, workState } from './support/pupil.ts';
-import { freePort, ServerProcess } from './support/server-process.ts';
 import { teacherCall, teacherSubmissions } from './support/teacher-api.ts';
+import type { ServerProcess } from './support/server-process.ts';
 
 let server: ServerProcess;
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-});
-test.afterEach(async () => server.dispose());
+// The test's own server process (the `server` fixture): started before it, disposed after it.
+test.beforeEach(({ server: started }) => void (server = started));
 
 /** The teacher API as the demo teacher, and the demo class's pupils by name. */
 async function teacher() {

@@ -1,16 +1,9 @@
 /** A lesson published for tomorrow 08:30 is on the device but locked; it opens on time with no network. */
 import { expect, test } from './support/fixtures.ts';
 import { joinAndDownload, lessonCard } from './support/pupil.ts';
-import { freePort, ServerProcess } from './support/server-process.ts';
-
-let server: ServerProcess;
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-});
-test.afterEach(async () => server.dispose());
 
 test('an upcoming lesson is downloaded but locked, and opens at its time with the server dead', async ({
+  server,
   page,
 }) => {
   const [pupil] = server.demoPupils();

@@ -6,20 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from './support/fixtures.ts';
 import { doLessonAndHandIn, joinAndDownload, lessonCard, workState } from './support/pupil.ts';
-import { freePort, ServerProcess } from './support/server-process.ts';
 import { teacherCall, teacherSubmissions } from './support/teacher-api.ts';
 
-let server: ServerProcess;
-
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-});
-test.afterEach(async () => {
-  await server.dispose();
-});
-
 test('a newly linked device shows the lesson handed in on the first one, with its feedback', async ({
+  server,
   page,
   browser,
 }) => {

@@ -5,15 +5,12 @@
  * duplicating and deleting a lesson draft.
  */
 import { expect, test } from './support/fixtures.ts';
-import { freePort, ServerProcess } from './support/server-process.ts';
 import { signInAsTeacher } from './support/teacher.ts';
+import type { ServerProcess } from './support/server-process.ts';
 
 let server: ServerProcess;
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-});
-test.afterEach(async () => server.dispose());
+// The test's own server process (the `server` fixture): started before it, disposed after it.
+test.beforeEach(({ server: started }) => void (server = started));
 
 async function joinStatus(code: string): Promise<number> {
   const res = await fetch(`${server.origin}/api/join`, {

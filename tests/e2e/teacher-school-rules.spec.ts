@@ -6,17 +6,9 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { freePort, ServerProcess } from './support/server-process.ts';
 import { addStep, signInAsTeacher, startNewLesson } from './support/teacher.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
-
-let server: ServerProcess;
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-});
-test.afterEach(async () => server.dispose());
 
 test.use({ timezoneId: 'America/New_York' });
 
@@ -40,7 +32,10 @@ function localOpeningDates(page: Page): Promise<(string | null)[]> {
   );
 }
 
-test('a teacher abroad schedules on the school clock, and an image step refuses a PDF', async ({ page }) => {
+test('a teacher abroad schedules on the school clock, and an image step refuses a PDF', async ({
+  server,
+  page,
+}) => {
   await signInAsTeacher(page, server.origin);
   await startNewLesson(page);
   await page.getByLabel('Titre', { exact: true }).fill('Leçon préparée en voyage');

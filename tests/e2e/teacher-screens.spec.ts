@@ -8,16 +8,13 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { waitForWorkerControl } from './support/pupil.ts';
-import { freePort, ServerProcess } from './support/server-process.ts';
 import { teacherAuth } from './support/teacher-api.ts';
 import { DEMO_CLASS, serverLessons, signInAsTeacher } from './support/teacher.ts';
+import type { ServerProcess } from './support/server-process.ts';
 
 let server: ServerProcess;
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-});
-test.afterEach(async () => server.dispose());
+// The test's own server process (the `server` fixture): started before it, disposed after it.
+test.beforeEach(({ server: started }) => void (server = started));
 
 /** The demo teacher's API with one session (signing in for every call would meet the sign-in limit). */
 async function teacherApi() {

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { joinAndDownload, lessonCard, waitForWorkerControl, walkSteps, workState } from './support/pupil.ts';
-import { freePort, ServerProcess } from './support/server-process.ts';
 import {
   addStep,
   editorState,
@@ -21,14 +20,6 @@ import {
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 const HOUR = 3_600_000;
-
-let server: ServerProcess;
-
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-});
-test.afterEach(async () => server.dispose());
 
 /** Upload a fixture into a media step and wait for the server's acknowledgement. */
 async function uploadInto(step: ReturnType<Page['locator']>, file: string): Promise<void> {
@@ -77,6 +68,7 @@ async function buildEveryKindOfStep(page: Page): Promise<void> {
 }
 
 test('a lesson with every kind of step goes from the teacher to a pupil offline and back', async ({
+  server,
   page,
   browser,
 }) => {
@@ -203,6 +195,7 @@ test('a lesson with every kind of step goes from the teacher to a pupil offline 
 });
 
 test('the editor works with the server dead: the draft survives a closed tab, the publish waits and is delivered', async ({
+  server,
   page,
   context,
 }) => {
@@ -239,6 +232,7 @@ test('the editor works with the server dead: the draft survives a closed tab, th
 });
 
 test('the editor refuses to publish what cannot be published, and says what to fix where', async ({
+  server,
   page,
 }) => {
   await signInAsTeacher(page, server.origin);

@@ -1,22 +1,17 @@
 /** Two tabs of the same device share one outbox: each submission is delivered exactly once. */
 import { expect, test } from './support/fixtures.ts';
 import { doLessonAndHandIn, joinAndDownload, waitForWorkerControl, workState } from './support/pupil.ts';
-import { FaultProxy } from './support/fault-proxy.ts';
-import { freePort, ServerProcess } from './support/server-process.ts';
+import type { FaultProxy } from './support/fault-proxy.ts';
+import type { ServerProcess } from './support/server-process.ts';
 import { teacherSubmissions } from './support/teacher-api.ts';
 
 let server: ServerProcess;
 let proxy: FaultProxy;
 
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-  proxy = new FaultProxy(await freePort(), server.port);
-  await proxy.start();
-});
-test.afterEach(async () => {
-  await proxy.stop();
-  await server.dispose();
+// The test's own server, and a fault proxy in front of it (fixtures.ts): both stopped after it.
+test.beforeEach(({ server: started, faultProxy }) => {
+  server = started;
+  proxy = faultProxy;
 });
 
 test('two tabs hand in while the server is dead; when it returns each submission arrives once', async ({

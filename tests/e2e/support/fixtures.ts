@@ -1,9 +1,13 @@
 /**
  * The e2e `test`: every page of every browser context a test opens fails the test if
  * the browser reports a Content Security Policy or Trusted Types violation, or a
- * script dialog opens.
+ * script dialog opens. Its `server` fixture owns the test's real server process: started
+ * on a free port with its own data folder before the test, killed and its folder removed
+ * after it (the test kills and restarts it at will in between).
  */
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { FaultProxy } from './fault-proxy.ts';
+import { freePort, ServerProcess } from './server-process.ts';
 
 export { expect };
 
@@ -31,9 +35,39 @@ function watchContext(context: BrowserContext, violations: string[]): void {
   context.on('page', (page) => watchPage(page, violations));
 }
 
-export const test = base.extend<{ securityViolations: string[]; watchEveryContext: void }>({
+interface Fixtures {
+  securityViolations: string[];
+  watchEveryContext: void;
+  /** Environment for this file's server (`test.use({ serverEnv })`), on top of the defaults. */
+  serverEnv: Record<string, string>;
+  /** The test's own server process, started; disposed (killed, data folder removed) after the test. */
+  server: ServerProcess;
+  /** A proxy in front of `server` that injects faults on demand; stopped after the test. */
+  faultProxy: FaultProxy;
+}
+
+export const test = base.extend<Fixtures>({
   securityViolations: async ({}, use) => {
     await use([]);
+  },
+  serverEnv: [{}, { option: true }],
+  faultProxy: async ({ server }, use) => {
+    const proxy = new FaultProxy(await freePort(), server.port);
+    await proxy.start();
+    try {
+      await use(proxy);
+    } finally {
+      await proxy.stop();
+    }
+  },
+  server: async ({ serverEnv }, use) => {
+    const server = new ServerProcess(await freePort(), serverEnv);
+    try {
+      await server.start();
+      await use(server);
+    } finally {
+      await server.dispose();
+    }
   },
   // Contexts a test opens itself (a second device, a teacher beside a pupil) are watched too.
   watchEveryContext: [
