@@ -1,0 +1,60 @@
+/** After a server acknowledges work, this device's other waiting items for it follow at once, a few at a time. */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { handIn } from '../../../src/store/hand-in.ts';
+import { listOutbox, reschedule } from '../../../src/store/outbox.ts';
+import type { Profile } from '../../../src/store/records.ts';
+import { IN_FLIGHT_PER_SERVER, sendOutbox } from '../../../src/sync/outbox-sender.ts';
+import { fakeServer } from '../client/support/fake-server.ts';
+import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { acknowledging, answers, clock, lesson, NOW } from './outbox-fixtures.ts';
+
+let lea: Profile;
+beforeEach(async () => {
+  await freshDevice();
+  lea = await linkedProfile('lea');
+});
+
+describe('sendOutbox after a recovery', () => {
+  it('once the server acknowledges a due item, the device’s other waiting items follow in the same pass', async () => {
+    const due = await handIn(lea, lesson, answers);
+    const later = await handIn(lea, { lessonId: 'conjugaison', version: 1 }, answers);
+    const tom = await linkedProfile('tom', {
+      server: 'https://autre-ecole.example',
+      id: 'https://autre-ecole.example|tom',
+    });
+    const elsewhere = await handIn(tom, { lessonId: 'geo', version: 1 }, answers);
+    await reschedule(later.submission.id, { nextAttemptAt: NOW + 300_000, lastError: 'network' });
+    await reschedule(elsewhere.submission.id, { nextAttemptAt: NOW + 300_000, lastError: 'network' });
+    const server = fakeServer(acknowledging);
+
+    const result = await sendOutbox({ fetch: server.fetch, now: clock });
+
+    expect(server.log).toEqual([
+      `PUT /api/pupil/submissions/${due.submission.id}`,
+      `PUT /api/pupil/submissions/${later.submission.id}`,
+    ]);
+    expect(result).toMatchObject({ delivered: 2, remaining: 1 });
+    // Another server's backoff is its own business: Tom's item still waits.
+    expect((await listOutbox()).map((i) => i.id)).toEqual([elsewhere.submission.id]);
+  });
+
+  it('drains a long outbox a few at a time once the server has acknowledged the first, never more than the cap', async () => {
+    const lessons = Array.from({ length: 12 }, (_, i) => ({ lessonId: `lecon-${i}`, version: 1 }));
+    for (const l of lessons) await handIn(lea, l, answers);
+    let inFlight = 0;
+    const seen: number[] = [];
+    const server = fakeServer(async (request) => {
+      seen.push(++inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight -= 1;
+      return acknowledging(request);
+    });
+
+    const result = await sendOutbox({ fetch: server.fetch, now: clock });
+
+    expect(result).toMatchObject({ delivered: 12, remaining: 0 });
+    expect(seen[0]).toBe(1);
+    expect(Math.max(...seen)).toBe(IN_FLIGHT_PER_SERVER);
+    expect(await listOutbox()).toEqual([]);
+  });
+});
