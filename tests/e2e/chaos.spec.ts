@@ -4,14 +4,16 @@
  * every piece of work on the server exactly once. The seed is printed; replay a
  * failure with CHAOS_SEED=<seed>.
  */
-import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import {
   chaosSeed,
+  expectEveryLessonReadyAndVerified,
+  newDevice,
   outboxCount,
   queueCopiesOfLastHandIn,
   seededRandom,
   serverSubmissionIds,
+  updateUntilAllReady,
   verifyCachedMedia,
 } from './support/chaos.ts';
 import type { FaultProxy } from './support/fault-proxy.ts';
@@ -35,34 +37,6 @@ test.beforeEach(({ server: started, faultProxy }) => {
 /** This test's random source, from a seed it prints (CHAOS_SEED replays it). */
 function testRandom(): () => number {
   return seededRandom(chaosSeed(test.info().title));
-}
-
-/** A brand-new device: its own browser context (storage, service worker). */
-async function newDevice(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'fr-FR',
-    timezoneId: 'Europe/Paris',
-    serviceWorkers: 'allow',
-  });
-  return context.newPage();
-}
-
-/** The pupil taps "Mettre à jour" until every lesson card says ready (bounded). */
-async function updateUntilAllReady(page: Page): Promise<void> {
-  await expect(async () => {
-    const button = page.locator('.sync-summary button');
-    if (await button.isEnabled()) await button.click();
-    await expect(page.getByTestId('all-ready')).toBeVisible({ timeout: 5_000 });
-  }).toPass({ timeout: 60_000, intervals: [500, 1_000, 2_000] });
-}
-
-async function expectEveryLessonReadyAndVerified(page: Page): Promise<void> {
-  const cards = page.locator('.lesson-card');
-  await expect(cards).toHaveCount(4);
-  for (const card of await cards.all()) await expect(card).toHaveAttribute('data-ready', 'true');
-  const media = await verifyCachedMedia(page);
-  // The pizza picture and the large file.
-  expect(media).toEqual({ count: 2, bad: [] });
 }
 
 function pupil(index = 0): DemoPupil {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 /** mulberry32: small, fast, good enough to pick moments. */
 export function seededRandom(seed: number): () => number {
@@ -134,4 +134,33 @@ export async function outboxCount(page: Page): Promise<number> {
     db.close();
     return n;
   });
+}
+
+/** A brand-new device: its own browser context (storage, service worker). */
+export async function newDevice(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    serviceWorkers: 'allow',
+  });
+  return context.newPage();
+}
+
+/** The pupil taps "Mettre à jour" until every lesson card says ready (bounded). */
+export async function updateUntilAllReady(page: Page): Promise<void> {
+  await expect(async () => {
+    const button = page.locator('.sync-summary button');
+    if (await button.isEnabled()) await button.click();
+    await expect(page.getByTestId('all-ready')).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000, intervals: [500, 1_000, 2_000] });
+}
+
+/** Every lesson card ready, and every cached file matching its hash. */
+export async function expectEveryLessonReadyAndVerified(page: Page): Promise<void> {
+  const cards = page.locator('.lesson-card');
+  await expect(cards).toHaveCount(4);
+  for (const card of await cards.all()) await expect(card).toHaveAttribute('data-ready', 'true');
+  const media = await verifyCachedMedia(page);
+  // The pizza picture and the large file.
+  expect(media).toEqual({ count: 2, bad: [] });
 }
