@@ -29,6 +29,11 @@ describe('pupil first-load budget (gzip)', () => {
     expect(js + css + html).toBeLessThanOrEqual(60 * KB);
   });
 
+  // One script before the first screen: a second chunk costs a request and its own gzip dictionary.
+  it('loads one JavaScript file before the first screen', () => {
+    expect(load!.files.filter((file) => file.endsWith('.js'))).toHaveLength(1);
+  });
+
   it('does not put teacher screens in the first load', () => {
     for (const file of load!.files) {
       const code = readFileSync(join(DIST, file), 'utf8');
