@@ -18,10 +18,10 @@ import { listOutbox, retryNow } from '../store/outbox.ts';
 import { detectMissingContent } from '../sync/content-check.ts';
 import { fetchMediaOnDemand } from '../sync/media-on-demand.ts';
 import { listLessons } from '../store/lessons.ts';
-import { handIn, listHandedIn } from '../store/hand-in.ts';
+import { handIn } from '../store/hand-in.ts';
 import { isUnread, listFeedback, markFeedbackRead as markStoredFeedbackRead } from '../store/feedback.ts';
-import { getClockOffset, getLastSyncAt } from '../store/meta.ts';
-import { profileWorkStates, type LessonWorkState } from '../store/work-status.ts';
+import type { LessonWorkState } from '../store/work-status.ts';
+import { readProfileView } from '../store/profile-view.ts';
 import { joinWithCode } from '../sync/join.ts';
 import { startSyncTriggers, type SyncTriggers } from '../sync/triggers.ts';
 import { onContactChange } from '../sync/server-contact.ts';
@@ -92,24 +92,23 @@ export function createAppState() {
   }
 
   async function refresh(): Promise<void> {
-    profiles.value = await listProfiles();
-    downloadPolicy.value = await getDownloadPolicy();
+    // The pupil on screen last time nearly always still is: their reads start beside the
+    // profiles' instead of after them (at start, one wait less before the lesson list).
+    const likely = activeProfileId.value;
+    const early = likely === null ? null : readProfileView(likely);
+    early?.catch(() => undefined); // unused when the guess was wrong
+    const [all, policy] = await Promise.all([listProfiles(), getDownloadPolicy()]);
+    profiles.value = all;
+    downloadPolicy.value = policy;
     const profile = activeProfile.value;
     if (profile) {
-      const [l, h, f, states, offset, last] = await Promise.all([
-        listLessons(profile.id),
-        listHandedIn(profile.id),
-        listFeedback(profile.id),
-        profileWorkStates(profile.id),
-        getClockOffset(profile.id),
-        getLastSyncAt(profile.id),
-      ]);
-      lessons.value = l;
-      handedIn.value = h;
-      feedback.value = f;
-      workStates.value = states;
-      clockOffsetMs.value = offset;
-      lastSyncAt.value = last;
+      const view = await (early && profile.id === likely ? early : readProfileView(profile.id));
+      lessons.value = view.lessons;
+      handedIn.value = view.handedIn;
+      feedback.value = view.feedback;
+      workStates.value = view.workStates;
+      clockOffsetMs.value = view.clockOffsetMs;
+      lastSyncAt.value = view.lastSyncAt;
     } else {
       lessons.value = [];
       handedIn.value = [];

@@ -1,4 +1,6 @@
 /** Entry point of the pupil app. */
+// First: the device database opens while the modules below are evaluated.
+import '../store/open-at-start.ts';
 import { render } from 'preact';
 import { App } from './app.tsx';
 import { AppStateContext, createAppState } from './app-state.ts';
