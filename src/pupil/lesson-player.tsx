@@ -1,4 +1,5 @@
 /** The lesson player: one step at a time, every change saved on the device, then "hand in". */
+import { useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Answer, Answers, Step } from '../../protocol/index.ts';
 import { newUuid } from '../../protocol/hash.ts';
@@ -19,8 +20,8 @@ import { PhotoStep } from './steps/photo-step.tsx';
 import { RecordingStep } from './steps/recording-step.tsx';
 import { profileAttachmentStore, type AttachmentStore } from './steps/attachment-store.ts';
 import { QuizStep } from './steps/quiz-step.tsx';
+import { SavedMark } from './saved-mark.tsx';
 import { WorkStateLabel } from './work-state-label.tsx';
-import { Icon } from '../ui/icon.tsx';
 
 export function LessonPlayer({ lessonId }: { lessonId: string }) {
   const app = useAppState();
@@ -64,8 +65,11 @@ function Player({ lesson }: { lesson: LessonRecord }) {
   /** A hand-in is under way: further clicks on "Oui, je rends" do nothing. */
   const [handingIn, setHandingIn] = useState(false);
   const handingInRef = useRef(false);
-  /** null until the first change; then whether the latest change is stored on the device. */
-  const [saved, setSaved] = useState<boolean | null>(null);
+  /**
+   * null until the first change; then whether the latest change is stored on the device. A signal
+   * read by the mark alone: a save landing redraws the mark, not the whole player.
+   */
+  const saved = useSignal<boolean | null>(null);
   /** The latest change could not be stored on the device yet (it is kept on screen and retried). */
   const [saveFailed, setSaveFailed] = useState(false);
   /** A newer app version upgraded the database (another tab): this tab should be reloaded. */
@@ -76,7 +80,7 @@ function Player({ lesson }: { lesson: LessonRecord }) {
         () => setSaveFailed(false),
         () => {
           setSaveFailed(true);
-          setSaved(false);
+          saved.value = false;
         },
       ),
     [],
@@ -139,10 +143,10 @@ function Player({ lesson }: { lesson: LessonRecord }) {
   const update = (change: Partial<Draft>) => {
     const next: Draft = { ...draft, ...change, updatedAt: new Date().toISOString() };
     setDraft(next);
-    setSaved(false);
+    saved.value = false;
     void saver.save(next).then(() => {
       // "Saved" only once the latest change is on the device, not an earlier one.
-      setSaved(!saver.busy);
+      saved.value = !saver.busy;
       app.markDraft(lesson.lessonId);
     });
   };
@@ -182,12 +186,7 @@ function Player({ lesson }: { lesson: LessonRecord }) {
       </h1>
       <p class="step-counter" aria-live="polite">
         {t('stepOf', { n: index + 1, total: steps.length })}
-        {saved && (
-          <span class="saved" data-testid="saved">
-            {' '}
-            · {t('saved')} <Icon name="check" />
-          </span>
-        )}
+        <SavedMark saved={saved} />
       </p>
       {saveFailed && (
         <p class="error" role="alert" data-testid="save-failed">
