@@ -3,7 +3,7 @@
  * Mutations are the named functions returned beside the state. IndexedDB is
  * the source of truth; signals are a view of it, re-read after every change.
  */
-import { computed, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Answers } from '../../protocol/index.ts';
@@ -68,9 +68,9 @@ export function createAppState() {
   const answered = signal<ReadonlyMap<string, boolean>>(new Map());
   let triggers: SyncTriggers | null = null;
 
-  const activeProfile = computed(
-    () => profiles.value.find((p) => p.id === activeProfileId.value) ?? profiles.value[0] ?? null,
-  );
+  /** The pupil on screen among `all`: the one chosen last on this device, else the first to join. */
+  const pickProfile = (all: Profile[]) => all.find((p) => p.id === activeProfileId.value) ?? all[0] ?? null;
+  const activeProfile = computed(() => pickProfile(profiles.value));
   const serverNow = computed(() => correctedNow(clockOffsetMs.value, now.value));
   const connection = computed((): Connection => {
     if (!online.value) return 'offline';
@@ -98,25 +98,23 @@ export function createAppState() {
     const early = likely === null ? null : readProfileView(likely);
     early?.catch(() => undefined); // unused when the guess was wrong
     const [all, policy] = await Promise.all([listProfiles(), getDownloadPolicy()]);
-    profiles.value = all;
-    downloadPolicy.value = policy;
-    const profile = activeProfile.value;
-    if (profile) {
-      const view = await (early && profile.id === likely ? early : readProfileView(profile.id));
-      lessons.value = view.lessons;
-      handedIn.value = view.handedIn;
-      feedback.value = view.feedback;
-      workStates.value = view.workStates;
-      clockOffsetMs.value = view.clockOffsetMs;
-      lastSyncAt.value = view.lastSyncAt;
-    } else {
-      lessons.value = [];
-      handedIn.value = [];
-      feedback.value = [];
-      workStates.value = new Map();
-    }
-    now.value = Date.now();
-    loaded.value = true;
+    const profile = pickProfile(all);
+    const view = profile && (await (early && profile.id === likely ? early : readProfileView(profile.id)));
+    // One redraw with everything read, not one for the profiles and another for their lessons.
+    batch(() => {
+      profiles.value = all;
+      downloadPolicy.value = policy;
+      lessons.value = view ? view.lessons : [];
+      handedIn.value = view ? view.handedIn : [];
+      feedback.value = view ? view.feedback : [];
+      workStates.value = view ? view.workStates : new Map();
+      if (view) {
+        clockOffsetMs.value = view.clockOffsetMs;
+        lastSyncAt.value = view.lastSyncAt;
+      }
+      now.value = Date.now();
+      loaded.value = true;
+    });
   }
 
   async function refreshLessons(profileId: string): Promise<void> {
