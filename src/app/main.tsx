@@ -31,10 +31,28 @@ void startLocale().finally(() =>
   ),
 );
 
-void app.refresh().then(() => {
-  registerWorker();
-  // The worker (Background Sync) and other tabs tell us when the store changed.
-  onWorkerMessage(() => void app.refresh());
-  app.start();
-  warmPupilScreens();
-});
+/**
+ * Runs `work` once the screen just drawn has been painted: the pupil sees the lessons first, and
+ * the rest of the start (worker, sync, content check) follows. A hidden tab paints no frame: there
+ * it runs shortly after instead.
+ */
+function afterPaint(work: () => void): void {
+  let started = false;
+  const once = () => {
+    if (started) return;
+    started = true;
+    work();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 250);
+}
+
+void app.refresh().then(() =>
+  afterPaint(() => {
+    registerWorker();
+    // The worker (Background Sync) and other tabs tell us when the store changed.
+    onWorkerMessage(() => void app.refresh());
+    app.start();
+    warmPupilScreens();
+  }),
+);
