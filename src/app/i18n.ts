@@ -296,6 +296,16 @@ export function formatDateTime(iso: string | number, now: number = Date.now(), t
   return dateFormat(language, zone, true).format(date);
 }
 
+/**
+ * Builds the date formats the lesson cards use before they are drawn: the first one built costs
+ * most (the browser loads its date and time-zone data), and at start this can run while the device
+ * database is still opening.
+ */
+export function prepareDateFormats(now: number = Date.now()): void {
+  formatDateTime(now, now); // today: the time alone
+  formatDateTime(now + 7 * 86_400_000, now); // a week away: day and time
+}
+
 /** "12,4 Mo" / "12.4 MB". */
 export function formatBytes(bytes: number): string {
   const units = locale.value === 'fr' ? ['o', 'Ko', 'Mo', 'Go'] : ['B', 'KB', 'MB', 'GB'];

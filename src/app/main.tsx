@@ -4,7 +4,7 @@ import '../store/open-at-start.ts';
 import { render } from 'preact';
 import { App } from './app.tsx';
 import { AppStateContext, createAppState } from './app-state.ts';
-import { startLocale } from './i18n.ts';
+import { prepareDateFormats, startLocale } from './i18n.ts';
 import { warmPupilScreens } from './lazy-screen.tsx';
 import { onWorkerMessage, registerWorker } from './sw-bridge.ts';
 import './styles.css';
@@ -46,6 +46,9 @@ function afterPaint(work: () => void): void {
   requestAnimationFrame(() => setTimeout(once, 0));
   setTimeout(once, 250);
 }
+
+// While the device database opens: the dates on the lesson cards will need these.
+setTimeout(prepareDateFormats, 0);
 
 void app.refresh().then(() =>
   afterPaint(() => {
