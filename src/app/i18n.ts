@@ -298,8 +298,8 @@ export function formatDateTime(iso: string | number, now: number = Date.now(), t
 
 /**
  * Builds the date formats the lesson cards use before they are drawn: the first one built costs
- * most (the browser loads its date and time-zone data), and at start this can run while the device
- * database is still opening.
+ * most (the browser loads its date and time-zone data), and at start this can run while the lesson
+ * list's reads are on their way.
  */
 export function prepareDateFormats(now: number = Date.now()): void {
   formatDateTime(now, now); // today: the time alone

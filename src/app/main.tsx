@@ -7,6 +7,7 @@ import { AppStateContext, createAppState } from './app-state.ts';
 import { prepareDateFormats, startLocale } from './i18n.ts';
 import { warmPupilScreens } from './lazy-screen.tsx';
 import { onWorkerMessage, registerWorker } from './sw-bridge.ts';
+import { openDb } from '../store/db.ts';
 import './styles.css';
 
 // Whether the pupil is using keys (then focus moved by the app is framed) or touch and mouse (then
@@ -47,10 +48,15 @@ function afterPaint(work: () => void): void {
   setTimeout(once, 250);
 }
 
-// While the device database opens: the dates on the lesson cards will need these.
-setTimeout(prepareDateFormats, 0);
+const started = app.refresh();
+// Once the database is open, the reads above are on their way: while they come back, the dates on
+// the lesson cards are prepared (in a task of its own, after the reads were asked).
+void openDb().then(
+  () => setTimeout(prepareDateFormats, 0),
+  () => undefined,
+);
 
-void app.refresh().then(() =>
+void started.then(() =>
   afterPaint(() => {
     registerWorker();
     // The worker (Background Sync) and other tabs tell us when the store changed.
