@@ -3,7 +3,7 @@
  * Mutations are the named functions returned beside the state. IndexedDB is
  * the source of truth; signals are a view of it, re-read after every change.
  */
-import { computed, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Answers } from '../../protocol/index.ts';
@@ -17,10 +17,10 @@ import { getDownloadPolicy, setDownloadPolicy, type DownloadPolicy } from '../st
 import { listOutbox, retryNow } from '../store/outbox.ts';
 import { detectMissingContent } from '../sync/content-check.ts';
 import { listLessons } from '../store/lessons.ts';
-import { handIn, listHandedIn } from '../store/hand-in.ts';
+import { handIn } from '../store/hand-in.ts';
 import { isUnread, listFeedback, markFeedbackRead as markStoredFeedbackRead } from '../store/feedback.ts';
-import { getClockOffset, getLastSyncAt } from '../store/meta.ts';
-import { isHandedIn, profileWorkStates, withDraftSaved, type LessonWorkState } from '../store/work-status.ts';
+import { isHandedIn, withDraftSaved, type LessonWorkState } from '../store/work-status.ts';
+import { readProfileView } from '../store/profile-view.ts';
 import { joinWithCode } from '../sync/join.ts';
 import { startSyncTriggers, type SyncTriggers } from '../sync/triggers.ts';
 import { createConnectionState, type Connection } from './connection-state.ts';
@@ -56,9 +56,9 @@ export function createAppState() {
   const now = signal(Date.now());
   let triggers: SyncTriggers | null = null;
 
-  const activeProfile = computed(
-    () => profiles.value.find((p) => p.id === activeProfileId.value) ?? profiles.value[0] ?? null,
-  );
+  /** The pupil on screen among `all`: the one chosen last on this device, else the first to join. */
+  const pickProfile = (all: Profile[]) => all.find((p) => p.id === activeProfileId.value) ?? all[0] ?? null;
+  const activeProfile = computed(() => pickProfile(profiles.value));
   const serverNow = computed(() => correctedNow(clockOffsetMs.value, now.value));
   const { online, connection } = createConnectionState(activeProfile);
   /** The active pupil's feedback not seen yet, newest first. */
@@ -75,32 +75,29 @@ export function createAppState() {
   }
 
   async function refresh(): Promise<void> {
-    profiles.value = await listProfiles();
-    downloadPolicy.value = await getDownloadPolicy();
-    const profile = activeProfile.value;
-    if (profile) {
-      const [l, h, f, states, offset, last] = await Promise.all([
-        listLessons(profile.id),
-        listHandedIn(profile.id),
-        listFeedback(profile.id),
-        profileWorkStates(profile.id),
-        getClockOffset(profile.id),
-        getLastSyncAt(profile.id),
-      ]);
-      lessons.value = l;
-      handedIn.value = h;
-      feedback.value = f;
-      workStates.value = states;
-      clockOffsetMs.value = offset;
-      lastSyncAt.value = last;
-    } else {
-      lessons.value = [];
-      handedIn.value = [];
-      feedback.value = [];
-      workStates.value = new Map();
-    }
-    now.value = Date.now();
-    loaded.value = true;
+    // The pupil on screen last time nearly always still is: their reads start beside the
+    // profiles' instead of after them (at start, one wait less before the lesson list).
+    const likely = activeProfileId.value;
+    const early = likely === null ? null : readProfileView(likely);
+    early?.catch(() => undefined); // unused when the guess was wrong
+    const [all, policy] = await Promise.all([listProfiles(), getDownloadPolicy()]);
+    const profile = pickProfile(all);
+    const view = profile && (await (early && profile.id === likely ? early : readProfileView(profile.id)));
+    // One redraw with everything read, not one for the profiles and another for their lessons.
+    batch(() => {
+      profiles.value = all;
+      downloadPolicy.value = policy;
+      lessons.value = view ? view.lessons : [];
+      handedIn.value = view ? view.handedIn : [];
+      feedback.value = view ? view.feedback : [];
+      workStates.value = view ? view.workStates : new Map();
+      if (view) {
+        clockOffsetMs.value = view.clockOffsetMs;
+        lastSyncAt.value = view.lastSyncAt;
+      }
+      now.value = Date.now();
+      loaded.value = true;
+    });
   }
 
   async function refreshLessons(profileId: string): Promise<void> {

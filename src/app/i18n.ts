@@ -262,32 +262,48 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 }
 
 /**
+ * Date formatters by language, zone and style. Building an Intl.DateTimeFormat costs far more than
+ * using one (on a slow phone, several ms each): a lesson list has dates on every card.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(language: string, timeZone: string, withDay: boolean): Intl.DateTimeFormat {
+  const key = `${language} ${timeZone} ${withDay}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    const day = withDay ? ({ weekday: 'long', day: 'numeric', month: 'long' } as const) : {};
+    format = new Intl.DateTimeFormat(language, { ...day, hour: '2-digit', minute: '2-digit', timeZone });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+/** The device's own time zone, read once (asking Intl for it builds a whole formatter). */
+let deviceZone: string | undefined;
+
+/**
  * "mardi 24 novembre à 08:30" — dates as a French pupil reads them, on the device's clocks, or on
  * the school's when a time zone is given (the teacher's screens).
  */
 export function formatDateTime(iso: string | number, now: number = Date.now(), timeZone?: string): string {
   const date = new Date(iso);
   const language = locale.value === 'fr' ? 'fr-FR' : 'en-GB';
-  const zone = timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = timeZone ?? (deviceZone ??= new Intl.DateTimeFormat().resolvedOptions().timeZone);
   // Children read "demain à 08:30" more easily than a full date: name the nearby days.
   const nearby = { [-1]: 'yesterdayAt', 0: 'todayAt', 1: 'tomorrowAt' } as const;
   const days = (Date.parse(schoolDate(date, zone)) - Date.parse(schoolDate(now, zone))) / 86_400_000;
   const relative = nearby[days as -1 | 0 | 1];
-  if (relative) {
-    return t(relative, {
-      time: new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(
-        date,
-      ),
-    });
-  }
-  return new Intl.DateTimeFormat(language, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: zone,
-  }).format(date);
+  if (relative) return t(relative, { time: dateFormat(language, zone, false).format(date) });
+  return dateFormat(language, zone, true).format(date);
+}
+
+/**
+ * Builds the date formats the lesson cards use before they are drawn: the first one built costs
+ * most (the browser loads its date and time-zone data), and at start this can run while the lesson
+ * list's reads are on their way.
+ */
+export function prepareDateFormats(now: number = Date.now()): void {
+  formatDateTime(now, now); // today: the time alone
+  formatDateTime(now + 7 * 86_400_000, now); // a week away: day and time
 }
 
 /** "12,4 Mo" / "12.4 MB". */

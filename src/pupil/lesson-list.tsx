@@ -9,6 +9,7 @@ import { UnreadFeedback } from './unread-feedback.tsx';
 import { WorkStateLabel } from './work-state-label.tsx';
 import { Icon } from '../ui/icon.tsx';
 import { offlineUnavailable } from '../sync/offline-capable.ts';
+import { earliestFirst } from '../store/time-order.ts';
 
 function downloadText(lesson: LessonRecord): string {
   if (lesson.state === 'ready') return t(offlineUnavailable() ? 'readyOnlineOnly' : 'readyOffline');
@@ -122,12 +123,12 @@ export function LessonList() {
   const profile = app.activeProfile.value;
   if (!profile) return null;
   const states = app.workStates.value;
-  const byDue = (a: LessonRecord, b: LessonRecord) => (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9');
+  const byDue = (a: LessonRecord, b: LessonRecord) => earliestFirst(a.dueAt ?? '9', b.dueAt ?? '9');
   const done = (l: LessonRecord) => isHandedIn(states.get(l.lessonId));
   const handedIn = app.lessons.value.filter(done);
   const upcoming = app.lessons.value
     .filter((l) => !done(l) && !app.isOpen(l))
-    .sort((a, b) => a.availableFrom.localeCompare(b.availableFrom));
+    .sort((a, b) => earliestFirst(a.availableFrom, b.availableFrom));
   const today = app.lessons.value.filter((l) => !done(l) && app.isOpen(l)).sort(byDue);
 
   return (

@@ -1,4 +1,5 @@
 /** The lesson player: one step at a time, every change saved on the device, then "hand in". */
+import { useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Answer } from '../../protocol/index.ts';
 import { newUuid } from '../../protocol/hash.ts';
@@ -13,7 +14,7 @@ import { profileAttachmentStore } from '../lesson-view/attachment-store.ts';
 import { StepView } from '../lesson-view/step-view.tsx';
 import { HandedInView } from './handed-in-view.tsx';
 import { mediaOnDemand } from './on-demand-media.tsx';
-import { Icon } from '../ui/icon.tsx';
+import { SavedMark } from './saved-mark.tsx';
 
 export function LessonPlayer({ lessonId }: { lessonId: string }) {
   const app = useAppState();
@@ -57,8 +58,11 @@ function Player({ lesson }: { lesson: LessonRecord }) {
   /** A hand-in is under way: further clicks on "Oui, je rends" do nothing. */
   const [handingIn, setHandingIn] = useState(false);
   const handingInRef = useRef(false);
-  /** null until the first change; then whether the latest change is stored on the device. */
-  const [saved, setSaved] = useState<boolean | null>(null);
+  /**
+   * null until the first change; then whether the latest change is stored on the device. A signal
+   * read by the mark alone: a save landing redraws the mark, not the whole player.
+   */
+  const saved = useSignal<boolean | null>(null);
   /** The latest change could not be stored on the device yet (it is kept on screen and retried). */
   const [saveFailed, setSaveFailed] = useState(false);
   /** A newer app version upgraded the database (another tab): this tab should be reloaded. */
@@ -69,7 +73,7 @@ function Player({ lesson }: { lesson: LessonRecord }) {
         () => setSaveFailed(false),
         () => {
           setSaveFailed(true);
-          setSaved(false);
+          saved.value = false;
         },
       ),
     [],
@@ -132,10 +136,10 @@ function Player({ lesson }: { lesson: LessonRecord }) {
   const update = (change: Partial<Draft>) => {
     const next: Draft = { ...draft, ...change, updatedAt: new Date().toISOString() };
     setDraft(next);
-    setSaved(false);
+    saved.value = false;
     void saver.save(next).then(() => {
       // "Saved" only once the latest change is on the device, not an earlier one.
-      setSaved(!saver.busy);
+      saved.value = !saver.busy;
       app.markDraft(lesson.lessonId);
     });
   };
@@ -175,12 +179,7 @@ function Player({ lesson }: { lesson: LessonRecord }) {
       </h1>
       <p class="step-counter" aria-live="polite">
         {t('stepOf', { n: index + 1, total: steps.length })}
-        {saved && (
-          <span class="saved" data-testid="saved">
-            {' '}
-            · {t('saved')} <Icon name="check" />
-          </span>
-        )}
+        <SavedMark saved={saved} />
       </p>
       {saveFailed && (
         <p class="error" role="alert" data-testid="save-failed">

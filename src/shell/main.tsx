@@ -1,10 +1,13 @@
 /** Entry point of the pupil app. */
+// First: the device database opens while the modules below are evaluated.
+import '../store/open-at-start.ts';
 import { render } from 'preact';
 import { App } from './app.tsx';
 import { AppStateContext, createAppState } from '../app/app-state.ts';
-import { startLocale } from '../app/i18n.ts';
+import { prepareDateFormats, startLocale } from '../app/i18n.ts';
 import { warmPupilScreens } from './lazy-screen.tsx';
 import { onWorkerMessage, registerWorker } from '../app/sw-bridge.ts';
+import { openDb } from '../store/db.ts';
 import './styles.css';
 
 // Whether the pupil is using keys (then focus moved by the app is framed) or touch and mouse (then
@@ -29,10 +32,36 @@ void startLocale().finally(() =>
   ),
 );
 
-void app.refresh().then(() => {
-  registerWorker();
-  // The worker (Background Sync) and other tabs tell us when the store changed.
-  onWorkerMessage(() => void app.refresh());
-  app.start();
-  warmPupilScreens();
-});
+/**
+ * Runs `work` once the screen just drawn has been painted: the pupil sees the lessons first, and
+ * the rest of the start (worker, sync, content check) follows. A hidden tab paints no frame: there
+ * it runs shortly after instead.
+ */
+function afterPaint(work: () => void): void {
+  let started = false;
+  const once = () => {
+    if (started) return;
+    started = true;
+    work();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 250);
+}
+
+const started = app.refresh();
+// Once the database is open, the reads above are on their way: while they come back, the dates on
+// the lesson cards are prepared (in a task of its own, after the reads were asked).
+void openDb().then(
+  () => setTimeout(prepareDateFormats, 0),
+  () => undefined,
+);
+
+void started.then(() =>
+  afterPaint(() => {
+    registerWorker();
+    // The worker (Background Sync) and other tabs tell us when the store changed.
+    onWorkerMessage(() => void app.refresh());
+    app.start();
+    warmPupilScreens();
+  }),
+);

@@ -10,6 +10,10 @@ export async function getDraft(profileId: string, lessonId: string): Promise<Dra
 /**
  * Save the draft as it is now (replaces the previous one). A draft whose attempt is already
  * handed in is not written back (a retried write arriving after the hand-in).
+ *
+ * This runs at every keystroke and the pupil waits for "Enregistré": the check and the write go
+ * to the database together, and the write is undone if the check finds the hand-in, rather than
+ * one waiting for the other's answer.
  */
 export async function saveDraft(draft: Draft): Promise<void> {
   const db = await openDb();
@@ -18,8 +22,16 @@ export async function saveDraft(draft: Draft): Promise<void> {
     return;
   }
   const tx = db.transaction(['drafts', 'handedIn'], 'readwrite');
-  if (!(await tx.objectStore('handedIn').getKey(draft.submissionId))) await tx.objectStore('drafts').put(draft);
-  await tx.done;
+  const handedIn = tx.objectStore('handedIn').getKey(draft.submissionId);
+  const written = tx.objectStore('drafts').put(draft);
+  if (await handedIn) {
+    tx.abort();
+    await Promise.allSettled([written, tx.done]);
+    return;
+  }
+  // Nothing more to ask: commit now instead of after the write's answer comes back.
+  tx.commit?.();
+  await Promise.all([written, tx.done]);
 }
 
 /** Every draft of a profile (lessons with work in progress on this device). */

@@ -1,6 +1,7 @@
 /** Teacher feedback on handed-in work, stored for reading offline. */
 import { openDb } from './db.ts';
 import type { FeedbackRecord } from './records.ts';
+import { latestFirst } from './time-order.ts';
 
 /** Store feedback pulled from the updates feed; a repeat replaces the record but keeps its read mark. */
 export async function saveFeedback(records: readonly FeedbackRecord[]): Promise<void> {
@@ -45,5 +46,5 @@ export async function listFeedback(profileId: string, lessonId?: string): Promis
   const all = await (await openDb()).getAllFromIndex('feedback', 'byProfile', profileId);
   return all
     .filter((f) => lessonId === undefined || f.lessonId === lessonId)
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    .sort((a, b) => latestFirst(a.createdAt, b.createdAt));
 }

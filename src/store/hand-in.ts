@@ -4,6 +4,7 @@ import { newUuid } from '../../protocol/hash.ts';
 import { openDb } from './db.ts';
 import { getClockOffset } from './meta.ts';
 import type { HandedInRecord, LessonRecord, OutboxItem, Profile } from './records.ts';
+import { latestFirst } from './time-order.ts';
 
 /**
  * Hand in the answers: the pupil's copy, the outbox item and the draft's removal
@@ -65,7 +66,7 @@ export async function listHandedIn(profileId: string, lessonId?: string): Promis
     lessonId === undefined
       ? await db.getAllFromIndex('handedIn', 'byProfile', profileId)
       : await db.getAllFromIndex('handedIn', 'byLesson', [profileId, lessonId]);
-  return records.sort((a, b) => b.submission.handedInAt.localeCompare(a.submission.handedInAt));
+  return records.sort((a, b) => latestFirst(a.submission.handedInAt, b.submission.handedInAt));
 }
 
 /** The pupil's copy of one submission, or undefined. */

@@ -5,6 +5,7 @@
  */
 import { openDb } from './db.ts';
 import type { HandedInElsewhereRecord } from './records.ts';
+import { latestFirst } from './time-order.ts';
 
 /**
  * Keep acknowledgements of work this device does not hold, in one transaction. Work this
@@ -35,5 +36,5 @@ export async function listHandedInElsewhere(
     lessonId === undefined
       ? await db.getAllFromIndex('handedInElsewhere', 'byProfile', profileId)
       : await db.getAllFromIndex('handedInElsewhere', 'byLesson', [profileId, lessonId]);
-  return records.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+  return records.sort((a, b) => latestFirst(a.receivedAt, b.receivedAt));
 }

@@ -2,13 +2,14 @@
 import { openDb, type StoreName } from './db.ts';
 import { META_NAMES, metaKey } from './meta.ts';
 import type { Profile } from './records.ts';
+import { earliestFirst } from './time-order.ts';
 
 export { markRelink } from './outbox.ts';
 
 /** Every linked profile, oldest first (the order siblings joined). */
 export async function listProfiles(): Promise<Profile[]> {
   const profiles = await (await openDb()).getAll('profiles');
-  return profiles.sort((a, b) => a.joinedAt.localeCompare(b.joinedAt));
+  return profiles.sort((a, b) => earliestFirst(a.joinedAt, b.joinedAt));
 }
 
 /** Profiles whose token still works (not waiting for a re-link). */
@@ -42,9 +43,7 @@ export async function saveProfile(profile: Profile): Promise<void> {
 }
 
 /** Refused: `unsentWork` handed in but not acknowledged, `drafts` (when any) work not handed in yet. */
-export type RemoveProfileResult =
-  | { removed: true }
-  | { removed: false; unsentWork: number; drafts?: number };
+export type RemoveProfileResult = { removed: true } | { removed: false; unsentWork: number; drafts?: number };
 
 const PROFILE_STORES = [
   'lessons',

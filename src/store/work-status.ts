@@ -5,6 +5,7 @@
  */
 import { openDb } from './db.ts';
 import type { Draft, HandedInElsewhereRecord, HandedInRecord, OutboxItem } from './records.ts';
+import { latestFirst } from './time-order.ts';
 
 export type LessonWorkState =
   | { kind: 'notStarted' }
@@ -58,8 +59,8 @@ export function workStateOf(
   if (draft) return { kind: 'saved', updatedAt: draft.updatedAt };
   const delivered = handedIn
     .filter((record) => record.state === 'delivered' && record.receivedAt)
-    .sort((a, b) => (b.receivedAt ?? '').localeCompare(a.receivedAt ?? ''))[0];
-  const other = [...elsewhere].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))[0];
+    .sort((a, b) => latestFirst(a.receivedAt ?? '', b.receivedAt ?? ''))[0];
+  const other = [...elsewhere].sort((a, b) => latestFirst(a.receivedAt, b.receivedAt))[0];
   // The latest delivered hand-in, from this device or another: the one the teacher sees last.
   if (other && !(delivered?.receivedAt && delivered.receivedAt >= other.receivedAt)) {
     return {
