@@ -72,6 +72,12 @@ export const TEACHER_ERROR_CODES = [
   'unsupported_type',
   'type_mismatch',
   'quota_exceeded',
+  // A family's work file (POST /api/teacher/work-files)
+  'not_cartable_file',
+  'wrong_file_kind',
+  'wrong_file_version',
+  'file_tampered',
+  'file_truncated',
 ] as const;
 
 export type DeviceErrorCode = (typeof DEVICE_ERROR_CODES)[number];

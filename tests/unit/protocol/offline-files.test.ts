@@ -90,7 +90,7 @@ describe('lessons file', () => {
     const files = entriesOf(await lessonsFile());
     const path = blobEntry(await sha256Hex(image));
     const changed = files[path]!.slice();
-    changed[100] ^= 0xff;
+    changed[100] = changed[100]! ^ 0xff;
     files[path] = changed;
     expect(await readOfflineFile(zipSync(files), 'lessons')).toMatchObject({ problem: 'file_tampered' });
   });
