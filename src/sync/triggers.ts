@@ -14,6 +14,7 @@ import { defaultFetch, type FetchLike } from './api-client.ts';
 import { classNewsMoved, newsCheckMs, startNewsWatch, type VisibleDocument } from './news-watch.ts';
 import { sendOutbox, type OutboxSendResult } from './outbox-sender.ts';
 import { listLinkedProfiles } from '../store/profiles.ts';
+import { linkProfilesFromFiles } from './link-from-file.ts';
 
 export const OUTBOX_CHECK_MS = 60_000;
 export const LESSONS_POLL_MS = 10 * 60_000;
@@ -100,6 +101,8 @@ export function startSyncTriggers(options: SyncTriggerOptions = {}): SyncTrigger
 
   const syncNow = async (): Promise<SyncResult> => {
     if (stopped) return { outbox: null, lessons: [] };
+    // A profile from a lessons file links first, so its waiting work goes out in this very pass.
+    await linkProfilesFromFiles(fetchOption).catch(report);
     const outbox = await sendNow();
     const lessons = await syncLessonsForAll().catch((error: unknown) => (report(error), []));
     options.onChange?.({ ...(outbox ? { outbox } : {}), lessons });
