@@ -44,6 +44,11 @@ export const TEACHER_API = {
     `/api/teacher/submissions/${submissionId}/feedback/${feedbackId}`,
   exportCsv: (classId: string) => `/api/teacher/classes/${classId}/export.csv`,
   exportZip: (classId: string) => `/api/teacher/classes/${classId}/export.zip`,
+  /** A pupil's lessons file for a family without a connection, and its size first. */
+  lessonsFile: (pupilId: string) => `/api/teacher/pupils/${pupilId}/lessons-file`,
+  lessonsFileSize: (pupilId: string) => `/api/teacher/pupils/${pupilId}/lessons-file/size`,
+  /** POST the bytes of a family's work file. */
+  workFiles: '/api/teacher/work-files',
 } as const;
 
 export const LoginRequestSchema = v.object({

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { App } from './app.tsx';
 import { AppStateContext, createAppState } from './app-state.ts';
 import { startLocale } from './i18n.ts';
+import { listenForLaunchedFiles } from './launch-files.ts';
 import { warmPupilScreens } from './lazy-screen.tsx';
 import { onWorkerMessage, registerWorker } from './sw-bridge.ts';
 import './styles.css';
@@ -19,6 +20,7 @@ addEventListener(
 addEventListener('pointerdown', () => root.removeAttribute('data-keyboard'), true);
 
 const app = createAppState();
+listenForLaunchedFiles();
 // English words come from their own (cached) chunk: there before the first screen.
 void startLocale().finally(() =>
   render(

@@ -273,6 +273,8 @@ const fr = {
   workFileImported:
     '{name} : {received} {received:travail reçu|travaux reçus}, {already} déjà {already:reçu|reçus} avant.',
   receivedByFile: 'reçu par fichier',
+  workFileOtherPupil:
+    'Ce fichier de travail est celui d’un élève qui n’est dans aucune de vos classes : rien n’a été importé.',
   errorNotCartableFile: 'Ce n’est pas un fichier de travail Cartable.',
   errorWrongFileKind: 'C’est un fichier Cartable, mais pas un fichier de travail (un fichier de leçons ?).',
   errorWrongFileVersion: 'Ce fichier vient d’une version de Cartable que ce serveur ne sait pas lire.',
@@ -537,6 +539,7 @@ const en: Record<TeacherMessageKey, string> = {
   workFileImported:
     '{name}: {received} {received:piece|pieces} of work received, {already} already received before.',
   receivedByFile: 'received by file',
+  workFileOtherPupil: 'This work file belongs to a pupil in none of your classes: nothing was imported.',
   errorNotCartableFile: 'This is not a Cartable work file.',
   errorWrongFileKind: 'This is a Cartable file, but not a work file (a lessons file?).',
   errorWrongFileVersion: 'This file comes from a Cartable version this server cannot read.',
