@@ -5,6 +5,8 @@
  * on both sides. New codes may appear in later servers: clients fall back on the HTTP status.
  */
 
+import { OFFLINE_FILE_PROBLEMS } from './offline-files.ts';
+
 /** Codes any route may answer with, to a device or a teacher. */
 const ANY_ROUTE_ERROR_CODES = [
   'bad_json',
@@ -73,11 +75,7 @@ export const TEACHER_ERROR_CODES = [
   'type_mismatch',
   'quota_exceeded',
   // A family's work file (POST /api/teacher/work-files)
-  'not_cartable_file',
-  'wrong_file_kind',
-  'wrong_file_version',
-  'file_tampered',
-  'file_truncated',
+  ...OFFLINE_FILE_PROBLEMS,
 ] as const;
 
 export type DeviceErrorCode = (typeof DEVICE_ERROR_CODES)[number];

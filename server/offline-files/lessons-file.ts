@@ -5,7 +5,7 @@
  * size known before a byte is sent, so the teacher sees it), then streamed with fflate one
  * file at a time: a year of videos need not fit in memory.
  */
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { ZipDeflate, ZipPassThrough } from 'fflate';
 import type { Kysely } from 'kysely';
 import type { ManifestLesson } from '../../protocol/api.ts';
 import { packMedia } from '../../protocol/lesson-pack.ts';
@@ -19,6 +19,7 @@ import {
 } from '../../protocol/offline-files.ts';
 import type { BlobStore } from '../blobs/store.ts';
 import type { Database } from '../db/schema.ts';
+import { zipStream } from '../exports/zip-stream.ts';
 import { latestLessonsOfClass } from '../lessons/catalogue.ts';
 import { readPack } from '../lessons/versions.ts';
 
@@ -84,31 +85,20 @@ export async function planLessonsFile(
  * gets a file that looks whole and is not (the device would refuse it anyway).
  */
 export function streamLessonsFile(blobs: BlobStore, plan: LessonsFilePlan): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const zip = new Zip((error, chunk, final) => {
-        if (error) return controller.error(error);
-        controller.enqueue(chunk);
-        if (final) controller.close();
-      });
-      try {
-        const head = new ZipDeflate(MANIFEST_ENTRY, { level: 6 });
-        zip.add(head);
-        head.push(new TextEncoder().encode(JSON.stringify(plan.manifest)), true);
-        for (const entry of plan.manifest.entries) {
-          const bytes = await blobs.read(entry.sha256);
-          if (!bytes || bytes.byteLength !== entry.size) throw new Error(`${entry.path} is not as planned`);
-          // Packs are JSON and shrink; media are already compressed and are stored as they are.
-          const file = entry.path.startsWith('packs/')
-            ? new ZipDeflate(entry.path, { level: 6 })
-            : new ZipPassThrough(entry.path);
-          zip.add(file);
-          file.push(bytes, true);
-        }
-        zip.end();
-      } catch (error) {
-        controller.error(error);
-      }
-    },
+  return zipStream(async (zip) => {
+    const head = new ZipDeflate(MANIFEST_ENTRY, { level: 6 });
+    zip.add(head);
+    head.push(new TextEncoder().encode(JSON.stringify(plan.manifest)), true);
+    for (const entry of plan.manifest.entries) {
+      const bytes = await blobs.read(entry.sha256);
+      if (!bytes || bytes.byteLength !== entry.size) throw new Error(`${entry.path} is not as planned`);
+      // Packs are JSON and shrink; media are already compressed and are stored as they are.
+      const file = entry.path.startsWith('packs/')
+        ? new ZipDeflate(entry.path, { level: 6 })
+        : new ZipPassThrough(entry.path);
+      zip.add(file);
+      file.push(bytes, true);
+    }
+    zip.end();
   });
 }
