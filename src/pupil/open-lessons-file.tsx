@@ -10,6 +10,7 @@ import { launchedFile } from '../app/launch-files.ts';
 import { navigate } from '../app/router.ts';
 import { OFFLINE_FILE_EXTENSION } from '../../protocol/offline-files.ts';
 import type { LessonsFileImport } from '../sync/lessons-file-import.ts';
+import { Outcome } from './file-outcome.tsx';
 
 /** What came of the file, in the pupil's words. */
 export function lessonsFileText(result: LessonsFileImport): string {
@@ -100,9 +101,7 @@ export function OpenLessonsFile() {
         />
       </label>
       <p class="hint">{t('lessonsFileDrop')}</p>
-      <p class={outcome?.ok ? 'hint' : 'error'} role={outcome?.ok ? 'status' : 'alert'}>
-        {outcome?.text ?? ''}
-      </p>
+      <Outcome outcome={outcome} />
     </section>
   );
 }

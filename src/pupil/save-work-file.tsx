@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { useAppState } from '../app/app-state.ts';
 import { formatBytes, t } from '../app/i18n.ts';
 import { OFFLINE_FILE_MIME } from '../../protocol/offline-files.ts';
+import { Outcome } from './file-outcome.tsx';
 import { saveFile } from './save-file.ts';
 
 export function SaveWorkFile() {
@@ -45,13 +46,7 @@ export function SaveWorkFile() {
       <button type="button" class="secondary" disabled={busy} onClick={() => void save()}>
         {t('saveWorkFile')}
       </button>
-      <p
-        class={outcome?.ok ? 'hint' : 'error'}
-        role={outcome?.ok ? 'status' : 'alert'}
-        data-testid="work-file-outcome"
-      >
-        {outcome?.text ?? ''}
-      </p>
+      <Outcome outcome={outcome} testId="work-file-outcome" />
     </section>
   );
 }

@@ -11,7 +11,14 @@ import { join, normalize } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Route } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { deviceRecords, lessonCard, walkSteps, answerCurrentStep, workState } from './support/pupil.ts';
+import {
+  answerCurrentStep,
+  deviceRecords,
+  lessonCard,
+  waitForWorkerControl,
+  walkSteps,
+  workState,
+} from './support/pupil.ts';
 import { freePort, ServerProcess } from './support/server-process.ts';
 import { signInAsTeacher } from './support/teacher.ts';
 import { teacherAuth, teacherCall } from './support/teacher-api.ts';
@@ -90,6 +97,8 @@ test('lessons and work travel as files, and the work is received once', async ({
   await page.getByTestId('lessons-file-input').setInputFiles(lessonsPath);
   await expect(page.getByRole('heading', { level: 1, name: `Bonjour ${pupil!.name}` })).toBeVisible();
   await expect(page.getByText('Cet appareil se reliera tout seul')).toBeVisible();
+  // The worker (its own files from dist/ too) serves the media from the device's cache.
+  await waitForWorkerControl(page);
 
   // A lesson with its image, from the device's own storage.
   const title = 'Partager une pizza';
