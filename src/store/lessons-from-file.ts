@@ -12,11 +12,7 @@ import { queuedLesson, readyLesson } from './lessons.ts';
 import type { Profile } from './records.ts';
 
 const FILE_STORES = ['profiles', 'lessons', 'drafts', 'handedIn', 'handedInElsewhere'] as const;
-type FileTransaction = IDBPTransaction<
-  CartableDB,
-  typeof FILE_STORES extends readonly (infer S)[] ? S[] : never,
-  'readwrite'
->;
+type FileTransaction = IDBPTransaction<CartableDB, (typeof FILE_STORES)[number][], 'readwrite'>;
 
 /** One lesson of the file, its pack verified and its media already in the media cache. */
 export interface LessonFromFile {

@@ -66,7 +66,9 @@ export function teacherOfflineFileRoutes({ db, blobs, now }: Pick<AppDeps, 'db' 
     .get('/pupils/:pupilId/lessons-file/size', fileLimit, async (c) => {
       const family = await familyOf(c);
       if (!family) return notYours(c, 'pupil');
-      const target: FamilyFileFor = { ...family, joinCode: 'size', server: new URL(c.req.url).origin };
+      // Only the size is read: no code is drawn for a file that may never be asked for.
+      const joinCode = family.code ? formatJoinCode(family.code) : '';
+      const target: FamilyFileFor = { ...family, joinCode, server: new URL(c.req.url).origin };
       const plan = await planLessonsFile(db, blobs, target, now());
       return c.json({ lessons: plan.manifest.lessons.length, bytes: plan.bytes } satisfies LessonsFileSize);
     })
