@@ -37,6 +37,8 @@ export default defineConfig({
         start_url: '/',
         scope: '/',
         display: 'standalone',
+        // Installed, the app opens the lessons files teachers hand out (issue 12; src/app/launch-files.ts).
+        file_handlers: [{ action: '/device', accept: { 'application/vnd.cartable+zip': ['.cartable'] } }],
         background_color: '#ffffff',
         theme_color: '#1d4ed8',
         icons: [

@@ -5,6 +5,8 @@
  * on both sides. New codes may appear in later servers: clients fall back on the HTTP status.
  */
 
+import { OFFLINE_FILE_PROBLEMS } from './offline-files.ts';
+
 /** Codes any route may answer with, to a device or a teacher. */
 const ANY_ROUTE_ERROR_CODES = [
   'bad_json',
@@ -72,6 +74,8 @@ export const TEACHER_ERROR_CODES = [
   'unsupported_type',
   'type_mismatch',
   'quota_exceeded',
+  // A family's work file (POST /api/teacher/work-files)
+  ...OFFLINE_FILE_PROBLEMS,
 ] as const;
 
 export type DeviceErrorCode = (typeof DEVICE_ERROR_CODES)[number];

@@ -44,6 +44,11 @@ export const TEACHER_API = {
     `/api/teacher/submissions/${submissionId}/feedback/${feedbackId}`,
   exportCsv: (classId: string) => `/api/teacher/classes/${classId}/export.csv`,
   exportZip: (classId: string) => `/api/teacher/classes/${classId}/export.zip`,
+  /** A pupil's lessons file for a family without a connection, and its size first. */
+  lessonsFile: (pupilId: string) => `/api/teacher/pupils/${pupilId}/lessons-file`,
+  lessonsFileSize: (pupilId: string) => `/api/teacher/pupils/${pupilId}/lessons-file/size`,
+  /** POST the bytes of a family's work file. */
+  workFiles: '/api/teacher/work-files',
 } as const;
 
 /** The sign-in body, as the server reads it: the e-mail trimmed and lower-cased (an address is at most 254 characters). */
@@ -170,6 +175,8 @@ export const DashboardSchema = v.object({
           handedInAt: IsoDate,
           receivedAt: IsoDate,
           score: v.nullable(v.object({ correct: v.number(), total: v.number() })),
+          /** Present (true) when the teacher imported it from a family's work file. */
+          receivedByFile: v.optional(v.boolean()),
         }),
       ),
     }),
@@ -191,6 +198,8 @@ export const SubmissionDetailSchema = v.object({
   answers: AnswersSchema,
   handedInAt: IsoDate,
   receivedAt: IsoDate,
+  /** Present (true) when the teacher imported it from a family's work file. */
+  receivedByFile: v.optional(v.boolean()),
   late: v.boolean(),
   score: v.nullable(v.object({ correct: v.number(), total: v.number() })),
   feedback: v.array(v.object({ id: Id, markdown: v.string(), createdAt: IsoDate })),
@@ -209,3 +218,25 @@ export const NewJoinCodeSchema = v.object({ code: v.string() });
 export const FeedbackResponseSchema = v.object({ id: Id, markdown: v.string(), createdAt: IsoDate });
 /** PUT /api/blobs/<sha256>: `mime` is the type read from the bytes; put it in the MediaRef. */
 export const UploadResponseSchema = v.object({ sha256: v.string(), size: v.number(), mime: v.string() });
+
+/** GET …/pupils/<id>/lessons-file/size: what a family's lessons file will hold, before it is made. */
+export const LessonsFileSizeSchema = v.object({
+  lessons: v.number(),
+  /** Bytes of the packs and media in it (the file is a few hundred bytes a file larger). */
+  bytes: v.number(),
+});
+export type LessonsFileSize = v.InferOutput<typeof LessonsFileSizeSchema>;
+
+/** POST /api/teacher/work-files: each submission of the file, received now or already before. */
+export const WorkFileImportResultSchema = v.object({
+  pupil: v.object({ id: Id, name: v.string() }),
+  submissions: v.array(
+    v.object({
+      id: UuidSchema,
+      lessonId: Id,
+      status: v.picklist(['received', 'alreadyReceived']),
+      receivedAt: IsoDate,
+    }),
+  ),
+});
+export type WorkFileImportResult = v.InferOutput<typeof WorkFileImportResultSchema>;

@@ -20,6 +20,7 @@ import { teacherExportRoutes } from './routes/teacher/exports.ts';
 import { teacherFeedbackRoutes } from './routes/teacher/feedback.ts';
 import { teacherLessonRoutes } from './routes/teacher/lessons.ts';
 import { teacherMeRoutes } from './routes/teacher/me.ts';
+import { teacherOfflineFileRoutes } from './routes/teacher/offline-files.ts';
 import { teacherPublicationRoutes } from './routes/teacher/publications.ts';
 import { teacherPupilRoutes } from './routes/teacher/pupils.ts';
 import { teacherSessionRoutes } from './routes/teacher/session.ts';
@@ -43,6 +44,8 @@ function bodyBoundsFor(c: Context<AppEnv>, jsonMs: number): BodyBounds {
     const kinds = c.get('uploader').kind === 'teacher' ? TEACHER_UPLOADS : PUPIL_UPLOADS;
     return { maxBytes: largestUpload(kinds), totalMs: null };
   }
+  // A family's work file holds photos and recordings: as slow as an upload.
+  if (c.req.path === '/api/teacher/work-files') return { maxBytes: HTTP_LIMITS.workFileBytes, totalMs: null };
   return { maxBytes: HTTP_LIMITS.largestJsonBody, totalMs: jsonMs };
 }
 
@@ -99,6 +102,7 @@ export function createApp(deps: AppDeps) {
     teacherSubmissionRoutes(deps),
     teacherFeedbackRoutes(deps),
     teacherExportRoutes(deps),
+    teacherOfflineFileRoutes(deps),
   ]) {
     app.route('/api/teacher', routes);
   }

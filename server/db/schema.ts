@@ -153,6 +153,8 @@ export interface SubmissionTable {
   body_sha256: string;
   handed_in_at: string;
   received_at: string;
+  /** 'file' when a teacher imported it from a family's work file; null when it came over the network. */
+  received_via: string | null;
 }
 
 /** A teacher's feedback on a submission, addressed by the editor's UUID. */

@@ -23,6 +23,8 @@ export interface HandIn {
   bodySha256: string;
   handedInAt: string;
   receivedAt: string;
+  /** 'file' for work imported from a family's work file; absent for the network. */
+  receivedVia?: 'file';
 }
 
 export type HandInOutcome = { status: 201 | 200; receivedAt: string } | { status: 409 };
@@ -44,6 +46,7 @@ export async function storeHandIns(trx: Transaction<Database>, handIns: HandIn[]
             body_sha256: h.bodySha256,
             handed_in_at: h.handedInAt,
             received_at: h.receivedAt,
+            received_via: h.receivedVia ?? null,
           })),
         )
         .onConflict((oc) => oc.column('id').doNothing())

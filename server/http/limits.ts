@@ -21,6 +21,8 @@ export const HTTP_LIMITS = {
   keepAliveTimeoutMs: 5_000,
   /** The largest JSON body any route accepts (a lesson draft, a hand-in): read before a slot is taken. */
   largestJsonBody: 2 * MB,
+  /** A family's work file a teacher imports: a pupil's whole attachment quota fits in it. */
+  workFileBytes: 100 * MB,
   /** Connections one address may hold at once (CARTABLE_MAX_CONNECTIONS_PER_ADDRESS). */
   connectionsPerAddress: 256,
 } as const;

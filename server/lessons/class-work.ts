@@ -15,6 +15,8 @@ export interface HandedInWork {
   answers: Answers;
   handedInAt: string;
   receivedAt: string;
+  /** Imported by the teacher from a family's work file (issue 12). */
+  receivedByFile: boolean;
   late: boolean;
   score: Score | null;
 }
@@ -31,6 +33,7 @@ export async function classWork(db: Kysely<Database>, classId: string): Promise<
       's.id',
       's.body',
       's.received_at',
+      's.received_via',
       'p.id as pupilId',
       'p.name as pupilName',
       'lv.title',
@@ -52,6 +55,7 @@ export async function classWork(db: Kysely<Database>, classId: string): Promise<
       answers: handIn.answers,
       handedInAt: handIn.handedInAt,
       receivedAt: row.received_at,
+      receivedByFile: row.received_via === 'file',
       late: isLate(handIn.handedInAt, row.due_at),
       score: scoreAnswers(JSON.parse(row.quiz_keys) as QuizStep[], handIn.answers),
     };

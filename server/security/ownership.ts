@@ -72,6 +72,7 @@ export function ownedSubmission(db: Db, teacherId: string, submissionId: string)
       's.body',
       's.handed_in_at',
       's.received_at',
+      's.received_via',
       'p.name as pupilName',
       'p.class_id',
     ])

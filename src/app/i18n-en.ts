@@ -199,4 +199,24 @@ export const en: Dictionary = {
   reportSendAttention: '{count} {count:piece|pieces} of work to check below.',
   iosHint:
     'On iPhone and iPad, add Cartable to the home screen (Share button, then “Add to Home Screen”): otherwise Safari erases the lessons after 7 days without a visit.',
+  // Files for families without a connection (issue 12)
+  openLessonsFile: 'Open a lessons file',
+  lessonsFileHint: 'No connection? Your teacher can give you a lessons file (.cartable).',
+  lessonsFileDrop: 'Or drop the file here.',
+  lessonsFileOpening: 'Checking the file…',
+  lessonsFileOpened: '{added} {added:lesson|lessons} added, {updated} updated, {unchanged} already here.',
+  lessonsFile_not_cartable_file: 'This file is not a Cartable lessons file.',
+  lessonsFile_wrong_file_kind: 'This is a work file, not a lessons file.',
+  lessonsFile_wrong_file_version: 'This file comes from another Cartable version: ask for a new file.',
+  lessonsFile_file_tampered: 'This file was damaged on the way: nothing was saved. Ask for a new file.',
+  lessonsFile_file_truncated: 'This file is incomplete: nothing was saved. Ask for a new file.',
+  lessonsFile_not_enough_space: 'Not enough space: {needed} needed, {free} left. Nothing was saved.',
+  lessonsFile_no_storage: 'This browser cannot keep lessons here.',
+  saveWorkFile: 'Save my work in a file',
+  workFileHint: 'Give this file to your teacher: they will receive your work once.',
+  workFileSaved: '{count} {count:piece|pieces} of work saved in a {size} file.',
+  workFileNothing: 'No work to save: everything has arrived.',
+  workFileMissingPhoto: 'A photo or recording is missing on this device: no file was made.',
+  notLinkedYet:
+    'This device will link itself to the server as soon as it has a network. Your work waits here.',
 };

@@ -219,6 +219,31 @@ const fr = {
   reportSendAttention: '{count} {count:travail est|travaux sont} à vérifier ci-dessous.',
   iosHint:
     'Sur iPhone et iPad, ajoute Cartable à l’écran d’accueil (bouton Partager, puis « Sur l’écran d’accueil ») : sinon Safari efface les leçons après 7 jours sans visite.',
+  // Files for families without a connection (issue 12)
+  openLessonsFile: 'Ouvrir un fichier de leçons',
+  lessonsFileHint: 'Pas de connexion ? Ton professeur peut te donner un fichier de leçons (.cartable).',
+  lessonsFileDrop: 'Ou dépose le fichier ici.',
+  lessonsFileOpening: 'Vérification du fichier…',
+  lessonsFileOpened:
+    '{added} {added:leçon ajoutée|leçons ajoutées}, {updated} {updated:mise à jour|mises à jour}, {unchanged} déjà là.',
+  lessonsFile_not_cartable_file: 'Ce fichier n’est pas un fichier de leçons Cartable.',
+  lessonsFile_wrong_file_kind: 'C’est un fichier de travail, pas un fichier de leçons.',
+  lessonsFile_wrong_file_version:
+    'Ce fichier vient d’une autre version de Cartable : demande un nouveau fichier.',
+  lessonsFile_file_tampered:
+    'Ce fichier a été abîmé en route : rien n’a été enregistré. Demande un nouveau fichier.',
+  lessonsFile_file_truncated:
+    'Ce fichier est incomplet : rien n’a été enregistré. Demande un nouveau fichier.',
+  lessonsFile_not_enough_space:
+    'Pas assez de place : il faut {needed}, il reste {free}. Rien n’a été enregistré.',
+  lessonsFile_no_storage: 'Ce navigateur ne peut pas garder de leçons ici.',
+  saveWorkFile: 'Enregistrer mon travail dans un fichier',
+  workFileHint: 'Donne ce fichier à ton professeur : il recevra ton travail une seule fois.',
+  workFileSaved: '{count} {count:travail enregistré|travaux enregistrés} dans un fichier de {size}.',
+  workFileNothing: 'Aucun travail à enregistrer : tout est déjà arrivé.',
+  workFileMissingPhoto: 'Une photo ou un enregistrement manque sur cet appareil : fichier non créé.',
+  notLinkedYet:
+    'Cet appareil se reliera tout seul au serveur dès qu’il aura du réseau. Ton travail attend ici.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -5,6 +5,8 @@ import { formatBytes, formatDateTime, t } from '../app/i18n.ts';
 import { DataSaverSetting } from './data-saver-setting.tsx';
 import { browserFacts, needsHomeScreenHint } from './home-screen-hint.ts';
 import { ProfilesOnDevice } from './profile-removal.tsx';
+import { OpenLessonsFile } from './open-lessons-file.tsx';
+import { SaveWorkFile } from './save-work-file.tsx';
 import { UnsentWork } from './unsent-work.tsx';
 
 interface StorageInfo {
@@ -50,6 +52,8 @@ export function DeviceStatus() {
         </p>
       </section>
       <UnsentWork />
+      <SaveWorkFile />
+      <OpenLessonsFile />
       <DataSaverSetting />
       <ProfilesOnDevice />
     </>

@@ -5,6 +5,7 @@ import { useAppState } from '../app/app-state.ts';
 import { t, type MessageKey } from '../app/i18n.ts';
 import { navigate } from '../app/router.ts';
 import { JoinError, joinCodeFromLink } from '../sync/join.ts';
+import { OpenLessonsFile } from './open-lessons-file.tsx';
 
 /** What went wrong, worded for the child; `field` when it is the code itself (the field is marked invalid). */
 interface JoinProblem {
@@ -131,6 +132,7 @@ export function JoinScreen({ code: codeFromLink }: { code: string | null }) {
           {busy ? t('joining') : t('joinButton')}
         </button>
       </form>
+      <OpenLessonsFile />
     </section>
   );
 }

@@ -140,6 +140,7 @@ export function LessonList() {
           {t('relinkPrompt')}
         </p>
       )}
+      {profile.link === 'file' && <p class="note">{t(profile.joinCode ? 'notLinkedYet' : 'relinkPrompt')}</p>}
       <SyncSummary />
       <UnreadFeedback />
       <Section title="sectionToday" empty="noLessonsToday" lessons={today} />

@@ -4,7 +4,12 @@ import type { Profile } from '../store/records.ts';
 
 /** Offer `data` as a JSON file download. */
 export function saveJsonFile(fileName: string, data: unknown): void {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+  saveFile(fileName, new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+}
+
+/** Offer a file download under this name. */
+export function saveFile(fileName: string, file: Blob): void {
+  const url = URL.createObjectURL(file);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

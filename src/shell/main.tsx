@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { App } from './app.tsx';
 import { AppStateContext, createAppState } from '../app/app-state.ts';
 import { prepareDateFormats, startLocale } from '../app/i18n.ts';
+import { listenForLaunchedFiles } from '../app/launch-files.ts';
 import { warmPupilScreens } from './lazy-screen.tsx';
 import { onWorkerMessage, registerWorker } from '../app/sw-bridge.ts';
 import { openDb } from '../store/db.ts';
@@ -22,6 +23,7 @@ addEventListener(
 addEventListener('pointerdown', () => root.removeAttribute('data-keyboard'), true);
 
 const app = createAppState();
+listenForLaunchedFiles();
 // English words come from their own (cached) chunk: there before the first screen.
 void startLocale().finally(() =>
   render(

@@ -54,15 +54,7 @@ export async function upsertFromManifest(
       record = { ...existing, ...schedule, version: entry.version };
       delete record.withdrawn;
     } else {
-      record = {
-        profileId,
-        lessonId: entry.id,
-        version: entry.version,
-        packHash: entry.pack,
-        ...schedule,
-        state: 'queued',
-        bytesDone: 0,
-      };
+      record = queuedLesson(profileId, entry);
     }
     await lessons.put(record);
     result.push(record);
@@ -82,6 +74,22 @@ export async function upsertFromManifest(
   }
   await tx.done;
   return result;
+}
+
+/** A manifest entry not downloaded yet: queued. */
+export function queuedLesson(profileId: string, entry: ManifestLesson): LessonRecord {
+  return {
+    profileId,
+    lessonId: entry.id,
+    version: entry.version,
+    packHash: entry.pack,
+    title: entry.title,
+    availableFrom: entry.availableFrom,
+    dueAt: entry.dueAt,
+    size: entry.size,
+    state: 'queued',
+    bytesDone: 0,
+  };
 }
 
 async function update(
@@ -121,18 +129,26 @@ export function markReady(
   now = new Date(),
   mediaOnDemand: readonly MediaRef[] = [],
 ): Promise<void> {
-  return update(profileId, lessonId, (lesson) => {
-    const { error: _error, missingFiles: _missing, mediaOnDemand: _before, ...rest } = lesson;
-    const onDemandBytes = mediaOnDemand.reduce((sum, ref) => sum + ref.size, 0);
-    const ready: LessonRecord = {
-      ...rest,
-      state: 'ready',
-      pack,
-      bytesDone: lesson.size - onDemandBytes,
-      readyAt: lesson.readyAt ?? now.toISOString(),
-    };
-    return mediaOnDemand.length === 0 ? ready : { ...ready, mediaOnDemand: [...mediaOnDemand] };
-  });
+  return update(profileId, lessonId, (lesson) => readyLesson(lesson, pack, now, mediaOnDemand));
+}
+
+/** The record of a lesson whose pack and media are verified and stored (a download's or a file's). */
+export function readyLesson(
+  lesson: LessonRecord,
+  pack: LessonPack,
+  now: Date,
+  mediaOnDemand: readonly MediaRef[] = [],
+): LessonRecord {
+  const { error: _error, missingFiles: _missing, mediaOnDemand: _before, ...rest } = lesson;
+  const onDemandBytes = mediaOnDemand.reduce((sum, ref) => sum + ref.size, 0);
+  const ready: LessonRecord = {
+    ...rest,
+    state: 'ready',
+    pack,
+    bytesDone: lesson.size - onDemandBytes,
+    readyAt: lesson.readyAt ?? now.toISOString(),
+  };
+  return mediaOnDemand.length === 0 ? ready : { ...ready, mediaOnDemand: [...mediaOnDemand] };
 }
 
 /**

@@ -17,8 +17,13 @@ export interface Profile {
   /** Origin of the server this pupil belongs to. */
   server: string;
   joinedAt: string;
-  /** 'relink' after a 401: keep everything, ask the pupil to join again. */
-  link: 'ok' | 'relink';
+  /**
+   * 'relink' after a 401: keep everything, ask the pupil to join again. 'file': made from a
+   * lessons file with no network (no token yet): it links itself with `joinCode` once a server answers.
+   */
+  link: 'ok' | 'relink' | 'file';
+  /** The join code a lessons file carried, kept until the device links (link 'file' only). */
+  joinCode?: string;
 }
 
 /** 'missing': was ready, then files vanished (storage evicted, site data cleared); repaired on the next sync. */

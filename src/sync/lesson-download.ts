@@ -4,7 +4,7 @@
  * file it needs is verified and stored; data-saver media are left for the pupil.
  */
 import * as v from 'valibot';
-import { API, LessonPackSchema, packMedia, type LessonPack, type MediaRef } from '../../protocol/index.ts';
+import { LessonPackSchema, packMedia, type LessonPack, type MediaRef } from '../../protocol/index.ts';
 import { isQuotaError } from '../store/db.ts';
 import { dropAllReceived, dropReceived } from '../store/download-chunks.ts';
 import type { DownloadPolicy } from '../store/device-settings.ts';
@@ -13,7 +13,7 @@ import type { LessonRecord } from '../store/records.ts';
 import type { FetchLike } from './api-client.ts';
 import { waitsForPupil, type NetworkHints } from './data-saver.ts';
 import { downloadMedia, downloadPack, type MediaDownloadOptions } from './file-download.ts';
-import { hasMedia } from './media-cache.ts';
+import { cacheMedia, hasMedia } from './media-cache.ts';
 
 /** The device is full: every download stops (unsent work must keep the space it has). */
 export class QuotaStop extends Error {
@@ -33,7 +33,8 @@ export interface LessonDownloadContext {
   media?: Pick<MediaDownloadOptions, 'chunkBytes' | 'idleTimeoutMs'>;
 }
 
-function parsePack(bytes: ArrayBuffer): LessonPack | null {
+/** A verified pack's bytes as a valid pack, or null. */
+export function parsePack(bytes: ArrayBuffer | Uint8Array): LessonPack | null {
   try {
     const parsed = v.safeParse(LessonPackSchema, JSON.parse(new TextDecoder().decode(bytes)));
     return parsed.success ? parsed.output : null;
@@ -75,12 +76,7 @@ async function storeMediaOnce(ref: MediaRef, context: MediaContext): Promise<str
       onBytes: context.onBytes,
     });
     if (!file.ok) return file.code;
-    await cache.put(
-      API.blob(ref.blob),
-      new Response(file.value, {
-        headers: { 'content-type': ref.mime, 'content-length': String(file.value.byteLength) },
-      }),
-    );
+    await cacheMedia(cache, ref, file.value);
     await dropReceived(ref.blob);
     return null;
   } catch (error) {

@@ -25,6 +25,23 @@ export async function hasMedia(cache: Cache | null, blob: string): Promise<boole
 }
 
 /**
+ * Keep verified bytes under their content URL, where the service worker answers them from.
+ * The one way media enter the cache: a download and a lessons file store them alike.
+ */
+export async function cacheMedia(
+  cache: Cache,
+  ref: MediaRef,
+  bytes: ArrayBuffer | Uint8Array,
+): Promise<void> {
+  await cache.put(
+    API.blob(ref.blob),
+    new Response(bytes as BodyInit, {
+      headers: { 'content-type': ref.mime, 'content-length': String(bytes.byteLength) },
+    }),
+  );
+}
+
+/**
  * The pack's media missing from the cache, leaving out `onDemand` (media the pupil
  * chose not to fetch yet: its absence is expected, not damage).
  */

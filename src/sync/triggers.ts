@@ -15,6 +15,7 @@ import { classNewsMoved, newsCheckMs, startNewsWatch } from './news-watch.ts';
 import { sendOutbox, type OutboxSendResult } from './outbox-sender.ts';
 import { listLinkedProfiles } from '../store/profiles.ts';
 import { onWake, retryTimer, visibleDocument } from './wake-triggers.ts';
+import { linkProfilesFromFiles } from './link-from-file.ts';
 
 export const OUTBOX_CHECK_MS = 60_000;
 export const LESSONS_POLL_MS = 10 * 60_000;
@@ -92,6 +93,8 @@ export function startSyncTriggers(options: SyncTriggerOptions = {}): SyncTrigger
 
   const syncNow = async (): Promise<SyncResult> => {
     if (stopped) return { outbox: null, lessons: [] };
+    // A profile from a lessons file links first, so its waiting work goes out in this very pass.
+    await linkProfilesFromFiles(fetchOption).catch(report);
     const outbox = await sendNow();
     const lessons = await syncLessonsForAll().catch((error: unknown) => (report(error), []));
     options.onChange?.({ ...(outbox ? { outbox } : {}), lessons });

@@ -39,6 +39,11 @@ export const TEACHER_ERROR_TEXT: Record<TeacherErrorCode, TeacherMessageKey> = {
   unsupported_type: 'errorUnsupportedType',
   type_mismatch: 'errorTypeMismatch',
   quota_exceeded: 'errorQuotaExceeded',
+  not_cartable_file: 'errorNotCartableFile',
+  wrong_file_kind: 'errorWrongFileKind',
+  wrong_file_version: 'errorWrongFileVersion',
+  file_tampered: 'errorFileTampered',
+  file_truncated: 'errorFileTruncated',
 };
 
 function keyOf(code: string): TeacherMessageKey | undefined {

@@ -9,6 +9,7 @@ import { ApiErrorNote, ScreenHeading } from './teacher-ui.tsx';
 import { useServerData } from './use-server-data.ts';
 import { ClassNav, ClassTitle, useClassName } from './class-nav.tsx';
 import { ExportButtons } from './export-buttons.tsx';
+import { WorkFileImport } from './work-file-import.tsx';
 import { Name } from './names.tsx';
 import { Icon } from '../ui/icon.tsx';
 
@@ -78,6 +79,7 @@ export function DashboardScreen({ classId }: { classId: string }) {
         </div>
       )}
       <ExportButtons classId={classId} className={className ?? ''} />
+      <WorkFileImport onImported={() => void dashboard.reload()} />
     </section>
   );
 }
@@ -107,6 +109,11 @@ function Cell({ pupil, lesson }: { pupil: DashboardPupil; lesson: DashboardLesso
             {status === 'handedInLate' ? tt('late') : tt('handedIn')}
           </span>
           <span class="meta">{formatSchoolTime(work.handedInAt)}</span>
+          {work.receivedByFile && (
+            <span class="meta" data-testid="received-by-file">
+              {tt('receivedByFile')}
+            </span>
+          )}
           {work.score && (
             <span class="score" data-testid="score">
               {tt('score', { correct: work.score.correct, total: work.score.total })}

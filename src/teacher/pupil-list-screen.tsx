@@ -15,6 +15,7 @@ import { TeacherApiError } from './teacher-api-client.ts';
 import { ApiErrorNote, ConfirmButton, RenameForm, ScreenHeading } from './teacher-ui.tsx';
 import { useServerData } from './use-server-data.ts';
 import { ClassNav, ClassTitle, useClassName } from './class-nav.tsx';
+import { FamilyFile } from './family-file.tsx';
 import { PupilDevices } from './pupil-devices.tsx';
 import { isolate, Name } from './names.tsx';
 import { Icon } from '../ui/icon.tsx';
@@ -219,6 +220,7 @@ function PupilRow({
         />
       </div>
       {showDevices && <PupilDevices pupil={pupil} />}
+      <FamilyFile pupil={pupil} />
     </li>
   );
 }

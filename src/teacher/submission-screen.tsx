@@ -42,6 +42,7 @@ export function SubmissionScreen({ submissionId }: { submissionId: string }) {
             {pack?.success && <strong>{pack.output.title} · </strong>}
             {tt('handedInAt', { date: formatSchoolTime(work.handedInAt) })},{' '}
             {tt('receivedAt', { date: formatSchoolTime(work.receivedAt) })}
+            {work.receivedByFile && <> ({tt('receivedByFile')})</>}
             {work.late && <span class="badge warn"> {tt('lateBadge')}</span>}
             {work.score && (
               <span class="score" data-testid="score">

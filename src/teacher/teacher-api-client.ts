@@ -24,6 +24,9 @@ export class TeacherApiError extends Error {
 interface CallOptions {
   method?: string;
   json?: unknown;
+  /** Raw bytes (a family's work file), with their `content-type` in `headers`. */
+  body?: ArrayBuffer;
+  headers?: Record<string, string>;
   timeoutMs?: number;
 }
 

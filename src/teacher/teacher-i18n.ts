@@ -259,6 +259,27 @@ const fr = {
   sendFeedback: 'Envoyer le message',
   feedbackSent: 'Message envoyé.',
   previousFeedback: 'Messages déjà envoyés',
+  // Files for families without a connection (issue 12)
+  familyFile: 'Fichier pour une famille sans connexion',
+  familyFileFor: 'Fichier de leçons pour {name}',
+  familyFilePreparing: 'Calcul de la taille…',
+  familyFileSize: '{lessons} {lessons:leçon|leçons}, environ {size}',
+  familyFileDownload: 'Télécharger le fichier ({size})',
+  familyFileNote: 'Ce fichier contient le code de connexion de l’élève : ne le donnez qu’à sa famille.',
+  importWorkFile: 'Importer un fichier de travail',
+  importingWorkFile: 'Import du fichier…',
+  workFileImported:
+    '{name} : {received} {received:travail reçu|travaux reçus}, {already} déjà {already:reçu|reçus} avant.',
+  receivedByFile: 'reçu par fichier',
+  workFileOtherPupil:
+    'Ce fichier de travail est celui d’un élève qui n’est dans aucune de vos classes : rien n’a été importé.',
+  errorNotCartableFile: 'Ce n’est pas un fichier de travail Cartable.',
+  errorWrongFileKind: 'C’est un fichier Cartable, mais pas un fichier de travail (un fichier de leçons ?).',
+  errorWrongFileVersion: 'Ce fichier vient d’une version de Cartable que ce serveur ne sait pas lire.',
+  errorFileTampered:
+    'Ce fichier a été modifié en route : rien n’a été importé. Demandez-en un nouveau à la famille.',
+  errorFileTruncated:
+    'Ce fichier est incomplet (coupé en route) : rien n’a été importé. Demandez-en un nouveau.',
 } as const;
 
 export type TeacherMessageKey = keyof typeof fr;
@@ -503,6 +524,24 @@ const en: Record<TeacherMessageKey, string> = {
   sendFeedback: 'Send the message',
   feedbackSent: 'Message sent.',
   previousFeedback: 'Messages already sent',
+  familyFile: 'File for a family without a connection',
+  familyFileFor: 'Lessons file for {name}',
+  familyFilePreparing: 'Working out the size…',
+  familyFileSize: '{lessons} {lessons:lesson|lessons}, about {size}',
+  familyFileDownload: 'Download the file ({size})',
+  familyFileNote: 'This file holds the pupil’s join code: give it to their family only.',
+  importWorkFile: 'Import a work file',
+  importingWorkFile: 'Importing the file…',
+  workFileImported:
+    '{name}: {received} {received:piece|pieces} of work received, {already} already received before.',
+  receivedByFile: 'received by file',
+  workFileOtherPupil: 'This work file belongs to a pupil in none of your classes: nothing was imported.',
+  errorNotCartableFile: 'This is not a Cartable work file.',
+  errorWrongFileKind: 'This is a Cartable file, but not a work file (a lessons file?).',
+  errorWrongFileVersion: 'This file comes from a Cartable version this server cannot read.',
+  errorFileTampered: 'This file was changed on the way: nothing was imported. Ask the family for a new one.',
+  errorFileTruncated:
+    'This file is incomplete (cut short on the way): nothing was imported. Ask for a new one.',
 };
 
 const dictionaries = { fr, en };

@@ -45,6 +45,7 @@ export function teacherDashboardRoutes({ db }: Pick<AppDeps, 'db'>) {
           handedInAt: handIn.handedInAt,
           receivedAt: handIn.receivedAt,
           score: handIn.score,
+          ...(handIn.receivedByFile ? { receivedByFile: true } : {}),
         };
       }
       return row;

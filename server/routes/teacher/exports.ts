@@ -4,7 +4,7 @@
  * zip of the photos and recordings, <pupil>/<lesson>/<sha256>.<ext>.
  */
 import { Hono } from 'hono';
-import { Zip, ZipPassThrough } from 'fflate';
+import { ZipPassThrough } from 'fflate';
 import type { Kysely } from 'kysely';
 import type { Answer } from '../../../protocol/answers.ts';
 import type { LessonPack } from '../../../protocol/lesson-pack.ts';
@@ -13,6 +13,7 @@ import type { Database } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import { attachmentPath, folderName } from '../../exports/attachment-path.ts';
 import { csvDocument } from '../../exports/csv.ts';
+import { zipStream } from '../../exports/zip-stream.ts';
 import { readableAnswers } from '../../exports/readable-answers.ts';
 import { classWork, type HandedInWork } from '../../lessons/class-work.ts';
 import { readPack } from '../../lessons/versions.ts';
@@ -131,27 +132,16 @@ export function teacherExportRoutes({
         );
 
       // Streamed one file at a time: a class's photos and recordings need not fit in memory together.
-      const body = new ReadableStream<Uint8Array>({
-        async start(controller) {
-          const zip = new Zip((error, chunk, final) => {
-            if (error) return controller.error(error);
-            controller.enqueue(chunk);
-            if (final) controller.close();
-          });
-          try {
-            for (const [path, sha256] of files) {
-              const bytes = await blobs.read(sha256);
-              if (!bytes) continue;
-              // Photos and recordings are already compressed: stored as they are.
-              const entry = new ZipPassThrough(path);
-              zip.add(entry);
-              entry.push(bytes, true);
-            }
-            zip.end();
-          } catch (error) {
-            controller.error(error);
-          }
-        },
+      const body = zipStream(async (zip) => {
+        for (const [path, sha256] of files) {
+          const bytes = await blobs.read(sha256);
+          if (!bytes) continue;
+          // Photos and recordings are already compressed: stored as they are.
+          const entry = new ZipPassThrough(path);
+          zip.add(entry);
+          entry.push(bytes, true);
+        }
+        zip.end();
       });
       c.header('Content-Type', 'application/zip');
       c.header('Content-Disposition', downloadName(schoolClass.name, 'zip'));

@@ -68,6 +68,7 @@ export function teacherSubmissionRoutes({ db, blobs }: Pick<AppDeps, 'db' | 'blo
         answers: handIn.answers,
         handedInAt: handIn.handedInAt,
         receivedAt: row.received_at,
+        ...(row.received_via === 'file' ? { receivedByFile: true } : {}),
         late: isLate(handIn.handedInAt, version.due_at),
         score: scoreAnswers(keys, handIn.answers),
         feedback: feedback.map((f) => ({ id: f.id, markdown: f.markdown, createdAt: f.created_at })),

@@ -25,7 +25,7 @@ function sourceFiles(dir: string): string[] {
   );
 }
 
-/** The codes server/ answers with: `apiError(c, status, 'code', …)`, `{ error: 'code' }`, ownership's table. */
+/** The codes server/ answers with: `apiError(c, status, 'code', …)`, `{ error: 'code' }`, refusal tables. */
 function serverCodes(): Set<string> {
   const codes = new Set<string>(MARKDOWN_REFUSALS);
   for (const file of sourceFiles(SERVER)) {
@@ -33,6 +33,8 @@ function serverCodes(): Set<string> {
     for (const m of source.matchAll(/apiError\(\s*\w+,\s*[^,]+,\s*'([a-z_]+)'/g)) codes.add(m[1]!);
     for (const m of source.matchAll(/\berror:\s*'([a-z_]+)'/g)) codes.add(m[1]!);
     for (const m of source.matchAll(/\[\s*'(unknown_[a-z_]+)',\s*'[A-Z]/g)) codes.add(m[1]!);
+    // Tables of refusals by code: `code: [status, 'sentence']` (the work-file import).
+    for (const m of source.matchAll(/^\s*([a-z_]+): \[4\d\d, '/gm)) codes.add(m[1]!);
   }
   return codes;
 }

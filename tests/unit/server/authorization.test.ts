@@ -71,6 +71,9 @@ const ACCESS: Record<string, Access> = {
   'PUT /api/teacher/submissions/:submissionId/feedback/:feedbackId': 'teacher',
   'GET /api/teacher/classes/:classId/export.csv': 'teacher',
   'GET /api/teacher/classes/:classId/export.zip': 'teacher',
+  'GET /api/teacher/pupils/:pupilId/lessons-file/size': 'teacher',
+  'GET /api/teacher/pupils/:pupilId/lessons-file': 'teacher',
+  'POST /api/teacher/work-files': 'teacher',
 };
 
 let server: TestServer;

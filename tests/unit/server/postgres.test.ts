@@ -5,6 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Submission } from '../../../protocol/api.ts';
+import { writeOfflineFile } from '../../../protocol/offline-file-archive.ts';
+import { WORK_FILE_FORMAT } from '../../../protocol/offline-files.ts';
 import { openPostgres } from '../../../server/db/connect.ts';
 import { adminUrl, createPostgresDatabase } from './postgres-database.ts';
 import { listDemoPupils, seedDemo } from '../../../server/seed/demo.ts';
@@ -42,6 +45,49 @@ describe.skipIf(!adminUrl)('on PostgreSQL', () => {
     };
     expect(manifest.lessons).toHaveLength(4);
     expect(manifest.lessons.every((l) => typeof l.size === 'number' && l.size > 0)).toBe(true);
+  });
+
+  it('imports a family work file once, marked by file, and rolls a refused file back whole', async () => {
+    const school = await createSchool(server);
+    const lesson = await publishTestLesson(server, school.classId);
+    const teacher = await signIn(server, school.teacher);
+    const pupil = school.pupils[0]!;
+    const workFile = (submissions: Submission[]) =>
+      writeOfflineFile<'work'>(
+        {
+          format: WORK_FILE_FORMAT,
+          createdAt: new Date().toISOString(),
+          server: 'http://localhost',
+          pupil: { id: pupil.id, name: pupil.name },
+          class: { id: school.classId, name: 'CM1' },
+          submissions,
+        },
+        new Map(),
+      );
+    const post = (bytes: Uint8Array) =>
+      server.app.request('/api/teacher/work-files', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${teacher}`, 'content-type': 'application/zip' },
+        body: bytes as Uint8Array<ArrayBuffer>,
+      });
+    const work = handIn(lesson.lessonId, lesson.version, { q1: { kind: 'choice', selected: ['a'] } });
+    const first = (await (await post(await workFile([work]))).json()) as {
+      submissions: { status: string }[];
+    };
+    expect(first.submissions.map((s) => s.status)).toEqual(['received']);
+    const again = (await (await post(await workFile([work]))).json()) as {
+      submissions: { status: string }[];
+    };
+    expect(again.submissions.map((s) => s.status)).toEqual(['alreadyReceived']);
+    const fresh = handIn(lesson.lessonId, lesson.version, {});
+    const refused = await post(await workFile([fresh, { ...work, answers: {} }]));
+    expect(refused.status).toBe(409);
+    const rows = await server.db
+      .selectFrom('submissions')
+      .select(['id', 'received_via'])
+      .where('id', 'in', [work.id, fresh.id])
+      .execute();
+    expect(rows).toEqual([{ id: work.id, received_via: 'file' }]);
   });
 
   it('stores concurrent identical hand-ins once, and the feed cursor is a growing decimal string', async () => {

@@ -78,6 +78,8 @@ const ROUTES: [method: string, path: string, body?: unknown][] = [
   ['PUT', '/api/teacher/submissions/:submissionId/feedback/:feedbackId', { markdown: 'Bravo' }],
   ['GET', '/api/teacher/classes/:classId/export.csv'],
   ['GET', '/api/teacher/classes/:classId/export.zip'],
+  ['GET', '/api/teacher/pupils/:pupilId/lessons-file/size'],
+  ['GET', '/api/teacher/pupils/:pupilId/lessons-file'],
 ];
 /** Teacher routes about the caller only: nothing of another teacher's to reach. */
 const OWN_ONLY = [
@@ -86,6 +88,8 @@ const OWN_ONLY = [
   'GET /api/teacher/me',
   'GET /api/teacher/classes',
   'POST /api/teacher/classes',
+  // The pupil is named inside the file: another teacher's is refused (offline-files.test.ts).
+  'POST /api/teacher/work-files',
 ];
 
 const fill = (path: string) => path.replace(/:(\w+)/g, (_, name: string) => ids[name]!);

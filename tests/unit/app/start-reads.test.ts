@@ -7,8 +7,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAppState } from '../../../src/app/app-state.ts';
 import { markReady, upsertFromManifest } from '../../../src/store/lessons.ts';
 import { earliestFirst, latestFirst } from '../../../src/store/time-order.ts';
-import { freshDevice, linkedProfile } from './support/device.ts';
-import { publishLesson } from './support/lesson-fixtures.ts';
+import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { publishLesson } from '../client/support/lesson-fixtures.ts';
 
 const ACTIVE_PROFILE_KEY = 'cartable.activeProfile';
 const stored = new Map<string, string>();
