@@ -4,6 +4,7 @@ import { largestUpload, PUPIL_UPLOADS, TEACHER_UPLOADS } from './blobs/upload-po
 import { HTTP_LIMITS } from './http/limits.ts';
 import type { AppDeps } from './deps.ts';
 import { apiError } from './http/json.ts';
+import { isDatabaseUnavailable } from './db/unavailable.ts';
 import { blobRoutes } from './routes/blobs.ts';
 import { classNewsRoutes } from './routes/class-news.ts';
 import { blobUploadRoutes } from './routes/blob-uploads.ts';
@@ -28,7 +29,7 @@ import { updateRoutes } from './routes/pupil/updates.ts';
 import { requireDevice, requireTeacher, requireUploader, type AppEnv } from './security/auth.ts';
 import { capabilityKeyFrom } from './security/capability.ts';
 import { securityHeaders } from './security/headers.ts';
-import { loadShedding } from './security/load-shedding.ts';
+import { busyAnswer, loadShedding } from './security/load-shedding.ts';
 import { receiveBody, type BodyBounds } from './security/receive-body.ts';
 import { perTeacher, requestLimit } from './security/request-limit.ts';
 import { staticRoutes } from './static.ts';
@@ -109,6 +110,11 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => apiError(c, 404, 'not_found', 'Nothing here.'));
   app.onError((error, c) => {
+    // The database restarting or out of reach: devices and teachers' screens come back after Retry-After.
+    if (isDatabaseUnavailable(error)) {
+      console.error(`${c.req.method} ${c.req.path}: database unavailable (${String(error)})`);
+      return busyAnswer(c);
+    }
     console.error(`${c.req.method} ${c.req.path} failed:`, error);
     return apiError(c, 500, 'internal', 'Something went wrong on the server; try again later.');
   });
