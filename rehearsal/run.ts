@@ -44,6 +44,8 @@ export interface RehearsalResult {
   exactlyOnce: ExactlyOnce;
   faults: FaultWindow[];
   figures: Figures;
+  /** Each device's hand-in: its UUID and whether the device heard it acknowledged. */
+  handIns: { device: number; id: string; acknowledged: boolean }[];
   checks: Check[];
 }
 
@@ -168,6 +170,11 @@ export async function rehearse(plan: RehearsalPlan): Promise<RehearsalResult> {
     exactlyOnce,
     faults: faultWindows,
     figures: computeFigures(traffic.records, devices, morningStartMs, faultWindows),
+    handIns: devices.map((d) => ({
+      device: d.index,
+      id: d.handIn.id,
+      acknowledged: d.handIn.ackedAt !== null,
+    })),
   };
   return { ...result, checks: checksOf(result) };
 }
