@@ -23,6 +23,7 @@ export interface Device {
   filesReady: number;
   /** Downloads whose bytes did not match their hash (required: 0). */
   corrupt: number;
+  /** startedAt: when the device's morning began (its work waits from then until ackedAt). */
   handIn: { id: string; startedAt: number | null; ackedAt: number | null; receivedAt: string | null };
   repeated: 'no' | 'same' | 'different';
 }
@@ -133,6 +134,7 @@ function handInBody(ctx: DeviceContext, device: Device): string {
 export async function morning(ctx: DeviceContext, device: Device, repeat: boolean): Promise<void> {
   const { traffic, tally, deadlineMs } = ctx;
   if (!device.token || device.lessons.length === 0) return;
+  device.handIn.startedAt = traffic.now();
   const auth = { authorization: `Bearer ${device.token}` };
   await untilDone(traffic, tally, deadlineMs, () =>
     traffic.send('manifest', '/api/pupil/manifest', {
@@ -169,7 +171,6 @@ export async function morning(ctx: DeviceContext, device: Device, repeat: boolea
     return verdict.kind === 'delivered' ? 'done' : verdict.kind === 'retry' ? 'retry' : 'refused';
   };
 
-  device.handIn.startedAt = traffic.now();
   const ack = await untilDone(traffic, tally, deadlineMs, put('hand-in'), delivered);
   if (!ack) return;
   device.handIn.ackedAt = traffic.now();

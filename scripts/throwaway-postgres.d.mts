@@ -5,10 +5,10 @@ export interface ThrowawayPostgres {
   url: string;
   port: number;
   dir: string;
-  /** Starts it again after `halt` (same port, same data). */
-  start(): void;
+  /** Starts it again after `halt` (same port, same data); resolves once it accepts connections. */
+  start(): Promise<void>;
   /** Stops it at once, as a crash would, keeping its data. */
-  halt(): void;
+  halt(): Promise<void>;
   /** Stops it and deletes its folder. */
   remove(): void;
 }

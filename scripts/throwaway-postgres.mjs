@@ -1,7 +1,8 @@
 // A throwaway PostgreSQL cluster on 127.0.0.1 in a temporary folder, for the tests
 // (with-test-postgres.mjs), the academy (npm run academy) and its chaos (stop it, start it again).
 // Plain JavaScript so that scripts run by node alone can use it; types in throwaway-postgres.d.mts.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -57,7 +58,13 @@ export async function startThrowawayPostgres({ durable = false, settings = [] } 
     ...(durable ? [] : ['-c fsync=off']),
     ...settings.map((s) => `-c ${s}`),
   ].join(' ');
-  const start = () => pgCtl(['-l', path.join(dir, 'log'), '-w', '-o', options, 'start']);
+  const startArgs = ['-l', path.join(dir, 'log'), '-w', '-o', options, 'start'];
+  const start = () => pgCtl(startArgs);
+  // The faults run beside live traffic in the same process: they must not block its event loop.
+  const pgCtlLater = (ctlArgs) => {
+    const [exe, exeArgs] = asOwner(`${bin}/pg_ctl`, ['-D', data, ...ctlArgs]);
+    return promisify(execFile)(exe, exeArgs).then(() => undefined);
+  };
   try {
     const [exe, exeArgs] = asOwner(`${bin}/initdb`, ['-D', data, '-A', 'trust', '-U', 'postgres']);
     execFileSync(exe, exeArgs, { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -70,10 +77,10 @@ export async function startThrowawayPostgres({ durable = false, settings = [] } 
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
     dir,
-    /** Starts it again after `halt` (same port, same data). */
-    start,
+    /** Starts it again after `halt` (same port, same data); resolves once it accepts connections. */
+    start: () => pgCtlLater(startArgs),
     /** Stops it at once, as a crash would (no checkpoint), keeping its data. */
-    halt: () => pgCtl(['-m', 'immediate', 'stop']),
+    halt: () => pgCtlLater(['-m', 'immediate', 'stop']),
     /** Stops it and deletes its folder. */
     remove() {
       try {

@@ -126,9 +126,9 @@ export async function startAcademy({ port, processes: count, env = {} }: Academy
       },
       async postgresOutage(seconds) {
         const down = Date.now();
-        postgres.halt();
+        await postgres.halt();
         await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-        postgres.start();
+        await postgres.start();
         return Date.now() - down;
       },
       stop,

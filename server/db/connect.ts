@@ -53,9 +53,13 @@ export function openSqlite(file: string): OpenDatabase {
 /** Opens a PostgreSQL connection pool. */
 export function openPostgres(url: string): OpenDatabase {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // An idle connection dropped by the server (PostgreSQL restarted, a failover) is reported here;
-  // without a listener it would crash the process. The pool opens a new one on the next query.
-  pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));
+  // A connection dropped by the server (PostgreSQL restarted, a failover) emits 'error': on the pool
+  // while idle, on the client itself while a request holds it (between two statements of a
+  // transaction). Without a listener either crashes the process; with one, the statement in flight
+  // fails (503, db/unavailable.ts), the broken client leaves the pool, and the next query opens a new one.
+  const lost = (error: Error) => console.error('PostgreSQL connection lost:', error.message);
+  pool.on('error', lost);
+  pool.on('connect', (client) => client.on('error', lost));
   return {
     db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
     dialect: 'postgres',

@@ -12,7 +12,7 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT
 export function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && (POSTGRES_UNAVAILABLE.test(code) || NETWORK_CODES.has(code))) return true;
-  // pg reports a connection closed under it by message only.
+  // pg reports a connection closed under it (and a later use of that client) by message only.
   const message = error instanceof Error ? error.message : '';
-  return /^Connection terminated/.test(message);
+  return /^Connection terminated|connection error and is not queryable/.test(message);
 }
