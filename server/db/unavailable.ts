@@ -4,6 +4,12 @@
  * worth repeating later, so the server answers 503 with Retry-After rather than 500.
  */
 
+/**
+ * Retry-After for those answers, drawn in this range: long and wide enough that the devices which
+ * waited through a 10 s outage come back over about as long again, not all at once.
+ */
+export const DATABASE_RETRY_AFTER_SECONDS = { min: 5, max: 30 };
+
 /** PostgreSQL's codes for a server shutting down, starting, or a connection lost (classes 57P and 08). */
 const POSTGRES_UNAVAILABLE = /^(57P0[1-3]|08\d\d\d)$/;
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'SQLITE_BUSY']);
