@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { escape } from '../bench/chart.ts';
 import { lineChart } from './chart.ts';
+import type { Second } from './figures.ts';
 import type { RehearsalResult } from './run.ts';
 
 const number = (n: number) => n.toLocaleString('en');
@@ -12,6 +13,28 @@ function table(rows: [string, string][]): string {
   return `<table>${rows.map(([k, v]) => `<tr><th scope="row">${escape(k)}</th><td>${escape(v)}</td></tr>`).join('')}</table>`;
 }
 
+/** The charts: title, unit, and each line's label, colour and per-second figure. */
+const CHARTS: [string, string, [string, string, keyof Second][]][] = [
+  [
+    'Requests per second',
+    'requests',
+    [
+      ['at the cache (devices)', '#1d4ed8', 'requests'],
+      ['at the origin', '#b91c1c', 'originRequests'],
+      ['5xx', '#f59e0b', 'serverErrors'],
+    ],
+  ],
+  [
+    'Latency seen by devices',
+    'ms',
+    [
+      ['p50', '#15803d', 'p50ms'],
+      ['p99', '#7c3aed', 'p99ms'],
+    ],
+  ],
+  ['Hand-ins waiting for their acknowledgement', 'devices', [['queue depth', '#0f766e', 'queueDepth']]],
+];
+
 /** The HTML page. */
 export function reportHtml(result: RehearsalResult): string {
   const f = result.figures;
@@ -20,34 +43,14 @@ export function reportHtml(result: RehearsalResult): string {
     to: fault.endMs / 1000,
     label: fault.name,
   }));
-  const s = f.seconds;
-  const charts = [
+  const charts = CHARTS.map(([title, unit, lines]) =>
     lineChart(
-      'Requests per second',
-      'requests',
-      [
-        { label: 'at the cache (devices)', colour: '#1d4ed8', values: s.map((x) => x.requests) },
-        { label: 'at the origin', colour: '#b91c1c', values: s.map((x) => x.originRequests) },
-        { label: '5xx', colour: '#f59e0b', values: s.map((x) => x.serverErrors) },
-      ],
+      title,
+      unit,
+      lines.map(([label, colour, key]) => ({ label, colour, values: f.seconds.map((x) => x[key]) })),
       bands,
     ),
-    lineChart(
-      'Latency seen by devices',
-      'ms',
-      [
-        { label: 'p50', colour: '#15803d', values: s.map((x) => x.p50ms) },
-        { label: 'p99', colour: '#7c3aed', values: s.map((x) => x.p99ms) },
-      ],
-      bands,
-    ),
-    lineChart(
-      'Hand-ins waiting for their acknowledgement',
-      'devices',
-      [{ label: 'queue depth', colour: '#0f766e', values: s.map((x) => x.queueDepth) }],
-      bands,
-    ),
-  ];
+  );
   const checks = result.checks
     .map(
       (c) =>
