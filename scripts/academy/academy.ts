@@ -66,10 +66,19 @@ export async function startAcademy({ port, processes: count, env = {} }: Academy
       postgres: null,
     };
   const stop = async () => {
-    await Promise.all(started.proxies.map((p) => p.stop()));
-    await Promise.all(started.processes.map((p) => p.dispose()));
-    started.postgres?.remove();
-    rmSync(dir, { recursive: true, force: true });
+    try {
+      // Bounded: a part that does not go within 10 s must not keep the cluster and the folder behind.
+      await Promise.race([
+        Promise.allSettled([
+          ...started.proxies.map((p) => p.stop()),
+          ...started.processes.map((p) => p.dispose()),
+        ]),
+        new Promise((resolve) => setTimeout(resolve, 10_000).unref()),
+      ]);
+    } finally {
+      started.postgres?.remove();
+      rmSync(dir, { recursive: true, force: true });
+    }
   };
   try {
     // Durable, as production: a hand-in is acknowledged after its commit reached the disk.
