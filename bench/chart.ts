@@ -25,7 +25,8 @@ interface Run {
   joinToReady: { lessons: number; seconds: number }[];
 }
 
-const escape = (text: string) => text.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+/** Text made safe inside SVG or HTML. */
+export const escape = (text: string) => text.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** Two horizontal bars (Cartable, online-only) scaled to the larger, with their values. */
 function barPair(

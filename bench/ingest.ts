@@ -28,7 +28,7 @@ const DEVICES = 100;
 
 export const INGEST_TARGETS = { perSecond: 2000, p99Ms: 50, ofBaseline: 0.8 };
 
-type Figure = CannonResult & { rounds: CannonResult[]; stored: number; acknowledged: number };
+export type Figure = CannonResult & { rounds: CannonResult[]; stored: number; acknowledged: number };
 
 export interface IngestResult {
   connections: number;
@@ -42,14 +42,14 @@ export interface IngestResult {
   ofBaseline: number;
 }
 
-interface Target {
+export interface Target {
   origin: string;
   tokens: string[];
   lesson: { id: string; version: number };
 }
 
-/** Warm-up, then the rounds; the figure is the medians. */
-async function measure(target: Target, countStored: () => Promise<number>): Promise<Figure> {
+/** Warm-up, then the rounds of hand-ins (autocannon); the figure is the medians, with the rows stored. */
+export async function measure(target: Target, countStored: () => Promise<number>): Promise<Figure> {
   let next = 0;
   const request = () => {
     const id = randomUUID();

@@ -41,7 +41,8 @@ export interface MorningResult {
   fewerBytes: number;
 }
 
-function mediaOf(pack: unknown): string[] {
+/** The media hashes a lesson pack refers to. */
+export function mediaOf(pack: unknown): string[] {
   const found = new Set<string>();
   JSON.stringify(pack, (key, value: unknown) => {
     if (key === 'blob' && typeof value === 'string') found.add(value);

@@ -11,8 +11,14 @@ export interface Meter {
   tally: OriginTally;
   request(
     path: string,
-    init?: { method?: string; headers?: Record<string, string>; body?: string },
-  ): Promise<{ status: number; headers: http.IncomingHttpHeaders; news?: string }>;
+    init?: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number },
+  ): Promise<{
+    status: number;
+    headers: http.IncomingHttpHeaders;
+    news?: string;
+    body: Buffer;
+    bytes: number;
+  }>;
   close(): void;
 }
 
@@ -31,6 +37,14 @@ export function originMeter(origin: string, sockets: number): Meter {
     close: () => agent.destroy(),
     request(path, init = {}) {
       return new Promise((resolve) => {
+        // A connection cut mid-answer (a process killed) reports an error after the headers: count it once.
+        let settled = false;
+        const failed = () => {
+          if (settled) return;
+          settled = true;
+          count('network-error', 0);
+          resolve({ status: 0, headers: {}, body: Buffer.alloc(0), bytes: 0 });
+        };
         const req = http.request(
           {
             host: url.hostname,
@@ -48,20 +62,29 @@ export function originMeter(origin: string, sockets: number): Meter {
               bytes += chunk.byteLength;
               chunks.push(chunk);
             });
+            res.on('error', failed);
             res.on('end', () => {
+              if (settled) return;
+              settled = true;
               count(String(res.statusCode), bytes);
               // The class news is small, plain JSON: read it for the caller.
               let news: string | undefined;
               if (path.startsWith('/api/class-news/') && res.statusCode === 200)
                 news = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { news: string }).news;
-              resolve({ status: res.statusCode ?? 0, headers: res.headers, ...(news ? { news } : {}) });
+              const body = Buffer.concat(chunks);
+              resolve({
+                status: res.statusCode ?? 0,
+                headers: res.headers,
+                ...(news ? { news } : {}),
+                body,
+                bytes,
+              });
             });
           },
         );
-        req.on('error', () => {
-          count('network-error', 0);
-          resolve({ status: 0, headers: {} });
-        });
+        // No answer in time counts as a network error (the rehearsal's devices give up and retry).
+        if (init.timeoutMs) req.setTimeout(init.timeoutMs, () => req.destroy(new Error('timeout')));
+        req.on('error', failed);
         req.end(init.body);
       });
     },

@@ -4,6 +4,7 @@ import { largestUpload, PUPIL_UPLOADS, TEACHER_UPLOADS } from './blobs/upload-po
 import { HTTP_LIMITS } from './http/limits.ts';
 import type { AppDeps } from './deps.ts';
 import { apiError } from './http/json.ts';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './db/unavailable.ts';
 import { blobRoutes } from './routes/blobs.ts';
 import { classNewsRoutes } from './routes/class-news.ts';
 import { blobUploadRoutes } from './routes/blob-uploads.ts';
@@ -29,7 +30,7 @@ import { updateRoutes } from './routes/pupil/updates.ts';
 import { requireDevice, requireTeacher, requireUploader, type AppEnv } from './security/auth.ts';
 import { capabilityKeyFrom } from './security/capability.ts';
 import { securityHeaders } from './security/headers.ts';
-import { loadShedding } from './security/load-shedding.ts';
+import { busyAnswer, loadShedding } from './security/load-shedding.ts';
 import { receiveBody, type BodyBounds } from './security/receive-body.ts';
 import { perTeacher, requestLimit } from './security/request-limit.ts';
 import { staticRoutes } from './static.ts';
@@ -113,6 +114,12 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => apiError(c, 404, 'not_found', 'Nothing here.'));
   app.onError((error, c) => {
+    // The database restarting or out of reach: devices and teachers' screens come back after Retry-After,
+    // spread over 5–30 s (an outage lasts longer than a burst; the rehearsal's recovery peak measures it).
+    if (isDatabaseUnavailable(error)) {
+      console.error(`${c.req.method} ${c.req.path}: database unavailable (${String(error)})`);
+      return busyAnswer(c, DATABASE_RETRY_AFTER_SECONDS);
+    }
     console.error(`${c.req.method} ${c.req.path} failed:`, error);
     return apiError(c, 500, 'internal', 'Something went wrong on the server; try again later.');
   });

@@ -17,10 +17,8 @@ import { DEMO_TEACHER, listDemoPupils } from './seed/demo.ts';
 import { demoAtStart, DemoOnNetworkError } from './seed/demo-at-start.ts';
 import { HTTP_LIMITS } from './http/limits.ts';
 import { capConnectionsPerAddress } from './security/connection-cap.ts';
-import { createFailureLimiter, createWindowLimiter } from './security/rate-limit.ts';
+import { createAppLimits } from './security/app-limits.ts';
 import { formatJoinCode } from './security/join-codes.ts';
-
-const TEN_MINUTES = 10 * 60_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -39,12 +37,8 @@ async function main(): Promise<void> {
     trustedProxies: config.trustedProxies,
     timeZone: config.timeZone,
     now: () => new Date(),
-    joinLimiter: createFailureLimiter({ maxFailures: 10, windowMs: TEN_MINUTES }),
-    // 1000 wrong codes per 10 minutes server-wide: against 10,000 live codes in 31^9, about one lucky guess in 50 years.
-    joinBudget: createWindowLimiter({ maxEvents: 1000, windowMs: TEN_MINUTES }),
-    // A class joining together at 8:30 stays well below this; a leaked sheet fed to a script does not.
-    classJoinLimiter: createWindowLimiter({ maxEvents: config.classJoinsPerMinute, windowMs: 60_000 }),
-    loginLimiter: createFailureLimiter({ maxFailures: 10, windowMs: TEN_MINUTES }),
+    // In the database: every process behind a balancer spends the same budgets.
+    ...createAppLimits(database.driver, config),
   });
 
   const demoPupils = await listDemoPupils(database.db);

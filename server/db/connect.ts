@@ -14,7 +14,12 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface OpenDatabase {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** The driver under Kysely, for the rate limits' store (security/rate-limit.ts). */
+  driver: DatabaseDriver;
 }
+
+/** better-sqlite3's handle or pg's pool, whichever Kysely runs on. */
+export type DatabaseDriver = { sqlite: SQLite.Database } | { pool: pg.Pool };
 
 /** Opens SQLite at a file path (or ':memory:' for tests). */
 export function openSqlite(file: string): OpenDatabase {
@@ -41,13 +46,25 @@ export function openSqlite(file: string): OpenDatabase {
   return {
     db: new Kysely<Database>({ dialect: new SqliteDialect({ database: { ...database, close } }) }),
     dialect: 'sqlite',
+    driver: { sqlite },
   };
 }
 
 /** Opens a PostgreSQL connection pool. */
 export function openPostgres(url: string): OpenDatabase {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  // A connection dropped by the server (PostgreSQL restarted, a failover) emits 'error': on the pool
+  // while idle, on the client itself while a request holds it (between two statements of a
+  // transaction). Without a listener either crashes the process; with one, the statement in flight
+  // fails (503, db/unavailable.ts), the broken client leaves the pool, and the next query opens a new one.
+  const lost = (error: Error) => console.error('PostgreSQL connection lost:', error.message);
+  pool.on('error', lost);
+  pool.on('connect', (client) => client.on('error', lost));
+  return {
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    dialect: 'postgres',
+    driver: { pool },
+  };
 }
 
 /** Chooses the database from the configuration. */
@@ -58,7 +75,7 @@ export function openDatabase(config: { databaseUrl: string | null; dataDir: stri
 }
 
 /** Brings the schema up to date; throws with the failing migration's error. */
-export async function migrateToLatest({ db, dialect }: OpenDatabase): Promise<void> {
+export async function migrateToLatest({ db, dialect }: Pick<OpenDatabase, 'db' | 'dialect'>): Promise<void> {
   const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

@@ -5,6 +5,7 @@ import { initialMigration } from './001-initial.ts';
 import { teacherWorkspaceMigration } from './002-teacher-workspace.ts';
 import { deviceAgentMigration } from './003-device-agent.ts';
 import { blobContentsMigration } from './004-blob-contents.ts';
+import { rateLimitsMigration } from './005-rate-limits.ts';
 import { receivedByFileMigration } from './007-received-by-file.ts';
 
 /** The migrations for one dialect, keyed by name (names sort in the order they run). */
@@ -16,6 +17,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
         '002-teacher-workspace': teacherWorkspaceMigration,
         '003-device-agent': deviceAgentMigration,
         '004-blob-contents': blobContentsMigration(dialect),
+        '005-rate-limits': rateLimitsMigration(dialect),
         '007-received-by-file': receivedByFileMigration,
       };
     },

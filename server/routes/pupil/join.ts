@@ -30,7 +30,7 @@ export function joinRoutes({
 }: Pick<AppDeps, 'db' | 'now' | 'joinLimiter' | 'joinBudget' | 'classJoinLimiter' | 'trustedProxies'>) {
   return new Hono().post('/', bodyAtMost(1024), async (c) => {
     const address = clientAddress(c, trustedProxies);
-    const wait = joinLimiter.retryAfter(address);
+    const wait = await joinLimiter.retryAfter(address);
     if (wait > 0) {
       c.header('Retry-After', String(wait));
       return apiError(
@@ -45,7 +45,7 @@ export function joinRoutes({
     if (!parsed.ok) return parsed.response;
     const code = normaliseJoinCode(parsed.value.code);
     if (!isWellFormedJoinCode(code)) {
-      joinLimiter.recordFailure(address);
+      await joinLimiter.recordFailure(address);
       return apiError(c, 400, 'bad_code', 'A join code has 9 letters and digits, like ABC-DEF-GHJ.');
     }
 
@@ -67,10 +67,10 @@ export function joinRoutes({
       .where((eb) => eb.or([eb('j.expires_at', 'is', null), eb('j.expires_at', '>', at.toISOString())]))
       .executeTakeFirst();
     if (!found) {
-      joinLimiter.recordFailure(address);
+      await joinLimiter.recordFailure(address);
       // Checked only after the lookup, so a right code still joins while the budget is spent.
-      const budgetWait = joinBudget.retryAfter(SERVER_WIDE);
-      joinBudget.record(SERVER_WIDE);
+      const budgetWait = await joinBudget.retryAfter(SERVER_WIDE);
+      await joinBudget.record(SERVER_WIDE);
       if (budgetWait > 0) {
         c.header('Retry-After', String(budgetWait));
         return apiError(
@@ -108,7 +108,7 @@ export function joinRoutes({
       );
     }
 
-    const classWait = classJoinLimiter.retryAfter(found.classId);
+    const classWait = await classJoinLimiter.retryAfter(found.classId);
     if (classWait > 0) {
       c.header('Retry-After', String(classWait));
       return apiError(
@@ -118,7 +118,7 @@ export function joinRoutes({
         'Many devices have just joined this class; please wait a minute and try again.',
       );
     }
-    classJoinLimiter.record(found.classId);
+    await classJoinLimiter.record(found.classId);
 
     const token = newToken();
     await db

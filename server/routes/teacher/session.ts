@@ -28,7 +28,7 @@ export function teacherSessionRoutes({
   return new Hono<AppEnv>()
     .post('/', bodyAtMost(4096), async (c) => {
       const address = clientAddress(c, trustedProxies);
-      const wait = loginLimiter.retryAfter(address);
+      const wait = await loginLimiter.retryAfter(address);
       if (wait > 0) {
         c.header('Retry-After', String(wait));
         return apiError(
@@ -49,7 +49,7 @@ export function teacherSessionRoutes({
         .executeTakeFirst();
       const valid = await verifyPassword(password, teacher?.password_hash ?? DECOY_HASH);
       if (!teacher || !valid) {
-        loginLimiter.recordFailure(address);
+        await loginLimiter.recordFailure(address);
         return apiError(c, 401, 'bad_credentials', 'Wrong e-mail or password.');
       }
 

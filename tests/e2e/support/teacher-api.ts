@@ -11,12 +11,15 @@ export interface ReceivedSubmission {
   score: { correct: number; total: number } | null;
 }
 
-/** Bearer headers of a fresh demo-teacher session, signed in through the API. */
-export async function teacherAuth(origin: string): Promise<Record<string, string>> {
+/** Bearer headers of a fresh teacher session (the demo teacher's unless told), signed in through the API. */
+export async function teacherAuth(
+  origin: string,
+  teacher: { email: string; password: string } = DEMO_TEACHER,
+): Promise<Record<string, string>> {
   const session = await fetch(`${origin}/api/teacher/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(DEMO_TEACHER),
+    body: JSON.stringify(teacher),
   });
   if (!session.ok) throw new Error(`teacher login failed: ${session.status}`);
   const { token } = (await session.json()) as { token: string };

@@ -38,9 +38,10 @@ afterAll(() => server.close());
 
 /** Row count of every table: a refused request must leave them all as they were. */
 async function tableCounts(): Promise<Record<string, number>> {
+  // rate_limits counts refused attempts on purpose (a wrong join code spends the budget): not part of the request.
   const tables = await sql<{
     name: string;
-  }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'`.execute(
+  }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' and name != 'rate_limits'`.execute(
     server.db,
   );
   const counts: Record<string, number> = {};

@@ -10,7 +10,7 @@ import type { AppDeps } from '../../../server/deps.ts';
 import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
 import { publishLesson, type PublishedVersion } from '../../../server/lessons/publish.ts';
 import { addPupil, createClass, createTeacher } from '../../../server/roster.ts';
-import { createFailureLimiter, createWindowLimiter } from '../../../server/security/rate-limit.ts';
+import { createAppLimits } from '../../../server/security/app-limits.ts';
 
 export interface TestServer {
   app: App;
@@ -36,10 +36,7 @@ export async function createTestServer(
     staticDir: path.join(dir, 'dist'),
     maxInFlight: 100,
     now: () => new Date(),
-    joinLimiter: createFailureLimiter({ maxFailures: 10, windowMs: 600_000 }),
-    joinBudget: createWindowLimiter({ maxEvents: 1000, windowMs: 600_000 }),
-    classJoinLimiter: createWindowLimiter({ maxEvents: 60, windowMs: 60_000 }),
-    loginLimiter: createFailureLimiter({ maxFailures: 10, windowMs: 600_000 }),
+    ...createAppLimits(database.driver, { classJoinsPerMinute: 60 }),
     ...options,
   });
   return {

@@ -3,12 +3,36 @@
  * codes (a campaign from many addresses) and a ceiling on successful joins per
  * class (a leaked class sheet).
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { createWindowLimiter } from '../../../server/security/rate-limit.ts';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openSqlite } from '../../../server/db/connect.ts';
+import { createWindowLimiter, type WindowLimiterOptions } from '../../../server/security/rate-limit.ts';
 import { createSchool, createTestServer, jsonRequest, type TestServer } from './harness.ts';
 
 let server: TestServer;
-afterEach(() => server.close());
+afterEach(async () => {
+  vi.useRealTimers();
+  await server.close();
+});
+
+/** A server whose named limit has the given budget, its counters in the server's own database. */
+async function serverWithLimit(
+  limit: 'joinBudget' | 'classJoinLimiter',
+  options: Omit<WindowLimiterOptions, 'name'>,
+): Promise<TestServer> {
+  const database = openSqlite(':memory:');
+  return createTestServer(
+    { [limit]: createWindowLimiter(database.driver, { name: limit, ...options }) },
+    database,
+  );
+}
+
+/** The limits read Date.now(): a test moves it. */
+function clockAt(ms: number): { advance(by: number): void } {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(ms);
+  return { advance: (by) => vi.setSystemTime(Date.now() + by) };
+}
 
 /** A join from its own address, so the per-address limit never triggers. */
 const joinFrom = (code: string, address: string) =>
@@ -28,7 +52,7 @@ const deviceCount = async () =>
 
 describe('server-wide budget of wrong join codes', () => {
   it('refuses wrong codes from fresh addresses with 429 + Retry-After once spent, and still lets right codes join', async () => {
-    server = await createTestServer({ joinBudget: createWindowLimiter({ maxEvents: 5, windowMs: 600_000 }) });
+    server = await serverWithLimit('joinBudget', { maxEvents: 5, windowMs: 600_000 });
     const school = await createSchool(server, ['Léa', 'Tom']);
 
     // Five wrong guesses, each from a different address: each is an ordinary 404.
@@ -49,7 +73,7 @@ describe('server-wide budget of wrong join codes', () => {
   });
 
   it('counts only wrong codes: right codes do not spend the budget', async () => {
-    server = await createTestServer({ joinBudget: createWindowLimiter({ maxEvents: 2, windowMs: 600_000 }) });
+    server = await serverWithLimit('joinBudget', { maxEvents: 2, windowMs: 600_000 });
     const school = await createSchool(server, ['Léa']);
     for (let i = 0; i < 5; i++)
       expect((await joinFrom(school.pupils[0]!.joinCode, `192.0.2.${i}`)).status).toBe(200);
@@ -57,13 +81,11 @@ describe('server-wide budget of wrong join codes', () => {
   });
 
   it('frees the budget when the window has passed', async () => {
-    let now = 1_000_000;
-    server = await createTestServer({
-      joinBudget: createWindowLimiter({ maxEvents: 1, windowMs: 60_000, now: () => now }),
-    });
+    const clock = clockAt(1_000_000);
+    server = await serverWithLimit('joinBudget', { maxEvents: 1, windowMs: 60_000 });
     expect((await joinFrom('ZZZZZZZZZ', '192.0.2.1')).status).toBe(404);
     expect((await joinFrom('ZZZZZZZZZ', '192.0.2.2')).status).toBe(429);
-    now += 61_000;
+    clock.advance(61_000);
     expect((await joinFrom('ZZZZZZZZZ', '192.0.2.3')).status).toBe(404);
   });
 });
@@ -91,27 +113,29 @@ describe('successful joins per class', () => {
   });
 
   it('lets the class join again once the minute has passed', async () => {
-    let now = 5_000_000;
-    server = await createTestServer({
-      classJoinLimiter: createWindowLimiter({ maxEvents: 2, windowMs: 60_000, now: () => now }),
-    });
+    const clock = clockAt(5_000_000);
+    server = await serverWithLimit('classJoinLimiter', { maxEvents: 2, windowMs: 60_000 });
     const school = await createSchool(server, ['Léa']);
     const code = school.pupils[0]!.joinCode;
     expect((await joinFrom(code, '10.2.0.1')).status).toBe(200);
     expect((await joinFrom(code, '10.2.0.2')).status).toBe(200);
     expect((await joinFrom(code, '10.2.0.3')).status).toBe(429);
-    now += 60_001;
+    clock.advance(60_001);
     expect((await joinFrom(code, '10.2.0.4')).status).toBe(200);
   });
 });
 
 describe('window limiter', () => {
-  it('keeps at most maxEvents timestamps per key under a flood, with the same answers', () => {
-    let now = 0;
-    const limiter = createWindowLimiter({ maxEvents: 3, windowMs: 10_000, now: () => now });
-    for (let i = 0; i < 10_000; i++) limiter.record('all');
-    expect(limiter.retryAfter('all')).toBe(10);
-    now = 10_001;
-    expect(limiter.retryAfter('all')).toBe(0);
+  it('keeps one counter row per key under a flood, with the same answers', async () => {
+    const clock = clockAt(0);
+    const database = openSqlite(':memory:');
+    server = await createTestServer({}, database);
+    const limiter = createWindowLimiter(database.driver, { name: 'flood', maxEvents: 3, windowMs: 10_000 });
+    for (let i = 0; i < 2_000; i++) await limiter.record('all');
+    const { rows } = await sql<{ key: string }>`SELECT key FROM rate_limits`.execute(server.db);
+    expect(rows).toEqual([{ key: 'flood:all' }]);
+    expect(await limiter.retryAfter('all')).toBe(10);
+    clock.advance(10_001);
+    expect(await limiter.retryAfter('all')).toBe(0);
   });
 });
