@@ -5,6 +5,7 @@ import { initialMigration } from './001-initial.ts';
 import { teacherWorkspaceMigration } from './002-teacher-workspace.ts';
 import { deviceAgentMigration } from './003-device-agent.ts';
 import { blobContentsMigration } from './004-blob-contents.ts';
+import { sequencesMigration } from './006-sequences.ts';
 
 /** The migrations for one dialect, keyed by name (names sort in the order they run). */
 export function migrationProvider(dialect: DialectName): MigrationProvider {
@@ -15,6 +16,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
         '002-teacher-workspace': teacherWorkspaceMigration,
         '003-device-agent': deviceAgentMigration,
         '004-blob-contents': blobContentsMigration(dialect),
+        '006-sequences': sequencesMigration,
       };
     },
   };
