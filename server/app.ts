@@ -23,6 +23,8 @@ import { teacherMeRoutes } from './routes/teacher/me.ts';
 import { teacherPublicationRoutes } from './routes/teacher/publications.ts';
 import { teacherPupilRoutes } from './routes/teacher/pupils.ts';
 import { teacherSessionRoutes } from './routes/teacher/session.ts';
+import { teacherSequencePublicationRoutes } from './routes/teacher/sequence-publications.ts';
+import { teacherSequenceRoutes } from './routes/teacher/sequences.ts';
 import { teacherSubmissionRoutes } from './routes/teacher/submissions.ts';
 import { updateRoutes } from './routes/pupil/updates.ts';
 import { requireDevice, requireTeacher, requireUploader, type AppEnv } from './security/auth.ts';
@@ -99,6 +101,8 @@ export function createApp(deps: AppDeps) {
     teacherSubmissionRoutes(deps),
     teacherFeedbackRoutes(deps),
     teacherExportRoutes(deps),
+    teacherSequenceRoutes(deps),
+    teacherSequencePublicationRoutes(deps),
   ]) {
     app.route('/api/teacher', routes);
   }

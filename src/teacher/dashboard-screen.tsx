@@ -37,7 +37,8 @@ export function DashboardScreen({ classId }: { classId: string }) {
         <p class="ready-count card" data-testid="ready-count">
           {tt('readyCount', {
             ready: data.pupils.filter((p) => p.ready[focus.id]).length,
-            total: data.pupils.length,
+            // Only the pupils the lesson is for: a lesson for some pupils has no entry for the others.
+            total: data.pupils.filter((p) => Object.hasOwn(p.ready, focus.id)).length,
             lesson: focus.title,
           })}
         </p>
