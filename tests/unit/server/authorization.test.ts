@@ -71,6 +71,16 @@ const ACCESS: Record<string, Access> = {
   'PUT /api/teacher/submissions/:submissionId/feedback/:feedbackId': 'teacher',
   'GET /api/teacher/classes/:classId/export.csv': 'teacher',
   'GET /api/teacher/classes/:classId/export.zip': 'teacher',
+  'GET /api/teacher/sequences': 'teacher',
+  'GET /api/teacher/sequences/:sequenceId': 'teacher',
+  'PUT /api/teacher/sequences/:sequenceId': 'teacher',
+  'POST /api/teacher/sequences/:sequenceId/lessons': 'teacher',
+  'DELETE /api/teacher/sequences/:sequenceId/lessons/:lessonId': 'teacher',
+  'POST /api/teacher/sequences/:sequenceId/duplicate': 'teacher',
+  'POST /api/teacher/sequences/:sequenceId/schedule-preview': 'teacher',
+  'PUT /api/teacher/sequences/:sequenceId/publications/:publicationId': 'teacher',
+  'GET /api/teacher/sequences/:sequenceId/classes/:classId/follow': 'teacher',
+  'PUT /api/teacher/classes/:classId/lessons/:lessonId/assignment': 'teacher',
 };
 
 let server: TestServer;
