@@ -75,7 +75,14 @@ export async function publishToClass(
   });
 
   const sources = await seanceLessonIds(db, sequence.id);
-  if (sources.length === 0) return refused('empty_sequence', 'This sequence has no séance to publish.');
+  if (sources.length === 0) {
+    return {
+      classId,
+      status: 'refused',
+      error: 'empty_sequence',
+      message: 'This sequence has no séance to publish.',
+    };
+  }
   if (entry.seances.length !== sources.length) {
     return refused('invalid_body', `Give dates for each of the ${sources.length} séances, in order.`);
   }
