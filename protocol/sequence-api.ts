@@ -106,6 +106,8 @@ export const PublishSequenceSchema = v.object({
   classes: v.pipe(v.array(ClassPublicationSchema), v.minLength(1), v.maxLength(12)),
 });
 export type PublishSequence = v.InferOutput<typeof PublishSequenceSchema>;
+/** What a client sends (`daysOff` and `assignments` may be left out). */
+export type PublishSequenceRequest = v.InferInput<typeof PublishSequenceSchema>;
 
 export const AssignmentRequestSchema = v.object({
   /** `null`: the whole class (as for a lesson never assigned). */

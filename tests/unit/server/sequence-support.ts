@@ -2,7 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
-import type { PublishSequence, PublishSequenceResponse, Sequence } from '../../../protocol/sequence-api.ts';
+import type {
+  PublishSequenceRequest,
+  PublishSequenceResponse,
+  Sequence,
+} from '../../../protocol/sequence-api.ts';
 import { addPupil, createClass } from '../../../server/roster.ts';
 import { createSchool, createTestServer, joinAs, sampleDraft, signIn, type TestServer } from './harness.ts';
 import { client, type Client } from './teacher-support.ts';
@@ -66,9 +70,7 @@ export async function saveSequence(
 export async function publishSequence(
   teacher: Client,
   sequenceId: string,
-  classes:
-    | PublishSequence['classes']
-    | { classId: string; seances: { availableFrom: string; dueAt: string | null }[] }[],
+  classes: PublishSequenceRequest['classes'],
   publicationId = randomUUID(),
 ): Promise<PublishSequenceResponse> {
   const res = await teacher.put(`/api/teacher/sequences/${sequenceId}/publications/${publicationId}`, {
