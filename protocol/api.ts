@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { AnswersSchema } from './answers.ts';
 import { Sha256Schema, UuidSchema } from './hash.ts';
 import { ContentSchema } from './content.ts';
-import { ManifestSequenceSchema } from './sequence-api.ts';
+import { ManifestSequenceSchema } from './manifest-sequence.ts';
 
 export const API = {
   health: '/api/health',

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { UuidSchema } from './hash.ts';
+export { ManifestSequenceSchema, type ManifestSequence } from './manifest-sequence.ts';
 import { addDays } from './school-time.ts';
 import type { ScheduleProblemCode } from './sequence-schedule.ts';
 
@@ -40,15 +41,6 @@ export const SEQUENCE_API = {
   assignment: (classId: string, lessonId: string) =>
     `/api/teacher/classes/${classId}/lessons/${lessonId}/assignment`,
 } as const;
-
-/** The manifest's `sequence` of a lesson entry: which sequence, and its place in it (1-based). */
-export const ManifestSequenceSchema = v.object({
-  id: Id,
-  title: v.string(),
-  position: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  count: v.pipe(v.number(), v.integer(), v.minValue(1)),
-});
-export type ManifestSequence = v.InferOutput<typeof ManifestSequenceSchema>;
 
 const Weekday = v.picklist([1, 2, 3, 4, 5, 6, 7] as const);
 export const DueRuleSchema = v.variant('kind', [

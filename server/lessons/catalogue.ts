@@ -1,7 +1,7 @@
 /** Read side of published lessons: what a class has, and whether a version exists. */
 import type { Kysely } from 'kysely';
 import type { ManifestLesson } from '../../protocol/api.ts';
-import type { ManifestSequence } from '../../protocol/sequence-api.ts';
+import type { ManifestSequence } from '../../protocol/manifest-sequence.ts';
 import type { QuizStep } from '../../protocol/lesson-pack.ts';
 import type { Database } from '../db/schema.ts';
 

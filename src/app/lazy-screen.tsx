@@ -62,3 +62,9 @@ export const DeviceStatusLoader = lazyScreen(
   () => import('../pupil/device-status.tsx').then((module) => module.DeviceStatus),
   'screenLoadFailed',
 );
+
+// The week view is read after the list: precached, fetched once the list is up.
+export const WeekLoader = lazyScreen(
+  () => import('../pupil/week-view.tsx').then((module) => module.WeekView),
+  'screenLoadFailed',
+);

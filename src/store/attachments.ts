@@ -24,7 +24,10 @@ export async function saveAttachment(
 }
 
 /** This profile's stored bytes of an attachment, or undefined (already delivered and cleaned up). */
-export async function getAttachment(profileId: string, sha256: string): Promise<AttachmentRecord | undefined> {
+export async function getAttachment(
+  profileId: string,
+  sha256: string,
+): Promise<AttachmentRecord | undefined> {
   return (await openDb()).get('attachments', [profileId, sha256]);
 }
 

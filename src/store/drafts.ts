@@ -18,7 +18,8 @@ export async function saveDraft(draft: Draft): Promise<void> {
     return;
   }
   const tx = db.transaction(['drafts', 'handedIn'], 'readwrite');
-  if (!(await tx.objectStore('handedIn').getKey(draft.submissionId))) await tx.objectStore('drafts').put(draft);
+  if (!(await tx.objectStore('handedIn').getKey(draft.submissionId)))
+    await tx.objectStore('drafts').put(draft);
   await tx.done;
 }
 

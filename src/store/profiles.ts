@@ -42,9 +42,7 @@ export async function saveProfile(profile: Profile): Promise<void> {
 }
 
 /** Refused: `unsentWork` handed in but not acknowledged, `drafts` (when any) work not handed in yet. */
-export type RemoveProfileResult =
-  | { removed: true }
-  | { removed: false; unsentWork: number; drafts?: number };
+export type RemoveProfileResult = { removed: true } | { removed: false; unsentWork: number; drafts?: number };
 
 const PROFILE_STORES = [
   'lessons',

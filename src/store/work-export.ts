@@ -77,7 +77,9 @@ export async function exportUnsentWork(
   }
   const drafts: ExportedDraft[] = [];
   if (!wanted) {
-    for (const draft of await tx.objectStore('drafts').getAll(IDBKeyRange.bound([profileId], [profileId, []]))) {
+    for (const draft of await tx
+      .objectStore('drafts')
+      .getAll(IDBKeyRange.bound([profileId], [profileId, []]))) {
       const attachments: ExportedSubmission['attachments'] = [];
       for (const sha256 of attachmentsOf(draft.answers)) {
         const stored = await tx.objectStore('attachments').get([profileId, sha256]);
