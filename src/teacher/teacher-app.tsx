@@ -19,6 +19,17 @@ import { LessonEditorScreen } from './editor/lesson-editor-screen.tsx';
 import { SubmissionScreen } from './submission-screen.tsx';
 import './teacher.css';
 import { ttWithName } from './names.tsx';
+import { lazyScreen } from '../app/lazy-screen.tsx';
+
+// Sequence screens come when first opened: the rest of the workspace does not wait for them.
+const SequenceListLoader = lazyScreen(
+  () => import('./sequences/sequence-list-screen.tsx').then((m) => m.SequenceListScreen),
+  'screenLoadFailed',
+);
+const SequenceEditorLoader = lazyScreen(
+  () => import('./sequences/sequence-editor-screen.tsx').then((m) => m.SequenceEditorScreen),
+  'screenLoadFailed',
+);
 
 export default function TeacherApp({ path }: { path: string }) {
   useEffect(() => {
@@ -66,6 +77,10 @@ function TeacherScreenFor({ route }: { route: ReturnType<typeof parseTeacherPath
       return <DashboardScreen classId={route.classId} />;
     case 'editor':
       return <LessonEditorScreen classId={route.classId} lessonId={route.lessonId} />;
+    case 'sequences':
+      return <SequenceListLoader classId={route.classId} />;
+    case 'sequence':
+      return <SequenceEditorLoader classId={route.classId} sequenceId={route.sequenceId} />;
     case 'submission':
       return <SubmissionScreen submissionId={route.submissionId} />;
   }
