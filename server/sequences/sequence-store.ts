@@ -97,6 +97,17 @@ export async function saveSequence(db: Db, input: SequenceInput): Promise<'creat
   return outcome;
 }
 
+/** Replaces only the séances of an existing sequence (its title and description stay). */
+export async function setSeances(db: Db, sequenceId: string, lessonIds: readonly string[], at: string) {
+  const row = await db
+    .selectFrom('sequences')
+    .select(['class_id', 'title', 'description'])
+    .where('id', '=', sequenceId)
+    .executeTakeFirstOrThrow();
+  const { class_id: classId, title, description } = row;
+  return saveSequence(db, { sequenceId, classId, title, description, lessonIds, at });
+}
+
 /** Lessons among these that are already a séance of another sequence. */
 export async function lessonsInOtherSequences(
   db: Db,

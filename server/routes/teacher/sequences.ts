@@ -25,6 +25,7 @@ import {
   saveSequence,
   seanceLessonIds,
   sequenceView,
+  setSeances,
   teacherSequences,
 } from '../../sequences/sequence-store.ts';
 
@@ -125,15 +126,7 @@ export function teacherSequenceRoutes({
         steps: [],
       };
       await saveDraft(db, { lessonId, classId: sequence.class_id, draft, at });
-      const current = await sequenceView(db, sequence.id);
-      await saveSequence(db, {
-        sequenceId: sequence.id,
-        classId: sequence.class_id,
-        title: current!.title,
-        description: current!.description,
-        lessonIds: [...(await seanceLessonIds(db, sequence.id)), lessonId],
-        at,
-      });
+      await setSeances(db, sequence.id, [...(await seanceLessonIds(db, sequence.id)), lessonId], at);
       return c.json(await sequenceView(db, sequence.id), 201);
     })
     .delete('/sequences/:sequenceId/lessons/:lessonId', async (c) => {
@@ -142,16 +135,9 @@ export function teacherSequenceRoutes({
       const lessonIds = await seanceLessonIds(db, sequence.id);
       const lessonId = c.req.param('lessonId');
       if (!lessonIds.includes(lessonId)) return notYours(c, 'lesson');
-      const current = await sequenceView(db, sequence.id);
       // Only the séance goes: the lesson, its versions, copies and every pupil's work and score stay.
-      await saveSequence(db, {
-        sequenceId: sequence.id,
-        classId: sequence.class_id,
-        title: current!.title,
-        description: current!.description,
-        lessonIds: lessonIds.filter((id) => id !== lessonId),
-        at: now().toISOString(),
-      });
+      const kept = lessonIds.filter((id) => id !== lessonId);
+      await setSeances(db, sequence.id, kept, now().toISOString());
       return c.json(await sequenceView(db, sequence.id));
     })
     .post('/sequences/:sequenceId/duplicate', async (c) => {
