@@ -19,17 +19,10 @@ import { LessonEditorScreen } from './editor/lesson-editor-screen.tsx';
 import { SubmissionScreen } from './submission-screen.tsx';
 import './teacher.css';
 import { ttWithName } from './names.tsx';
-import { lazyScreen } from '../app/lazy-screen.tsx';
-
-// Sequence screens come when first opened: the rest of the workspace does not wait for them.
-const SequenceListLoader = lazyScreen(
-  () => import('./sequences/sequence-list-screen.tsx').then((m) => m.SequenceListScreen),
-  'screenLoadFailed',
-);
-const SequenceEditorLoader = lazyScreen(
-  () => import('./sequences/sequence-editor-screen.tsx').then((m) => m.SequenceEditorScreen),
-  'screenLoadFailed',
-);
+// In the workspace's own chunk (lazy as a whole): a separate chunk would split shared teacher
+// modules out of it, and pupils' devices would precache them.
+import { SequenceListScreen } from './sequences/sequence-list-screen.tsx';
+import { SequenceEditorScreen } from './sequences/sequence-editor-screen.tsx';
 
 export default function TeacherApp({ path }: { path: string }) {
   useEffect(() => {
@@ -78,9 +71,9 @@ function TeacherScreenFor({ route }: { route: ReturnType<typeof parseTeacherPath
     case 'editor':
       return <LessonEditorScreen classId={route.classId} lessonId={route.lessonId} />;
     case 'sequences':
-      return <SequenceListLoader classId={route.classId} />;
+      return <SequenceListScreen classId={route.classId} />;
     case 'sequence':
-      return <SequenceEditorLoader classId={route.classId} sequenceId={route.sequenceId} />;
+      return <SequenceEditorScreen classId={route.classId} sequenceId={route.sequenceId} />;
     case 'submission':
       return <SubmissionScreen submissionId={route.submissionId} />;
   }
