@@ -87,6 +87,13 @@ function Cell({ pupil, lesson }: { pupil: DashboardPupil; lesson: DashboardLesso
   const ready = pupil.ready[lesson.id] === true;
   const work = pupil.work[lesson.id];
   const status = handedInStatus(work, lesson.dueAt, Date.now());
+  // A lesson given to other pupils only: nothing to count here.
+  if (!Object.hasOwn(pupil.ready, lesson.id) && !work)
+    return (
+      <td data-lesson={lesson.title} class="hint">
+        {tt('notAssigned')}
+      </td>
+    );
   return (
     <td data-lesson={lesson.title}>
       <span class={ready ? 'badge good' : 'badge'}>
