@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { AnswersSchema } from './answers.ts';
 import { Sha256Schema, UuidSchema } from './hash.ts';
 import { ContentSchema } from './content.ts';
+import { ManifestSequenceSchema } from './manifest-sequence.ts';
 
 export const API = {
   health: '/api/health',
@@ -49,6 +50,8 @@ export const ManifestLessonSchema = v.object({
   size: v.pipe(v.number(), v.integer(), v.minValue(0)),
   availableFrom: IsoDate,
   dueAt: v.nullable(IsoDate),
+  /** The sequence this lesson is a séance of, or null. Optional: older servers send none. */
+  sequence: v.optional(v.nullable(ManifestSequenceSchema)),
 });
 export type ManifestLesson = v.InferOutput<typeof ManifestLessonSchema>;
 

@@ -58,6 +58,7 @@ export const TEACHER_ERROR_CODES = [
   'unknown_lesson',
   'unknown_submission',
   'unknown_attachment',
+  'unknown_sequence',
   // Writes
   'class_archived',
   'conflict',
@@ -68,6 +69,11 @@ export const TEACHER_ERROR_CODES = [
   'markdown_too_long',
   'markdown_too_deep',
   'markdown_too_complex',
+  // Sequences: a class's dates refused, per reason (protocol/sequence-schedule.ts), or no séance to publish
+  'schedule_in_past',
+  'schedule_day_off',
+  'schedule_after_due',
+  'empty_sequence',
   // Media uploads
   'bad_hash',
   'hash_mismatch',

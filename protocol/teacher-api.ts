@@ -155,6 +155,8 @@ export const DashboardSchema = v.object({
       version: v.number(),
       availableFrom: IsoDate,
       dueAt: v.nullable(IsoDate),
+      /** The only pupils this lesson is for, or null for the whole class. Absent from older servers. */
+      pupilIds: v.optional(v.nullable(v.array(Id))),
     }),
   ),
   pupils: v.array(
@@ -162,7 +164,7 @@ export const DashboardSchema = v.object({
       id: Id,
       name: v.string(),
       lastSyncAt: v.nullable(IsoDate),
-      /** Per lesson id: ready offline on at least one device with the latest version. */
+      /** Per lesson id: ready offline on at least one device with the latest version (absent: not this pupil's lesson). */
       ready: v.record(v.string(), v.boolean()),
       /** Per lesson id: the latest submission's state. */
       work: v.record(

@@ -25,6 +25,8 @@ import { teacherOfflineFileRoutes } from './routes/teacher/offline-files.ts';
 import { teacherPublicationRoutes } from './routes/teacher/publications.ts';
 import { teacherPupilRoutes } from './routes/teacher/pupils.ts';
 import { teacherSessionRoutes } from './routes/teacher/session.ts';
+import { teacherSequencePublicationRoutes } from './routes/teacher/sequence-publications.ts';
+import { teacherSequenceRoutes } from './routes/teacher/sequences.ts';
 import { teacherSubmissionRoutes } from './routes/teacher/submissions.ts';
 import { updateRoutes } from './routes/pupil/updates.ts';
 import { requireDevice, requireTeacher, requireUploader, type AppEnv } from './security/auth.ts';
@@ -104,6 +106,8 @@ export function createApp(deps: AppDeps) {
     teacherFeedbackRoutes(deps),
     teacherExportRoutes(deps),
     teacherOfflineFileRoutes(deps),
+    teacherSequenceRoutes(deps),
+    teacherSequencePublicationRoutes(deps),
   ]) {
     app.route('/api/teacher', routes);
   }

@@ -175,6 +175,52 @@ export interface FeedTable {
   created_at: string;
 }
 
+/** A sequence of séances, made of lessons of its class (migration 006). */
+export interface SequenceTable {
+  id: string;
+  class_id: string;
+  title: string;
+  description: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A séance: a lesson of the sequence's class at a position (0-based, contiguous). */
+export interface SequenceLessonTable {
+  sequence_id: string;
+  lesson_id: string;
+  position: number;
+}
+
+/** A class the sequence was published to, with its dates (JSON [{ lessonId, availableFrom, dueAt }]). */
+export interface SequenceClassTable {
+  sequence_id: string;
+  class_id: string;
+  schedule: string;
+  published_at: string;
+}
+
+/** The lesson that stands for a séance in a class (a copy in classes other than the sequence's own). */
+export interface SequenceClassLessonTable {
+  sequence_id: string;
+  class_id: string;
+  source_lesson_id: string;
+  lesson_id: string;
+}
+
+/** A lesson given to chosen pupils only; a lesson with no row is for the whole class. */
+export interface LessonAssignmentTable {
+  lesson_id: string;
+  pupil_id: string;
+  created_at: string;
+}
+
+/** Moves whenever a class's manifests may change without a new publication. */
+export interface ClassPlanRevisionTable {
+  class_id: string;
+  revision: number;
+}
+
 export interface Database {
   teachers: TeacherTable;
   teacher_sessions: TeacherSessionTable;
@@ -193,6 +239,12 @@ export interface Database {
   submissions: SubmissionTable;
   feed: FeedTable;
   feedback: FeedbackTable;
+  sequences: SequenceTable;
+  sequence_lessons: SequenceLessonTable;
+  sequence_classes: SequenceClassTable;
+  sequence_class_lessons: SequenceClassLessonTable;
+  lesson_assignments: LessonAssignmentTable;
+  class_plan_revisions: ClassPlanRevisionTable;
 }
 
 export type Teacher = Selectable<TeacherTable>;

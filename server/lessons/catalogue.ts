@@ -1,12 +1,22 @@
 /** Read side of published lessons: what a class has, and whether a version exists. */
 import type { Kysely } from 'kysely';
 import type { ManifestLesson } from '../../protocol/api.ts';
+import type { ManifestSequence } from '../../protocol/manifest-sequence.ts';
 import type { QuizStep } from '../../protocol/lesson-pack.ts';
 import type { Database } from '../db/schema.ts';
 
-/** The latest published version of each lesson of a class, future ones included, in opening order. */
-export async function latestLessonsOfClass(db: Kysely<Database>, classId: string): Promise<ManifestLesson[]> {
-  const rows = await db
+/**
+ * The latest published version of each lesson of a class, future ones included, in opening order,
+ * each with the sequence it is a séance of. Given a pupil, only the lessons that pupil is assigned:
+ * a lesson with no assignment is for the whole class. The one place that filtering lives, so every
+ * reader of a pupil's lessons (the manifest, the family file) lists the same.
+ */
+export async function latestLessonsOfClass(
+  db: Kysely<Database>,
+  classId: string,
+  forPupil?: { pupilId: string },
+): Promise<ManifestLesson[]> {
+  let query = db
     .selectFrom('lesson_versions as lv')
     .innerJoin('lessons as l', 'l.id', 'lv.lesson_id')
     .select([
@@ -24,10 +34,27 @@ export async function latestLessonsOfClass(db: Kysely<Database>, classId: string
         .selectFrom('lesson_versions as newer')
         .select((e) => e.fn.max('newer.version').as('v'))
         .whereRef('newer.lesson_id', '=', 'lv.lesson_id'),
-    )
-    .orderBy('lv.available_from')
-    .orderBy('lv.lesson_id')
-    .execute();
+    );
+  if (forPupil) {
+    const { pupilId } = forPupil;
+    query = query.where((eb) => {
+      const assignments = () =>
+        eb
+          .selectFrom('lesson_assignments as a')
+          .select('a.lesson_id')
+          .whereRef('a.lesson_id', '=', 'lv.lesson_id');
+      return eb.or([
+        eb.not(eb.exists(assignments())),
+        eb.exists(assignments().where('a.pupil_id', '=', pupilId)),
+      ]);
+    });
+  }
+  const rows = await query.orderBy('lv.available_from').orderBy('lv.lesson_id').execute();
+  const sequences = await sequencesOfLessons(
+    db,
+    classId,
+    rows.map((row) => row.lesson_id),
+  );
   return rows.map((row) => ({
     id: row.lesson_id,
     version: Number(row.version),
@@ -36,7 +63,54 @@ export async function latestLessonsOfClass(db: Kysely<Database>, classId: string
     size: Number(row.size),
     availableFrom: row.available_from,
     dueAt: row.due_at,
+    sequence: sequences.get(row.lesson_id) ?? null,
   }));
+}
+
+/**
+ * Which séance of which sequence each of these lessons of a class is: its own lessons for the
+ * sequence's class, the copies published for any other class.
+ */
+async function sequencesOfLessons(
+  db: Kysely<Database>,
+  classId: string,
+  lessonIds: string[],
+): Promise<Map<string, ManifestSequence>> {
+  const found = new Map<string, ManifestSequence>();
+  if (lessonIds.length === 0) return found;
+  const own = db
+    .selectFrom('sequence_lessons as sl')
+    .innerJoin('sequences as s', 's.id', 'sl.sequence_id')
+    .select(['sl.lesson_id as lessonId', 's.id', 's.title', 'sl.position'])
+    .where('s.class_id', '=', classId)
+    .where('sl.lesson_id', 'in', lessonIds);
+  const copies = db
+    .selectFrom('sequence_class_lessons as scl')
+    .innerJoin('sequence_lessons as sl', (join) =>
+      join.onRef('sl.sequence_id', '=', 'scl.sequence_id').onRef('sl.lesson_id', '=', 'scl.source_lesson_id'),
+    )
+    .innerJoin('sequences as s', 's.id', 'scl.sequence_id')
+    .select(['scl.lesson_id as lessonId', 's.id', 's.title', 'sl.position'])
+    .where('scl.class_id', '=', classId)
+    .where('scl.lesson_id', 'in', lessonIds);
+  const rows = await own.unionAll(copies).execute();
+  if (rows.length === 0) return found;
+  const counts = await db
+    .selectFrom('sequence_lessons')
+    .select((eb) => ['sequence_id', eb.fn.countAll().as('n')])
+    .where('sequence_id', 'in', [...new Set(rows.map((r) => r.id))])
+    .groupBy('sequence_id')
+    .execute();
+  const countOf = new Map(counts.map((r) => [r.sequence_id, Number(r.n)]));
+  for (const row of rows) {
+    found.set(row.lessonId, {
+      id: row.id,
+      title: row.title,
+      position: Number(row.position) + 1,
+      count: countOf.get(row.id) ?? 1,
+    });
+  }
+  return found;
 }
 
 /** The server-side quiz keys of a published version of a class's lesson, or null when there is no such version. */

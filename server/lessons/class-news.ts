@@ -14,7 +14,7 @@ import { batchedLookup } from '../db/batched-lookup.ts';
 import type { Database } from '../db/schema.ts';
 
 export interface ClassStamps {
-  /** Changes whenever the class's manifest can change. */
+  /** Changes whenever the class's manifest can change (publications, assignments, sequences). */
   publicationStamp(classId: string): Promise<string>;
   /**
    * Changes whenever a publication or a teacher's feedback may concern a pupil of the class.
@@ -69,6 +69,15 @@ export function classStamps(db: Kysely<Database>): ClassStamps {
         .execute(),
     ),
   );
+  // Assignments and sequence edits change manifests without a publication: they move this revision.
+  const planRevisions = batchedLookup(async (classIds: string[]) => {
+    const rows = await db
+      .selectFrom('class_plan_revisions')
+      .select(['class_id', 'revision'])
+      .where('class_id', 'in', classIds)
+      .execute();
+    return new Map(rows.map((r) => [r.class_id, Number(r.revision)]));
+  });
   const feedEnds = batchedLookup(async (pupilIds: string[]) => {
     const rows = await db
       .selectFrom('feed')
@@ -79,7 +88,10 @@ export function classStamps(db: Kysely<Database>): ClassStamps {
     return new Map(rows.map((r) => [r.pupil_id, String(r.last)]));
   });
 
-  const publicationStamp = async (classId: string) => `${classId}|${(await publications(classId)) ?? '0|0|'}`;
+  const publicationStamp = async (classId: string) => {
+    const [published, plan] = await Promise.all([publications(classId), planRevisions(classId)]);
+    return `${classId}|${published ?? '0|0|'}|plan:${plan ?? 0}`;
+  };
   return {
     publicationStamp,
     async classNews(classId, stamp) {

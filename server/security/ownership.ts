@@ -81,12 +81,24 @@ export function ownedSubmission(db: Db, teacherId: string, submissionId: string)
     .executeTakeFirst();
 }
 
+/** A sequence of one of the teacher's classes, with that class's archive mark. */
+export function ownedSequence(db: Db, teacherId: string, sequenceId: string) {
+  return db
+    .selectFrom('sequences as s')
+    .innerJoin('classes as k', 'k.id', 's.class_id')
+    .select(['s.id', 's.class_id', 's.title', 'k.archived_at'])
+    .where('s.id', '=', sequenceId)
+    .where('k.teacher_id', '=', teacherId)
+    .executeTakeFirst();
+}
+
 const NOT_YOURS = {
   class: ['unknown_class', 'No class of yours has this id.'],
   pupil: ['unknown_pupil', 'No pupil of yours has this id.'],
   device: ['unknown_device', 'No device of your pupils has this id.'],
   lesson: ['unknown_lesson', 'No lesson of this class of yours has this id.'],
   submission: ['unknown_submission', 'No submission of your pupils has this id.'],
+  sequence: ['unknown_sequence', 'No sequence of yours has this id.'],
 } as const;
 
 /** 404 for a missing resource or one that belongs to another teacher. */

@@ -1,7 +1,8 @@
 /**
  * Demo content for a first start: a teacher, a class of three pupils with
- * join codes, and four published lessons spread in time (two open now, one
- * opening tomorrow morning, one overdue).
+ * join codes, four published lessons spread in time (two open now, one
+ * opening tomorrow morning, one overdue), a three-séance sequence from the next
+ * school day, and one adapted lesson for the last demo pupil only.
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import { addPupil, createClass, createTeacher } from '../roster.ts';
 import { verifyPassword } from '../security/passwords.ts';
 import { DEFAULT_SCHOOL_TIME_ZONE } from '../../protocol/school-time.ts';
 import { schoolDayAt } from './dates.ts';
+import { seedDemoSequence } from './demo-sequence.ts';
 import { crowAndFoxLesson } from './lessons/crow-and-fox.ts';
 import { fractionsLesson } from './lessons/fractions.ts';
 import { presentTenseLesson } from './lessons/present-tense.ts';
@@ -63,8 +65,10 @@ export async function seedDemo(
     schoolDayAt(now, days, hours, minutes, timeZone);
   const teacher = await createTeacher(db, DEMO_TEACHER, now);
   const schoolClass = await createClass(db, { teacherId: teacher.id, name: DEMO_CLASS }, now);
+  const pupilIds: string[] = [];
   for (const [position, name] of DEMO_PUPILS.entries()) {
     const pupil = await addPupil(db, { classId: schoolClass.id, name }, now);
+    pupilIds.push(pupil.id);
     await db
       .insertInto('demo_codes')
       .values({ pupil_id: pupil.id, code: pupil.joinCode, position })
@@ -99,6 +103,7 @@ export async function seedDemo(
   for (const draft of drafts) {
     await publishLesson(db, blobs, { lessonId: randomUUID(), classId: schoolClass.id, draft, now });
   }
+  await seedDemoSequence(db, blobs, { classId: schoolClass.id, adaptedFor: pupilIds.at(-1)!, now, timeZone });
 }
 
 function withSteps<T extends { steps: unknown[] }>(draft: T, extra: T['steps']): T {

@@ -10,6 +10,7 @@ import { WorkStateLabel } from './work-state-label.tsx';
 import { Icon } from '../ui/icon.tsx';
 import { offlineUnavailable } from '../sync/offline-capable.ts';
 import { earliestFirst } from '../store/time-order.ts';
+import { WeekLoader } from './week-loader.ts';
 
 function downloadText(lesson: LessonRecord): string {
   if (lesson.state === 'ready') return t(offlineUnavailable() ? 'readyOnlineOnly' : 'readyOffline');
@@ -50,6 +51,15 @@ function LessonCard({ lesson, locked }: { lesson: LessonRecord; locked: boolean 
       data-available-from={lesson.availableFrom}
       data-ready={lesson.state === 'ready' ? 'true' : 'false'}
     >
+      {lesson.sequence && (
+        <p class="sequence-line" data-testid="sequence-line">
+          {t('seanceOf', {
+            title: lesson.sequence.title,
+            position: lesson.sequence.position,
+            count: lesson.sequence.count,
+          })}
+        </p>
+      )}
       <h3>
         {canOpen ? (
           <a href={`/lesson/${encodeURIComponent(lesson.lessonId)}`}>{lesson.title}</a>
@@ -146,6 +156,7 @@ export function LessonList() {
       <Section title="sectionToday" empty="noLessonsToday" lessons={today} />
       <Section title="sectionUpcoming" empty="noLessonsUpcoming" lessons={upcoming} locked />
       <Section title="sectionHandedIn" empty="noLessonsHandedIn" lessons={handedIn} />
+      <WeekLoader />
     </>
   );
 }

@@ -4,34 +4,7 @@
  * fetched when a /teacher path is opened (pupils' devices do not precache it); the device
  * page and the join screen are precached like the rest of the app, so they open offline.
  */
-import type { FunctionComponent } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { t, type MessageKey } from '../app/i18n.ts';
-
-/** A component that shows `load`'s screen once loaded, and `failed`'s words if it cannot be. */
-export function lazyScreen<P extends object>(
-  load: () => Promise<FunctionComponent<P>>,
-  failed: MessageKey,
-): FunctionComponent<P> {
-  let loaded: FunctionComponent<P> | null = null;
-  return function LazyScreen(props: P) {
-    const [Screen, setScreen] = useState<FunctionComponent<P> | null>(() => loaded);
-    const [failure, setFailure] = useState(false);
-    useEffect(() => {
-      if (Screen) return;
-      load().then(
-        (screen) => {
-          loaded = screen;
-          setScreen(() => screen);
-        },
-        // Offline before the worker cached the chunk: say so rather than show nothing.
-        () => setFailure(true),
-      );
-    }, [Screen]);
-    if (Screen) return <Screen {...props} />;
-    return failure ? <p role="alert">{t(failed)}</p> : <p role="status">…</p>;
-  };
-}
+import { lazyScreen } from '../app/lazy-screen.tsx';
 
 export const TeacherLoader = lazyScreen(
   () => import('../teacher/teacher-app.tsx').then((module) => module.default),

@@ -47,6 +47,7 @@ export async function upsertFromManifest(
       availableFrom: entry.availableFrom,
       dueAt: entry.dueAt,
       size: entry.size,
+      sequence: entry.sequence ?? null,
     };
     let record: LessonRecord;
     if (existing && existing.packHash === entry.pack) {

@@ -2,6 +2,7 @@
  * Plain, cloneable records kept on the device (IndexedDB `cartable`).
  * Shared by the page and the service worker; no Blobs (iOS), no class instances.
  */
+import type { ManifestSequence } from '../../protocol/manifest-sequence.ts';
 import type { Answers, LessonPack, MediaRef, Submission } from '../../protocol/index.ts';
 
 /** A pupil linked on this device. Siblings each have one. */
@@ -54,6 +55,8 @@ export interface LessonRecord {
   readyAt?: string;
   /** No longer in the manifest, kept because the pupil's draft or handed-in work refers to it. */
   withdrawn?: boolean;
+  /** The sequence this lesson is a séance of (from the manifest; absent from older records). */
+  sequence?: ManifestSequence | null;
 }
 
 /** Work in progress, saved at every change. */

@@ -9,7 +9,7 @@ import { knownClassName, rememberClassNames } from '../store/teacher-classes.ts'
 import { session } from './teacher-session.ts';
 import { Name } from './names.tsx';
 
-export type ClassTab = 'lessons' | 'pupils' | 'dashboard';
+export type ClassTab = 'lessons' | 'pupils' | 'dashboard' | 'sequences';
 
 /** The class's name: the server's, else the one this device last saw (server down), else null. */
 export function useClassName(classId: string): string | null {
@@ -46,6 +46,7 @@ export function ClassNav({ classId, current }: { classId: string; current: Class
     ['lessons', tt('tabLessons'), teacherPaths.lessons(classId)],
     ['pupils', tt('tabPupils'), teacherPaths.pupils(classId)],
     ['dashboard', tt('tabDashboard'), teacherPaths.dashboard(classId)],
+    ['sequences', tt('tabSequences'), teacherPaths.sequences(classId)],
   ];
   return (
     <nav class="class-tabs" aria-label={tt('teacherSpace')}>

@@ -38,7 +38,8 @@ export function DashboardScreen({ classId }: { classId: string }) {
         <p class="ready-count card" data-testid="ready-count">
           {tt('readyCount', {
             ready: data.pupils.filter((p) => p.ready[focus.id]).length,
-            total: data.pupils.length,
+            // Only the pupils the lesson is for: a lesson for some pupils has no entry for the others.
+            total: data.pupils.filter((p) => Object.hasOwn(p.ready, focus.id)).length,
             lesson: focus.title,
           })}
         </p>
@@ -88,6 +89,13 @@ function Cell({ pupil, lesson }: { pupil: DashboardPupil; lesson: DashboardLesso
   const ready = pupil.ready[lesson.id] === true;
   const work = pupil.work[lesson.id];
   const status = handedInStatus(work, lesson.dueAt, Date.now());
+  // A lesson given to other pupils only: nothing to count here.
+  if (!Object.hasOwn(pupil.ready, lesson.id) && !work)
+    return (
+      <td data-lesson={lesson.title} class="hint">
+        {tt('notAssigned')}
+      </td>
+    );
   return (
     <td data-lesson={lesson.title}>
       <span class={ready ? 'badge good' : 'badge'}>

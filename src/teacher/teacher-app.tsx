@@ -23,6 +23,10 @@ import { LessonEditorScreen } from './editor/lesson-editor-screen.tsx';
 import { SubmissionScreen } from './submission-screen.tsx';
 import './teacher.css';
 import { ttWithName } from './names.tsx';
+// In the workspace's own chunk (lazy as a whole): a separate chunk would split shared teacher
+// modules out of it, and pupils' devices would precache them.
+import { SequenceListScreen } from './sequences/sequence-list-screen.tsx';
+import { SequenceEditorScreen } from './sequences/sequence-editor-screen.tsx';
 
 export default function TeacherApp({ path }: { path: string }) {
   useEffect(() => {
@@ -70,6 +74,10 @@ function TeacherScreenFor({ route }: { route: ReturnType<typeof parseTeacherPath
       return <DashboardScreen classId={route.classId} />;
     case 'editor':
       return <LessonEditorScreen classId={route.classId} lessonId={route.lessonId} />;
+    case 'sequences':
+      return <SequenceListScreen classId={route.classId} />;
+    case 'sequence':
+      return <SequenceEditorScreen classId={route.classId} sequenceId={route.sequenceId} />;
     case 'submission':
       return <SubmissionScreen submissionId={route.submissionId} />;
   }

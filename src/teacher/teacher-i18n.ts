@@ -62,6 +62,8 @@ const fr = {
   tabPupils: 'Élèves',
   tabLessons: 'Leçons',
   tabDashboard: 'Suivi',
+  tabSequences: 'Séquences',
+  notAssigned: 'Non concerné·e',
   pupilsTitle: 'Élèves',
   addPupil: 'Ajouter un élève',
   pupilName: 'Nom de l’élève',
@@ -223,6 +225,12 @@ const fr = {
   refused_missing_media:
     'Un fichier de cette leçon n’a pas été envoyé depuis votre compte : ajoutez-le à nouveau.',
   refused_class_archived: 'Cette classe est archivée : restaurez-la d’abord.',
+  refused_schedule_in_past: 'Cette séance ouvrirait dans le passé : choisissez une date à venir.',
+  refused_schedule_day_off: 'Cette séance tombe un jour sans classe : choisissez un autre jour.',
+  refused_schedule_after_due:
+    'Cette séance ouvrirait après sa date de rendu : avancez-la ou reculez le rendu.',
+  refused_empty_sequence: 'Cette séquence n’a aucune séance à publier.',
+  errorSequenceNotFound: 'Séquence introuvable : elle a peut-être été supprimée.',
   lessonNotFound: 'Leçon introuvable sur cet appareil et sur le serveur.',
   // Dashboard
   dashboardTitle: 'Suivi de la classe',
@@ -337,6 +345,8 @@ const en: Record<TeacherMessageKey, string> = {
   tabPupils: 'Pupils',
   tabLessons: 'Lessons',
   tabDashboard: 'Progress',
+  tabSequences: 'Sequences',
+  notAssigned: 'Not theirs',
   pupilsTitle: 'Pupils',
   addPupil: 'Add a pupil',
   pupilName: 'Pupil’s name',
@@ -490,6 +500,12 @@ const en: Record<TeacherMessageKey, string> = {
   refused_invalid_lesson: 'This lesson cannot be published yet: fix the points listed.',
   refused_missing_media: 'A file of this lesson was not uploaded from your account: add it again.',
   refused_class_archived: 'This class is archived: restore it first.',
+  refused_schedule_in_past: 'This séance would open in the past: choose a date to come.',
+  refused_schedule_day_off: 'This séance falls on a day off: choose another day.',
+  refused_schedule_after_due:
+    'This séance would open after its due date: move it earlier or the due date later.',
+  refused_empty_sequence: 'This sequence has no séance to publish.',
+  errorSequenceNotFound: 'Sequence not found: it may have been deleted.',
   lessonNotFound: 'Lesson not found on this device or on the server.',
   dashboardTitle: 'Class progress',
   readyCount: '{ready} of {total} {total:pupil|pupils} ready for “{lesson}”',

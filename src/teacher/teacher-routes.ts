@@ -6,6 +6,8 @@ export type TeacherRoute =
   | { screen: 'codes'; classId: string }
   | { screen: 'dashboard'; classId: string }
   | { screen: 'editor'; classId: string; lessonId: string }
+  | { screen: 'sequences'; classId: string }
+  | { screen: 'sequence'; classId: string; sequenceId: string }
   | { screen: 'submission'; submissionId: string };
 
 export function parseTeacherPath(path: string): TeacherRoute {
@@ -13,6 +15,8 @@ export function parseTeacherPath(path: string): TeacherRoute {
   const [section, id, sub, subId] = parts;
   if (section === 'classes' && id) {
     if (sub === 'lessons' && subId) return { screen: 'editor', classId: id, lessonId: subId };
+    if (sub === 'sequences' && subId) return { screen: 'sequence', classId: id, sequenceId: subId };
+    if (sub === 'sequences') return { screen: 'sequences', classId: id };
     if (sub === 'pupils') return { screen: 'pupils', classId: id };
     if (sub === 'codes') return { screen: 'codes', classId: id };
     if (sub === 'dashboard') return { screen: 'dashboard', classId: id };
@@ -30,5 +34,8 @@ export const teacherPaths = {
   dashboard: (classId: string) => `/teacher/classes/${encodeURIComponent(classId)}/dashboard`,
   editor: (classId: string, lessonId: string) =>
     `/teacher/classes/${encodeURIComponent(classId)}/lessons/${encodeURIComponent(lessonId)}`,
+  sequences: (classId: string) => `/teacher/classes/${encodeURIComponent(classId)}/sequences`,
+  sequence: (classId: string, sequenceId: string) =>
+    `/teacher/classes/${encodeURIComponent(classId)}/sequences/${encodeURIComponent(sequenceId)}`,
   submission: (submissionId: string) => `/teacher/submissions/${encodeURIComponent(submissionId)}`,
 };

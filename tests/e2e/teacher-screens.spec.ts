@@ -176,7 +176,8 @@ test('at 1366 px the dashboard uses the width; 30 pupils × 20 lessons scroll in
     names: Array.from({ length: 27 }, (_, i) => `Élève numéro ${i + 1}`),
   });
   const past = new Date(Date.now() - 86_400_000).toISOString();
-  for (let i = 1; i <= 16; i++) {
+  // The demo has eight lessons (four, the sequence’s three séances, an adapted one): twenty in all.
+  for (let i = 1; i <= 12; i++) {
     await call('PUT', `/api/teacher/classes/${classId}/lessons/l-wide-${i}/publications/${randomUUID()}`, {
       draft: {
         title: `Leçon ${i} : un titre de taille ordinaire`,

@@ -6,6 +6,7 @@ import { teacherWorkspaceMigration } from './002-teacher-workspace.ts';
 import { deviceAgentMigration } from './003-device-agent.ts';
 import { blobContentsMigration } from './004-blob-contents.ts';
 import { rateLimitsMigration } from './005-rate-limits.ts';
+import { sequencesMigration } from './006-sequences.ts';
 import { receivedByFileMigration } from './007-received-by-file.ts';
 
 /** The migrations for one dialect, keyed by name (names sort in the order they run). */
@@ -18,6 +19,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
         '003-device-agent': deviceAgentMigration,
         '004-blob-contents': blobContentsMigration(dialect),
         '005-rate-limits': rateLimitsMigration(dialect),
+        '006-sequences': sequencesMigration,
         '007-received-by-file': receivedByFileMigration,
       };
     },

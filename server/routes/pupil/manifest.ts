@@ -31,8 +31,9 @@ export function manifestRoutes({
       stamps.feedEnd(pupilId),
       stamps.classNews(classId, publications),
     ]);
-    // From the publications only: serverTime changes every call and must not defeat the 304.
-    const etag = `"${sha256Of(stamp).slice(0, 40)}"`;
+    // From the publications, the class's plan and the pupil (each lists only what it is assigned):
+    // serverTime changes every call and must not defeat the 304.
+    const etag = `"${sha256Of(`${stamp}|${pupilId}`).slice(0, 40)}"`;
     c.header('ETag', etag);
     c.header('Cache-Control', 'no-cache');
     c.header(FEED_CURSOR_HEADER, cursor);
@@ -42,7 +43,7 @@ export function manifestRoutes({
     );
     c.header(CLASS_NEWS_VALUE_HEADER, news);
     if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
-    const lessons = await latestLessonsOfClass(db, classId);
+    const lessons = await latestLessonsOfClass(db, classId, { pupilId });
     return compressedJson(c, { serverTime: now().toISOString(), lessons } satisfies Manifest);
   });
 }

@@ -1,7 +1,8 @@
 /**
  * GET /api/teacher/classes/<class>/dashboard: for each pupil and each
  * published lesson, ready offline or not (as the pupil's devices report it)
- * and the latest work handed in, with its quiz score.
+ * and the latest work handed in, with its quiz score. A lesson given to chosen pupils
+ * counts only them.
  */
 import { Hono } from 'hono';
 import type { Dashboard } from '../../../protocol/teacher-api.ts';
@@ -9,6 +10,7 @@ import { lessonsReadyOf, liveDevicesOfClass, livePupilsOfClass } from '../../cla
 import type { AppDeps } from '../../deps.ts';
 import { latestLessonsOfClass } from '../../lessons/catalogue.ts';
 import { classWork } from '../../lessons/class-work.ts';
+import { assignmentsOf } from '../../sequences/assignments.ts';
 import type { AppEnv } from '../../security/auth.ts';
 import { notYours, ownedClass } from '../../security/ownership.ts';
 
@@ -23,6 +25,12 @@ export function teacherDashboardRoutes({ db }: Pick<AppDeps, 'db'>) {
     const pupils = await livePupilsOfClass(db, classId);
     const devices = await liveDevicesOfClass(db, classId);
     const work = await classWork(db, classId);
+    const assigned = await assignmentsOf(
+      db,
+      lessons.map((l) => l.id),
+    );
+    // A lesson given to chosen pupils counts only them: the others have no `ready` entry for it.
+    const concerns = (lessonId: string, pupilId: string) => assigned.get(lessonId)?.includes(pupilId) ?? true;
 
     const rows = pupils.map((pupil): PupilRow => {
       const own = devices.filter((d) => d.pupil_id === pupil.id);
@@ -33,7 +41,11 @@ export function teacherDashboardRoutes({ db }: Pick<AppDeps, 'db'>) {
         id: pupil.id,
         name: pupil.name,
         lastSyncAt: syncs.length > 0 ? syncs.reduce((a, b) => (Date.parse(a) > Date.parse(b) ? a : b)) : null,
-        ready: Object.fromEntries(lessons.map((l) => [l.id, held.has(`${l.id}@${l.version}`)])),
+        ready: Object.fromEntries(
+          lessons
+            .filter((l) => concerns(l.id, pupil.id))
+            .map((l) => [l.id, held.has(`${l.id}@${l.version}`)]),
+        ),
         work: {},
       };
       // classWork is newest first: the first hand-in met per lesson is the latest.
@@ -58,6 +70,7 @@ export function teacherDashboardRoutes({ db }: Pick<AppDeps, 'db'>) {
         version,
         availableFrom,
         dueAt,
+        pupilIds: assigned.get(id) ?? null,
       })),
       pupils: rows,
     } satisfies Dashboard);

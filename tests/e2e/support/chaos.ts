@@ -158,7 +158,8 @@ export async function updateUntilAllReady(page: Page): Promise<void> {
 /** Every lesson card ready, and every cached file matching its hash. */
 export async function expectEveryLessonReadyAndVerified(page: Page): Promise<void> {
   const cards = page.locator('.lesson-card');
-  await expect(cards).toHaveCount(4);
+  // The four demo lessons and the three séances of the demo sequence (the adapted lesson is not Léa’s).
+  await expect(cards).toHaveCount(7);
   for (const card of await cards.all()) await expect(card).toHaveAttribute('data-ready', 'true');
   const media = await verifyCachedMedia(page);
   // The pizza picture and the large file.

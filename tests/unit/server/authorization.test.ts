@@ -74,6 +74,16 @@ const ACCESS: Record<string, Access> = {
   'GET /api/teacher/pupils/:pupilId/lessons-file/size': 'teacher',
   'GET /api/teacher/pupils/:pupilId/lessons-file': 'teacher',
   'POST /api/teacher/work-files': 'teacher',
+  'GET /api/teacher/sequences': 'teacher',
+  'GET /api/teacher/sequences/:sequenceId': 'teacher',
+  'PUT /api/teacher/sequences/:sequenceId': 'teacher',
+  'POST /api/teacher/sequences/:sequenceId/lessons': 'teacher',
+  'DELETE /api/teacher/sequences/:sequenceId/lessons/:lessonId': 'teacher',
+  'POST /api/teacher/sequences/:sequenceId/duplicate': 'teacher',
+  'POST /api/teacher/sequences/:sequenceId/schedule-preview': 'teacher',
+  'PUT /api/teacher/sequences/:sequenceId/publications/:publicationId': 'teacher',
+  'GET /api/teacher/sequences/:sequenceId/classes/:classId/follow': 'teacher',
+  'PUT /api/teacher/classes/:classId/lessons/:lessonId/assignment': 'teacher',
 };
 
 let server: TestServer;

@@ -48,6 +48,7 @@ describe('GET /api/pupil/manifest', () => {
         size: second.size,
         availableFrom: '2026-01-05T08:30:00.000Z',
         dueAt: null,
+        sequence: null,
       },
       {
         id: 'lesson-b',
@@ -57,6 +58,7 @@ describe('GET /api/pupil/manifest', () => {
         size: future.size,
         availableFrom: '2099-01-01T08:30:00.000Z',
         dueAt: '2099-01-02T16:30:00.000Z',
+        sequence: null,
       },
     ]);
     const packBytes = (await server.blobs.read(second.pack))!.byteLength;

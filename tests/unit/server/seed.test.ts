@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
+import { ManifestSchema } from '../../../protocol/api.ts';
 import { LessonPackSchema, packMedia } from '../../../protocol/lesson-pack.ts';
 import { isEmpty, listDemoPupils, seedDemo, DEMO_TEACHER } from '../../../server/seed/demo.ts';
 import { formatJoinCode } from '../../../server/security/join-codes.ts';
@@ -28,7 +29,8 @@ describe('migrations and demo seed', () => {
     const manifest = (await (await server.app.request('/api/pupil/manifest', bearer(token))).json()) as {
       lessons: { title: string; pack: string; availableFrom: string; dueAt: string | null; size: number }[];
     };
-    expect(manifest.lessons).toHaveLength(4);
+    // Four lessons, and the sequence's three séances; the adapted lesson is Inès's only.
+    expect(manifest.lessons).toHaveLength(7);
     const byTitle = new Map(manifest.lessons.map((l) => [l.title, l]));
     expect(byTitle.get('Partager une pizza')!.availableFrom).toBe(now.toISOString());
     expect(byTitle.get('Le Corbeau et le Renard')).toMatchObject({
@@ -71,6 +73,31 @@ describe('migrations and demo seed', () => {
     expect(new Uint8Array(await png.arrayBuffer()).slice(1, 4)).toEqual(new TextEncoder().encode('PNG'));
 
     await signIn(server, DEMO_TEACHER);
+  });
+
+  it('seeds a three-séance sequence on the next school days at 08:30, and one lesson for one pupil only', async () => {
+    const now = new Date('2026-03-16T09:00:00Z'); // Monday 10:00 in Paris
+    await seedDemo(server.db, server.blobs, { now });
+    const [lea, , ines] = await listDemoPupils(server.db);
+    const manifestOf = async (joinCode: string) =>
+      v.parse(
+        ManifestSchema,
+        await (
+          await server.app.request('/api/pupil/manifest', bearer(await joinAs(server, joinCode)))
+        ).json(),
+      ).lessons;
+    const seances = (await manifestOf(lea!.joinCode)).filter((l) => l.sequence);
+    // Primary school days: Tuesday 17, Thursday 19, Friday 20 March (Wednesday has no class).
+    expect(
+      seances.map((l) => [l.availableFrom, l.sequence!.position, l.sequence!.count, l.sequence!.title]),
+    ).toEqual([
+      ['2026-03-17T07:30:00.000Z', 1, 3, 'Les fractions'],
+      ['2026-03-19T07:30:00.000Z', 2, 3, 'Les fractions'],
+      ['2026-03-20T07:30:00.000Z', 3, 3, 'Les fractions'],
+    ]);
+    const adapted = 'Les fractions — version adaptée';
+    expect((await manifestOf(lea!.joinCode)).map((l) => l.title)).not.toContain(adapted);
+    expect((await manifestOf(ines!.joinCode)).map((l) => l.title)).toContain(adapted);
   });
 
   it("seeds on the clocks of the school it is given (CARTABLE_TIMEZONE), not the server's", async () => {

@@ -20,6 +20,8 @@ import {
 let server: TestServer;
 let intruder: Client;
 let ids: Record<string, string>;
+/** The intruder's own class: naming it does not open the owner's sequence. */
+let otherClassId: string;
 
 beforeAll(async () => {
   server = await createTestServer();
@@ -45,7 +47,15 @@ beforeAll(async () => {
     sha256: sha256(photo),
     feedbackId: randomUUID(),
   };
+  const sequence = await teacher.put('/api/teacher/sequences/owned-sequence', {
+    classId: owner.classId,
+    title: 'Les fractions',
+    lessonIds: ['owned-lesson'],
+  });
+  if (sequence.status !== 201) throw new Error(`sequence: ${sequence.status}`);
+  ids.sequenceId = 'owned-sequence';
   const other = await createSchool(server, ['Autre']);
+  otherClassId = other.classId;
   intruder = client(server, await signIn(server, other.teacher));
 });
 afterAll(() => server.close());
@@ -80,6 +90,33 @@ const ROUTES: [method: string, path: string, body?: unknown][] = [
   ['GET', '/api/teacher/classes/:classId/export.zip'],
   ['GET', '/api/teacher/pupils/:pupilId/lessons-file/size'],
   ['GET', '/api/teacher/pupils/:pupilId/lessons-file'],
+  ['GET', '/api/teacher/sequences/:sequenceId'],
+  [
+    'PUT',
+    '/api/teacher/sequences/:sequenceId',
+    () => ({ classId: otherClassId, title: 'Pris', lessonIds: [] }),
+  ],
+  ['POST', '/api/teacher/sequences/:sequenceId/lessons', { title: 'Intrus' }],
+  ['DELETE', '/api/teacher/sequences/:sequenceId/lessons/:lessonId'],
+  ['POST', '/api/teacher/sequences/:sequenceId/duplicate', () => ({ classId: otherClassId })],
+  [
+    'POST',
+    '/api/teacher/sequences/:sequenceId/schedule-preview',
+    {
+      rule: { startDate: '2099-01-05', time: '08:30', weekdays: [1], daysOff: [], due: { kind: 'none' } },
+    },
+  ],
+  [
+    'PUT',
+    '/api/teacher/sequences/:sequenceId/publications/:publicationId',
+    () => ({
+      classes: [
+        { classId: otherClassId, seances: [{ availableFrom: '2099-01-05T07:30:00.000Z', dueAt: null }] },
+      ],
+    }),
+  ],
+  ['GET', '/api/teacher/sequences/:sequenceId/classes/:classId/follow'],
+  ['PUT', '/api/teacher/classes/:classId/lessons/:lessonId/assignment', { pupilIds: null }],
 ];
 /** Teacher routes about the caller only: nothing of another teacher's to reach. */
 const OWN_ONLY = [
@@ -90,6 +127,7 @@ const OWN_ONLY = [
   'POST /api/teacher/classes',
   // The pupil is named inside the file: another teacher's is refused (offline-files.test.ts).
   'POST /api/teacher/work-files',
+  'GET /api/teacher/sequences',
 ];
 
 const fill = (path: string) => path.replace(/:(\w+)/g, (_, name: string) => ids[name]!);
@@ -112,7 +150,7 @@ describe('another teacher', () => {
       PATCH: intruder.patch,
       DELETE: intruder.delete,
     }[method]!;
-    const res = await send(fill(path), body);
+    const res = await send(fill(path), typeof body === 'function' ? body() : body);
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: expect.stringMatching(/^unknown_/) });
   });
@@ -142,6 +180,16 @@ describe('another teacher', () => {
       .where('pupil_id', '=', ids.pupilId!)
       .execute();
     expect(codes.map((c) => c.revoked_at)).toEqual([null]);
+    const sequence = await server.db
+      .selectFrom('sequences')
+      .selectAll()
+      .where('id', '=', ids.sequenceId!)
+      .executeTakeFirstOrThrow();
+    expect(sequence.title).toBe('Les fractions');
+    const seances = await server.db.selectFrom('sequence_lessons').selectAll().execute();
+    expect(seances.map((s) => s.lesson_id)).toEqual(['owned-lesson']);
+    expect(await server.db.selectFrom('sequence_classes').selectAll().execute()).toEqual([]);
+    expect(await server.db.selectFrom('lesson_assignments').selectAll().execute()).toEqual([]);
     expect(
       await server.db.selectFrom('lessons').select('id').where('class_id', '=', ids.classId!).execute(),
     ).toEqual([{ id: 'owned-lesson' }]);

@@ -248,4 +248,17 @@ describe('lessons from the manifest', () => {
     await upsertFromManifest(lea.id, [b.entry, c.entry]);
     expect((await getLesson(lea.id, 'b'))?.withdrawn).toBeUndefined();
   });
+
+  it('keeps each lesson’s place in its sequence, and none for an older server’s entry', async () => {
+    const lea = await linkedProfile('lea');
+    const a = await publishLesson('a');
+    const b = await publishLesson('b');
+    const sequence = { id: 'fractions', title: 'Les fractions', position: 2, count: 5 };
+    await upsertFromManifest(lea.id, [{ ...a.entry, sequence }, b.entry]);
+    expect((await getLesson(lea.id, 'a'))?.sequence).toEqual(sequence);
+    expect((await getLesson(lea.id, 'b'))?.sequence).toBeNull();
+    // Taken out of the sequence on the server: the next manifest says so.
+    await upsertFromManifest(lea.id, [{ ...a.entry, sequence: null }, b.entry]);
+    expect((await getLesson(lea.id, 'a'))?.sequence).toBeNull();
+  });
 });
