@@ -19,7 +19,6 @@ import {
   walkSteps,
   workState,
 } from './support/pupil.ts';
-import { freePort, ServerProcess } from './support/server-process.ts';
 import { signInAsTeacher } from './support/teacher.ts';
 import { teacherAuth, teacherCall } from './support/teacher-api.ts';
 
@@ -50,14 +49,10 @@ async function withoutServer(route: Route): Promise<void> {
 }
 let CSP = '';
 
-let server: ServerProcess;
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-});
-test.afterEach(async () => server.dispose());
-
-test('lessons and work travel as files, and the work is received once', async ({ browser }, testInfo) => {
+test('lessons and work travel as files, and the work is received once', async ({
+  server,
+  browser,
+}, testInfo) => {
   test.setTimeout(180_000);
   const [pupil] = server.demoPupils();
   CSP = (await fetch(`${server.origin}/`)).headers.get('content-security-policy') ?? '';

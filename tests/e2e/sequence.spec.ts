@@ -7,15 +7,7 @@
  */
 import { expect, test } from './support/fixtures.ts';
 import { joinAndDownload, lessonCard } from './support/pupil.ts';
-import { freePort, ServerProcess } from './support/server-process.ts';
 import { DEMO_CLASS, signInAsTeacher } from './support/teacher.ts';
-
-let server: ServerProcess;
-test.beforeEach(async () => {
-  server = new ServerProcess(await freePort());
-  await server.start();
-});
-test.afterEach(async () => server.dispose());
 
 const SEANCES = [
   'Comparer des fractions',
@@ -25,6 +17,7 @@ const SEANCES = [
 const ADAPTED = 'Les fractions — version adaptée';
 
 test('the teacher publishes the sequence with its dates shown first and sees the result and the follow line', async ({
+  server,
   page,
 }) => {
   await signInAsTeacher(page, server.origin);
@@ -56,6 +49,7 @@ test('the teacher publishes the sequence with its dates shown first and sees the
 });
 
 test('a pupil sees each séance under its sequence, ready offline, and each opens on its day at 08:30 with the server dead', async ({
+  server,
   page,
 }) => {
   const [lea] = server.demoPupils();
@@ -96,7 +90,7 @@ test('a pupil sees each séance under its sequence, ready offline, and each open
   }
 });
 
-test('the pupil the adapted lesson is assigned to has it, the others do not', async ({ page }) => {
+test('the pupil the adapted lesson is assigned to has it, the others do not', async ({ server, page }) => {
   const ines = server.demoPupils()[2]!;
   await joinAndDownload(page, server.origin, ines);
   await expect(lessonCard(page, ADAPTED).locator('[data-download-state]')).toHaveAttribute(
