@@ -49,7 +49,9 @@ export async function planLessonsFile(
   target: FamilyFileFor,
   now: Date,
 ): Promise<LessonsFilePlan> {
-  const lessons: ManifestLesson[] = await latestLessonsOfClass(db, target.class.id);
+  const lessons: ManifestLesson[] = await latestLessonsOfClass(db, target.class.id, {
+    pupilId: target.pupil.id,
+  });
   const entries = new Map<string, FileEntry>();
   for (const lesson of lessons) {
     const packSize = await blobs.size(lesson.pack);

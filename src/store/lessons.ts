@@ -42,17 +42,10 @@ export async function upsertFromManifest(
   for (const entry of manifest) {
     const existing = known.get(entry.id);
     known.delete(entry.id);
-    const schedule = {
-      title: entry.title,
-      availableFrom: entry.availableFrom,
-      dueAt: entry.dueAt,
-      size: entry.size,
-      sequence: entry.sequence ?? null,
-    };
     let record: LessonRecord;
     if (existing && existing.packHash === entry.pack) {
       // Same immutable pack: keep what was downloaded; only the schedule may have moved.
-      record = { ...existing, ...schedule, version: entry.version };
+      record = { ...existing, ...scheduleOf(entry), version: entry.version };
       delete record.withdrawn;
     } else {
       record = queuedLesson(profileId, entry);
@@ -77,17 +70,26 @@ export async function upsertFromManifest(
   return result;
 }
 
-/** A manifest entry not downloaded yet: queued. */
+/** What a manifest entry says of when and where a lesson sits; it may move while the pack stays. */
+function scheduleOf(entry: ManifestLesson) {
+  return {
+    title: entry.title,
+    availableFrom: entry.availableFrom,
+    dueAt: entry.dueAt,
+    size: entry.size,
+    // An older server's entry has no sequence: the lesson stands alone.
+    sequence: entry.sequence ?? null,
+  };
+}
+
+/** A manifest entry not downloaded yet: queued (a download and a lessons file both start here). */
 export function queuedLesson(profileId: string, entry: ManifestLesson): LessonRecord {
   return {
     profileId,
     lessonId: entry.id,
     version: entry.version,
     packHash: entry.pack,
-    title: entry.title,
-    availableFrom: entry.availableFrom,
-    dueAt: entry.dueAt,
-    size: entry.size,
+    ...scheduleOf(entry),
     state: 'queued',
     bytesDone: 0,
   };

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLASS_NEWS_VALUE_HEADER, ManifestSchema } from '../../../protocol/api.ts';
+import { readOfflineFile } from '../../../protocol/offline-file-archive.ts';
 import { FollowGridSchema } from '../../../protocol/sequence-api.ts';
 import { DashboardSchema } from '../../../protocol/teacher-api.ts';
 import {
@@ -155,5 +156,25 @@ describe('a lesson assigned to chosen pupils', () => {
     expect(row(noah!.id).allReady).toBe(false);
     // Léa and Inès hold everything they are assigned; Noah does not.
     expect([grid.readyPupils, grid.pupilCount]).toEqual([2, 3]);
+  });
+  it('leaves a lesson out of the family file of a pupil it is not assigned to, as from their manifest', async () => {
+    const { teacher, classA } = school;
+    const [lea, , ines] = classA.pupils;
+    await publishSequence(teacher, 'fractions', [
+      {
+        classId: classA.id,
+        seances: dailySeances([6, 7, 8]),
+        assignments: [{ lessonId: lessons[1]!, pupilIds: [lea!.id] }],
+      },
+    ]);
+    const fileLessons = async (pupilId: string) => {
+      const res = await teacher.get(`/api/teacher/pupils/${pupilId}/lessons-file`);
+      const read = await readOfflineFile(new Uint8Array(await res.arrayBuffer()), 'lessons');
+      if (!read.ok) throw new Error(read.problem);
+      return read.file.manifest.lessons.map((l) => l.id);
+    };
+    expect(await fileLessons(ines!.id)).toEqual(await lessonIdsOf(ines!.token));
+    expect(await fileLessons(ines!.id)).not.toContain(lessons[1]);
+    expect(await fileLessons(lea!.id)).toContain(lessons[1]);
   });
 });
