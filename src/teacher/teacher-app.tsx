@@ -4,10 +4,6 @@
  * teacher outbox, and shows the screen for the path.
  */
 import { useEffect } from 'preact/hooks';
-// Not used here: the teacher chunk reaching the app state keeps Rolldown from splitting what the
-// pupil's entry shares with the teacher screens into a second chunk of the pupil's first load
-// (+1.6 KB gzip and one more request; tests/unit/build-budget.test.ts). Loaded already by the shell.
-import '../app/app-state.ts';
 import { navigate } from '../app/router.ts';
 import { tt } from './teacher-i18n.ts';
 import { parseTeacherPath } from './teacher-routes.ts';
