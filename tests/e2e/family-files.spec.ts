@@ -6,7 +6,7 @@
  * it once (again: already received); then the pupil goes online, links with the file's code,
  * its outbox delivers, and the database still holds one row per submission.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Route } from '@playwright/test';
@@ -20,7 +20,7 @@ import {
   workState,
 } from './support/pupil.ts';
 import { signInAsTeacher } from './support/teacher.ts';
-import { teacherAuth, teacherCall } from './support/teacher-api.ts';
+import { teacherCall } from './support/teacher-api.ts';
 
 const DIST = join(import.meta.dirname, '../../dist');
 const TYPES: Record<string, string> = {
@@ -61,27 +61,20 @@ test('lessons and work travel as files, and the work is received once', async ({
     'GET',
     '/api/teacher/classes',
   );
-  const pupils = await teacherCall<{ pupils: { id: string; name: string }[] }>(
-    server.origin,
-    'GET',
-    `/api/teacher/classes/${classes.classes[0]!.id}/pupils`,
-  );
-  const pupilId = pupils.pupils.find((p) => p.name === pupil!.name)!.id;
+  const classId = classes.classes[0]!.id;
 
-  // The teacher: the size first, then the family's file.
-  const auth = await teacherAuth(server.origin);
-  const size = await teacherCall<{ lessons: number; bytes: number }>(
-    server.origin,
-    'GET',
-    `/api/teacher/pupils/${pupilId}/lessons-file/size`,
-  );
-  expect(size.lessons).toBeGreaterThan(0);
-  const lessonsFile = await fetch(`${server.origin}/api/teacher/pupils/${pupilId}/lessons-file`, {
-    headers: auth,
-  });
-  expect(lessonsFile.status).toBe(200);
+  // The teacher, on the class's pupil list: the size first, then the family's file.
+  const teacherPage = await browser.newPage();
+  await signInAsTeacher(teacherPage, server.origin);
+  await teacherPage.goto(`${server.origin}/teacher/classes/${classId}/pupils`);
+  const row = teacherPage.locator('li', { has: teacherPage.getByRole('heading', { name: pupil!.name }) });
+  await row.getByRole('button', { name: 'Fichier pour une famille sans connexion' }).click();
+  await expect(row.getByTestId('family-file-size')).toContainText(`Fichier de leçons pour ${pupil!.name}`);
+  const lessonsDownload = teacherPage.waitForEvent('download');
+  await row.getByRole('button', { name: /^Télécharger le fichier/ }).click();
   const lessonsPath = testInfo.outputPath('famille.cartable');
-  writeFileSync(lessonsPath, new Uint8Array(await lessonsFile.arrayBuffer()));
+  await (await lessonsDownload).saveAs(lessonsPath);
+  expect((await lessonsDownload).suggestedFilename()).toMatch(/\.cartable$/);
 
   // From here the server is dead, and the pupil's context could not reach it anyway.
   await server.kill();
@@ -123,25 +116,17 @@ test('lessons and work travel as files, and the work is received once', async ({
   await (await downloading).saveAs(workPath);
   await expect(page.getByTestId('work-file-outcome')).toContainText('1 travail enregistré');
 
-  // The teacher imports it: received once, then "already received".
+  // The teacher imports it from the dashboard: received once, then "already received".
   await server.start();
-  const importWork = async () => {
-    const res = await fetch(`${server.origin}/api/teacher/work-files`, {
-      method: 'POST',
-      headers: { ...(await teacherAuth(server.origin)), 'content-type': 'application/zip' },
-      body: readFileSync(workPath),
-    });
-    expect(res.status).toBe(200);
-    return (await res.json()) as { submissions: { id: string; status: string }[] };
-  };
-  const first = await importWork();
-  expect(first.submissions.map((s) => s.status)).toEqual(['received']);
-  expect((await importWork()).submissions.map((s) => s.status)).toEqual(['alreadyReceived']);
-  const teacherPage = await browser.newPage();
-  await signInAsTeacher(teacherPage, server.origin);
-  await teacherPage.goto(`${server.origin}/teacher/classes/${classes.classes[0]!.id}/dashboard`);
+  await teacherPage.goto(`${server.origin}/teacher/classes/${classId}/dashboard`);
+  const imported = teacherPage.getByTestId('work-file-imported');
+  await teacherPage.getByTestId('work-file-input').setInputFiles(workPath);
+  await expect(imported).toHaveText(`${pupil!.name} : 1 travail reçu, 0 déjà reçu avant.`);
   await expect(teacherPage.getByTestId('received-by-file')).toHaveCount(1);
   await expect(teacherPage.getByTestId('received-by-file')).toHaveText('reçu par fichier');
+  await teacherPage.getByTestId('work-file-input').setInputFiles(workPath);
+  await expect(imported).toHaveText(`${pupil!.name} : 0 travail reçu, 1 déjà reçu avant.`);
+  await expect(teacherPage.getByTestId('received-by-file')).toHaveCount(1);
   await teacherPage.close();
 
   // The pupil goes online: the device links with the file's code and its outbox delivers (200).
@@ -156,7 +141,7 @@ test('lessons and work travel as files, and the work is received once', async ({
   const db = new Database(join(server.dataDir, 'cartable.sqlite'), { readonly: true });
   try {
     const rows = db.prepare('SELECT id, received_via FROM submissions').all();
-    expect(rows).toEqual([{ id: first.submissions[0]!.id, received_via: 'file' }]);
+    expect(rows).toEqual([{ id: expect.any(String), received_via: 'file' }]);
   } finally {
     db.close();
   }
