@@ -9,6 +9,7 @@ export const en: Dictionary = {
   todayAt: 'today at {time}',
   tomorrowAt: 'tomorrow at {time}',
   yesterdayAt: 'yesterday at {time}',
+  dayAt: '{day} at {time}',
   joinTitle: 'Join my class',
   joinIntro: 'Type the code your teacher gave you.',
   joinCodeLabel: 'My code',

@@ -5,6 +5,7 @@
 import { signal } from '@preact/signals';
 import { schoolDate } from '../../protocol/school-time.ts';
 import { formatMessage } from './format-message.ts';
+import { dayName, localDate, localTime } from './local-time.ts';
 
 const fr = {
   appName: 'Cartable',
@@ -15,6 +16,7 @@ const fr = {
   todayAt: 'aujourd’hui à {time}',
   tomorrowAt: 'demain à {time}',
   yesterdayAt: 'hier à {time}',
+  dayAt: '{day} à {time}',
   joinTitle: 'Rejoindre ma classe',
   joinIntro: 'Tape le code que ton professeur t’a donné.',
   joinCodeLabel: 'Mon code',
@@ -296,8 +298,8 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 }
 
 /**
- * Date formatters by language, zone and style. Building an Intl.DateTimeFormat costs far more than
- * using one (on a slow phone, several ms each): a lesson list has dates on every card.
+ * Date formatters by language, zone and style, for dates on the school's clocks (the teacher's
+ * screens). Building an Intl.DateTimeFormat costs far more than using one.
  */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function dateFormat(language: string, timeZone: string, withDay: boolean): Intl.DateTimeFormat {
@@ -311,33 +313,25 @@ function dateFormat(language: string, timeZone: string, withDay: boolean): Intl.
   return format;
 }
 
-/** The device's own time zone, read once (asking Intl for it builds a whole formatter). */
-let deviceZone: string | undefined;
-
 /**
- * "mardi 24 novembre à 08:30" — dates as a French pupil reads them, on the device's clocks, or on
- * the school's when a time zone is given (the teacher's screens).
+ * "mardi 24 novembre à 08:30" — dates as a French pupil reads them, on the device's clocks (no
+ * Intl: see local-time.ts), or on the school's when a time zone is given (the teacher's screens).
  */
 export function formatDateTime(iso: string | number, now: number = Date.now(), timeZone?: string): string {
   const date = new Date(iso);
-  const language = locale.value === 'fr' ? 'fr-FR' : 'en-GB';
-  const zone = timeZone ?? (deviceZone ??= new Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const dayOf = (at: Date | number) => (timeZone ? schoolDate(at, timeZone) : localDate(at));
   // Children read "demain à 08:30" more easily than a full date: name the nearby days.
   const nearby = { [-1]: 'yesterdayAt', 0: 'todayAt', 1: 'tomorrowAt' } as const;
-  const days = (Date.parse(schoolDate(date, zone)) - Date.parse(schoolDate(now, zone))) / 86_400_000;
+  const days = (Date.parse(dayOf(date)) - Date.parse(dayOf(now))) / 86_400_000;
   const relative = nearby[days as -1 | 0 | 1];
-  if (relative) return t(relative, { time: dateFormat(language, zone, false).format(date) });
-  return dateFormat(language, zone, true).format(date);
-}
-
-/**
- * Builds the date formats the lesson cards use before they are drawn: the first one built costs
- * most (the browser loads its date and time-zone data), and at start this can run while the lesson
- * list's reads are on their way.
- */
-export function prepareDateFormats(now: number = Date.now()): void {
-  formatDateTime(now, now); // today: the time alone
-  formatDateTime(now + 7 * 86_400_000, now); // a week away: day and time
+  if (timeZone) {
+    const language = locale.value === 'fr' ? 'fr-FR' : 'en-GB';
+    if (relative) return t(relative, { time: dateFormat(language, timeZone, false).format(date) });
+    return dateFormat(language, timeZone, true).format(date);
+  }
+  const time = localTime(date);
+  if (relative) return t(relative, { time });
+  return t('dayAt', { day: dayName(dayOf(date), locale.value), time });
 }
 
 /** "12,4 Mo" / "12.4 MB". */

@@ -9,6 +9,7 @@ import { StepView } from '../lesson-view/step-view.tsx';
 import { FeedbackList } from './feedback-list.tsx';
 import { HandedInElsewhere } from './handed-in-elsewhere.tsx';
 import { WorkStateLabel } from './work-state-label.tsx';
+import { latestFirst } from '../store/time-order.ts';
 
 /**
  * A handed-in lesson: the answers as sent, their delivery state, and the teacher's feedback.
@@ -25,7 +26,7 @@ export function HandedInView({ lesson, justHandedIn }: { lesson: LessonRecord; j
   }, []);
   const record = [...app.handedIn.value]
     .filter((h) => h.submission.lessonId === lesson.lessonId)
-    .sort((a, b) => b.submission.handedInAt.localeCompare(a.submission.handedInAt))[0];
+    .sort((a, b) => latestFirst(a.submission.handedInAt, b.submission.handedInAt))[0];
   const state = app.workStates.value.get(lesson.lessonId);
   // Handed in from another device: its answers are there, so none are shown here.
   const elsewhere = state?.kind === 'handedIn' ? state.elsewhere : undefined;

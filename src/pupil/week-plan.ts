@@ -5,7 +5,9 @@
  */
 import { addDays, schoolDate } from '../../protocol/school-time.ts';
 import { weekdayOf } from '../../protocol/sequence-schedule.ts';
+import { localDate } from '../app/local-time.ts';
 import type { LessonRecord } from '../store/records.ts';
+import { earliestFirst } from '../store/time-order.ts';
 
 export type WeekEvent =
   | { kind: 'opens'; at: string; lesson: LessonRecord }
@@ -19,14 +21,15 @@ export interface WeekDay {
   events: WeekEvent[];
 }
 
-/** The week around `now`, each day's events in time order. */
+/** The week around `now`, each day's events in time order, on the device's calendar unless a zone is given. */
 export function weekPlan(
   lessons: readonly LessonRecord[],
   handedInAt: ReadonlyMap<string, string>,
   now: number,
-  timeZone: string,
+  timeZone?: string,
 ): WeekDay[] {
-  const today = schoolDate(now, timeZone);
+  const dayOf = (at: string | number) => (timeZone ? schoolDate(at, timeZone) : localDate(at));
+  const today = dayOf(now);
   const monday = addDays(today, 1 - weekdayOf(today));
   const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
   const events = lessons
@@ -43,9 +46,7 @@ export function weekPlan(
     .map((date) => ({
       date,
       isToday: date === today,
-      events: events
-        .filter((e) => schoolDate(e.at, timeZone) === date)
-        .sort((a, b) => a.at.localeCompare(b.at)),
+      events: events.filter((e) => dayOf(e.at) === date).sort((a, b) => earliestFirst(a.at, b.at)),
     }))
     .filter((day, i) => i < 5 || day.events.length > 0);
 }

@@ -1,24 +1,8 @@
 /** The pupil's "Cette semaine": what opens which day, what is due, what is handed in (lazy chunk). */
 import { isHandedIn, useAppState } from '../app/app-state.ts';
 import { locale, t } from '../app/i18n.ts';
+import { dayName, localTime } from '../app/local-time.ts';
 import { weekPlan, type WeekEvent } from './week-plan.ts';
-
-function timeOf(iso: string): string {
-  return new Intl.DateTimeFormat(locale.value === 'fr' ? 'fr-FR' : 'en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
-}
-
-function dayName(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale.value === 'fr' ? 'fr-FR' : 'en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, d)));
-}
 
 function EventLine({ event, open }: { event: WeekEvent; open: boolean }) {
   const { sequence } = event.lesson;
@@ -30,7 +14,7 @@ function EventLine({ event, open }: { event: WeekEvent; open: boolean }) {
         count: sequence.count,
       })
     : event.lesson.title;
-  const params = { time: timeOf(event.at), title };
+  const params = { time: localTime(event.at), title };
   const text =
     event.kind === 'opens'
       ? t(open ? 'weekOpened' : 'weekOpens', params)
@@ -60,8 +44,7 @@ export function WeekView() {
     if (state.kind === 'handedIn' && state.elsewhere && isHandedIn(state) && !handedIn.has(lessonId))
       handedIn.set(lessonId, state.elsewhere.handedInAt);
   }
-  const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const days = weekPlan(app.lessons.value, handedIn, app.serverNow.value, zone);
+  const days = weekPlan(app.lessons.value, handedIn, app.serverNow.value);
   const empty = days.every((day) => day.events.length === 0);
   return (
     <section aria-labelledby="section-week" class="lesson-section week-view" data-testid="week-view">
@@ -72,7 +55,7 @@ export function WeekView() {
         <ol class="week-days" role="list">
           {days.map((day) => (
             <li key={day.date} class={day.isToday ? 'week-day today' : 'week-day'} data-date={day.date}>
-              <h3 aria-current={day.isToday ? 'date' : undefined}>{dayName(day.date)}</h3>
+              <h3 aria-current={day.isToday ? 'date' : undefined}>{dayName(day.date, locale.value)}</h3>
               {day.events.length > 0 && (
                 <ul role="list">
                   {day.events.map((event) => (

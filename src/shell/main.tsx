@@ -4,11 +4,10 @@ import '../store/open-at-start.ts';
 import { render } from 'preact';
 import { App } from './app.tsx';
 import { AppStateContext, createAppState } from '../app/app-state.ts';
-import { prepareDateFormats, startLocale } from '../app/i18n.ts';
+import { startLocale } from '../app/i18n.ts';
 import { listenForLaunchedFiles } from '../app/launch-files.ts';
 import { warmPupilScreens } from './lazy-screen.tsx';
 import { onWorkerMessage, registerWorker } from '../app/sw-bridge.ts';
-import { openDb } from '../store/db.ts';
 import './styles.css';
 
 // Whether the pupil is using keys (then focus moved by the app is framed) or touch and mouse (then
@@ -51,13 +50,6 @@ function afterPaint(work: () => void): void {
 }
 
 const started = app.refresh();
-// Once the database is open, the reads above are on their way: while they come back, the dates on
-// the lesson cards are prepared (in a task of its own, after the reads were asked).
-void openDb().then(
-  () => setTimeout(prepareDateFormats, 0),
-  () => undefined,
-);
-
 void started.then(() =>
   afterPaint(() => {
     registerWorker();

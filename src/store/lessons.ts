@@ -9,13 +9,13 @@
 import type { LessonPack, ManifestLesson, MediaRef } from '../../protocol/index.ts';
 import { openDb } from './db.ts';
 import type { LessonRecord } from './records.ts';
-import { earliestFirst } from './time-order.ts';
+import { alphabetical, earliestFirst } from './time-order.ts';
 
 /** A profile's lessons, by availability (earliest first). */
 export async function listLessons(profileId: string): Promise<LessonRecord[]> {
   const lessons = await (await openDb()).getAllFromIndex('lessons', 'byProfile', profileId);
   return lessons.sort(
-    (a, b) => earliestFirst(a.availableFrom, b.availableFrom) || a.title.localeCompare(b.title),
+    (a, b) => earliestFirst(a.availableFrom, b.availableFrom) || alphabetical(a.title, b.title),
   );
 }
 

@@ -5,6 +5,7 @@
  */
 import type { ReportedPublishProblem } from '../../protocol/teacher-api.ts';
 import { openTeacherDb, type LocalLesson, type TeacherOutboxItem } from './teacher-db.ts';
+import { earliestFirst } from './time-order.ts';
 
 function newItem(kind: TeacherOutboxItem['kind'], id: string, lesson: LocalLesson): TeacherOutboxItem {
   return {
@@ -35,7 +36,7 @@ export async function queuePublish(lesson: LocalLesson, publicationId: string): 
 /** Every waiting item, oldest first (a save queued before a publish goes first). */
 export async function listTeacherOutbox(): Promise<TeacherOutboxItem[]> {
   const items = await (await openTeacherDb()).getAll('outbox');
-  return items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return items.sort((a, b) => earliestFirst(a.createdAt, b.createdAt));
 }
 
 /** Delivered: remove the item only if it still carries the acknowledged edit (a newer save may have replaced it). */

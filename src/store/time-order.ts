@@ -13,3 +13,39 @@ export function earliestFirst(a: string, b: string): number {
 export function latestFirst(a: string, b: string): number {
   return earliestFirst(b, a);
 }
+
+// French letters with marks, read as their base letter for ordering (œ and æ as two letters).
+const FOLD: Record<string, string> = {
+  à: 'a',
+  â: 'a',
+  ä: 'a',
+  á: 'a',
+  ç: 'c',
+  é: 'e',
+  è: 'e',
+  ê: 'e',
+  ë: 'e',
+  î: 'i',
+  ï: 'i',
+  í: 'i',
+  ô: 'o',
+  ö: 'o',
+  ó: 'o',
+  ù: 'u',
+  û: 'u',
+  ü: 'u',
+  ú: 'u',
+  ÿ: 'y',
+  ñ: 'n',
+  œ: 'oe',
+  æ: 'ae',
+};
+const folded = (text: string) => text.toLowerCase().replace(/[^\x20-\x7e]/g, (c) => FOLD[c] ?? c);
+
+/**
+ * Sort callback: titles in dictionary order ("Écrire" beside "ecrire", before "Fractions"), the
+ * order a collator gives for French titles without building one (see above).
+ */
+export function alphabetical(a: string, b: string): number {
+  return earliestFirst(folded(a), folded(b)) || earliestFirst(a, b);
+}

@@ -7,6 +7,7 @@ import type { Submission } from '../../protocol/index.ts';
 import { attachmentsOf } from './attachments.ts';
 import { openDb } from './db.ts';
 import type { OutboxItem } from './records.ts';
+import { earliestFirst } from './time-order.ts';
 
 export const EXPORT_FORMAT = 'cartable.export/1';
 
@@ -104,7 +105,7 @@ export async function exportUnsentWork(
       className: profile.className,
       server: profile.server,
     },
-    submissions: submissions.sort((a, b) => a.submission.handedInAt.localeCompare(b.submission.handedInAt)),
+    submissions: submissions.sort((a, b) => earliestFirst(a.submission.handedInAt, b.submission.handedInAt)),
     drafts,
   };
 }

@@ -38,6 +38,7 @@ import { missingMedia, openMediaCache } from './media-cache.ts';
 import { runExclusive } from './locks.ts';
 import { storageStatus } from './storage-status.ts';
 import { pullUpdates } from './updates-feed.ts';
+import { earliestFirst } from '../store/time-order.ts';
 
 /**
  * Lessons downloaded side by side: enough to hide each file's round trips (300 small
@@ -244,7 +245,7 @@ async function lessonsToDownload(
       if (lesson.pack && (await missingMedia(lesson.pack, cache)).length > 0) pending.push(lesson);
     }
   }
-  return pending.sort((a, b) => a.availableFrom.localeCompare(b.availableFrom));
+  return pending.sort((a, b) => earliestFirst(a.availableFrom, b.availableFrom));
 }
 
 /**
@@ -269,7 +270,7 @@ async function reportReadiness(
   const storage = await storageStatus();
   // Usage and quota move with every byte stored; only what the teacher acts on decides.
   const fingerprint = JSON.stringify([
-    [...lessonsReady].sort((a, b) => a.id.localeCompare(b.id)).map(({ id, version }) => `${id}@${version}`),
+    [...lessonsReady].sort((a, b) => (a.id < b.id ? -1 : 1)).map(({ id, version }) => `${id}@${version}`),
     storage.persisted,
   ]);
   const last = await getReadinessReported(profile.id);

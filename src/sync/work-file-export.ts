@@ -11,6 +11,7 @@ import { blobEntry, OFFLINE_FILE_EXTENSION, WORK_FILE_FORMAT } from '../../proto
 import { attachmentsOf } from '../store/attachments.ts';
 import { openDb } from '../store/db.ts';
 import { getClockOffset } from '../store/meta.ts';
+import { earliestFirst } from '../store/time-order.ts';
 
 /** A written work file: its bytes, how many hand-ins it holds, and a name to save it under. */
 export interface WorkFile {
@@ -45,7 +46,7 @@ export async function writeWorkFile(profileId: string, now: number = Date.now())
   }
   await tx.done;
   if (submissions.length === 0) return null;
-  submissions.sort((a, b) => a.handedInAt.localeCompare(b.handedInAt));
+  submissions.sort((a, b) => earliestFirst(a.handedInAt, b.handedInAt));
   const createdAt = new Date(now + (await getClockOffset(profileId))).toISOString();
   const bytes = await writeOfflineFile<'work'>(
     {

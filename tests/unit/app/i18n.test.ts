@@ -18,12 +18,12 @@ describe('formatDateTime', () => {
   });
 
   it('writes other days in full, and speaks English when asked', async () => {
-    expect(formatDateTime(new Date(2026, 10, 26, 16, 30).getTime(), now)).toMatch(
-      /^jeudi 26 novembre (à )?16:30$/,
-    );
+    expect(formatDateTime(new Date(2026, 10, 26, 16, 30).getTime(), now)).toBe('jeudi 26 novembre à 16:30');
     await setLocale('en');
     expect(formatDateTime(new Date(2026, 10, 24, 8, 30).getTime(), now)).toBe('tomorrow at 08:30');
-    expect(formatDateTime(new Date(2026, 10, 26, 16, 30).getTime(), now)).toMatch(/Thursday 26 November/);
+    expect(formatDateTime(new Date(2026, 10, 26, 16, 30).getTime(), now)).toBe(
+      'Thursday 26 November at 16:30',
+    );
   });
 });
 
