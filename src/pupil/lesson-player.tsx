@@ -135,13 +135,14 @@ function Player({ lesson }: { lesson: LessonRecord }) {
 
   const update = (change: Partial<Draft>) => {
     const next: Draft = { ...draft, ...change, updatedAt: new Date().toISOString() };
-    setDraft(next);
-    saved.value = false;
+    // The write goes to the database first, and the player redraws while it is on its way.
     void saver.save(next).then(() => {
       // "Saved" only once the latest change is on the device, not an earlier one.
       saved.value = !saver.busy;
       app.markDraft(lesson.lessonId);
     });
+    setDraft(next);
+    saved.value = false;
   };
   const answer = (stepId: string, value: Answer) =>
     update({ answers: { ...draft.answers, [stepId]: value } });
