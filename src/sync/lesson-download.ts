@@ -125,9 +125,13 @@ export async function downloadLesson(
     const parsed = parsePack(file.value);
     if (!parsed || parsed.id !== lessonId) return fail('bad_pack');
     pack = parsed;
-    await storePack(profileId, lessonId, pack);
     track(file.value.byteLength);
-    await persist();
+    // Kept now only when media follow, so that a retry fetches just the media still missing; a
+    // lesson without media goes straight to ready below (two writes, not four, per lesson).
+    if (packMedia(pack).length > 0) {
+      await storePack(profileId, lessonId, pack);
+      await persist();
+    }
   }
 
   const onDemand: MediaRef[] = [];
