@@ -11,11 +11,13 @@ export function deviceStatusRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
   return new Hono<AppEnv>().post('/device-status', bodyAtMost(256 * 1024), async (c) => {
     const parsed = await readJson(c, DeviceStatusSchema);
     if (!parsed.ok) return parsed.response;
-    const { lessonsReady, storage, lastSyncAt } = parsed.value;
+    const { lessonsReady, storage, lastSyncAt, lessonsStarted } = parsed.value;
     await db
       .updateTable('devices')
       .set({
         lessons_ready: JSON.stringify(lessonsReady.map(({ id, version }) => ({ id, version }))),
+        // A report replaces the last one: an older client's says nothing about started lessons.
+        lessons_started: lessonsStarted ? JSON.stringify(lessonsStarted.map(({ id }) => ({ id }))) : null,
         storage_persisted: storage.persisted ? 1 : 0,
         storage_usage: storage.usage ?? null,
         storage_quota: storage.quota ?? null,
