@@ -1,4 +1,4 @@
-/** POST /api/pupil/device-status: the device says what it holds offline, so the teacher sees who is ready. */
+/** POST /api/pupil/device-status: the device says what it holds offline and what the pupil started, so the teacher sees who is ready. */
 import { Hono } from 'hono';
 import { DeviceStatusSchema } from '../../../protocol/api.ts';
 import type { AppDeps } from '../../deps.ts';
