@@ -137,5 +137,10 @@ export const DeviceStatusSchema = v.object({
     quota: v.optional(v.number()),
   }),
   lastSyncAt: IsoDate,
+  /**
+   * Lessons the pupil has started on this device and not handed in (work saved there), so the
+   * teacher's sequence grid can say "started". Optional: devices before it omit it.
+   */
+  lessonsStarted: v.optional(v.pipe(v.array(v.object({ id: Id })), v.maxLength(1000))),
 });
 export type DeviceStatus = v.InferOutput<typeof DeviceStatusSchema>;

@@ -1,6 +1,6 @@
 /**
  * Reads that several teacher routes share, so that no route imports another: a class's
- * pupils and live devices, what a device reported ready offline, and whether a lesson id
+ * pupils and live devices, what a device reported ready offline or started, and whether a lesson id
  * already belongs to another class.
  */
 import type { Kysely } from 'kysely';
@@ -13,6 +13,13 @@ export type LessonRef = { id: string; version: number };
 /** The lessons a device reported as ready offline. */
 export function lessonsReadyOf(device: Pick<Device, 'lessons_ready'>): LessonRef[] {
   return device.lessons_ready ? (JSON.parse(device.lessons_ready) as LessonRef[]) : [];
+}
+
+/** The lessons a device reported as started and not handed in (none from older clients). */
+export function lessonsStartedOf(device: Pick<Device, 'lessons_started'>): string[] {
+  return device.lessons_started
+    ? (JSON.parse(device.lessons_started) as { id: string }[]).map((l) => l.id)
+    : [];
 }
 
 /** The pupils still on a class list, by name. */

@@ -76,6 +76,8 @@ export interface DeviceTable {
   /** The browser and system named by the User-Agent at join (protocol/device-agent.ts); null before migration 003. */
   browser: string | null;
   system: string | null;
+  /** JSON [{ id }]: lessons started on the device and not handed in; null if never reported (migration 008). */
+  lessons_started: string | null;
 }
 
 /** A lesson of a class; its published versions are in lesson_versions. */

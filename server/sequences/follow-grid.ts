@@ -1,10 +1,10 @@
 /**
- * Following a sequence in one class: pupils × séances (ready offline, handed in, late, score),
+ * Following a sequence in one class: pupils × séances (ready offline, started, handed in, late, score),
  * and how many pupils hold every séance they are assigned. Only assigned pupils count.
  */
 import type { Kysely } from 'kysely';
 import type { FollowGrid } from '../../protocol/sequence-api.ts';
-import { lessonsReadyOf, liveDevicesOfClass, livePupilsOfClass } from '../class-queries.ts';
+import { lessonsReadyOf, lessonsStartedOf, liveDevicesOfClass, livePupilsOfClass } from '../class-queries.ts';
 import type { Database } from '../db/schema.ts';
 import { latestLessonsOfClass } from '../lessons/catalogue.ts';
 import { classWork } from '../lessons/class-work.ts';
@@ -49,17 +49,17 @@ export async function followGrid(db: Db, sequenceId: string, classId: string): P
   ]);
 
   const rows = pupils.map((pupil) => {
-    const held = new Set(
-      devices
-        .filter((d) => d.pupil_id === pupil.id)
-        .flatMap((d) => lessonsReadyOf(d).map((l) => `${l.id}@${l.version}`)),
-    );
+    const own = devices.filter((d) => d.pupil_id === pupil.id);
+    const held = new Set(own.flatMap((d) => lessonsReadyOf(d).map((l) => `${l.id}@${l.version}`)));
+    // Work saved on any of the pupil's devices: only the device knows until it is handed in.
+    const started = new Set(own.flatMap(lessonsStartedOf));
     const cells = seances.map((seance): Cell => {
       const only = assigned.get(seance.id);
       if (only && !only.includes(pupil.id)) return null;
       // classWork is newest first: the first met is the latest hand-in.
       const handIn = work.find((w) => w.pupil.id === pupil.id && w.lessonId === seance.id);
       if (handIn) return { state: handIn.late ? 'late' : 'handedIn', score: handIn.score };
+      if (started.has(seance.id)) return { state: 'started', score: null };
       return { state: held.has(`${seance.id}@${seance.version}`) ? 'readyOffline' : 'notReady', score: null };
     });
     const allReady = cells.every((cell) => cell === null || cell.state !== 'notReady');

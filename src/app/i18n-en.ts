@@ -46,6 +46,7 @@ export const en: Dictionary = {
   noLessonsToday: 'Nothing to do right now.',
   noLessonsUpcoming: 'No lesson scheduled.',
   seanceOf: '{title} — lesson {position} of {count}',
+  sequenceHeading: 'Sequence: {title}',
   weekSeance: '{lesson} ({sequence} — lesson {position} of {count})',
   weekTitle: 'This week',
   weekOpens: 'Opens at {time}: {title}',

@@ -56,6 +56,7 @@ const fr = {
   noLessonsUpcoming: 'Aucune leçon prévue.',
   // Sequences and the week
   seanceOf: '{title} — séance {position} sur {count}',
+  sequenceHeading: 'Séquence : {title}',
   weekSeance: '{lesson} ({sequence} — séance {position} sur {count})',
   weekTitle: 'Cette semaine',
   weekOpens: 'S’ouvre à {time} : {title}',

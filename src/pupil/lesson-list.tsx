@@ -1,4 +1,4 @@
-/** The pupil's home: lessons to do today (and overdue), upcoming (locked), handed in. */
+/** The pupil's home: lessons to do today (and overdue), upcoming (locked), handed in; séances under their sequence. */
 import { isHandedIn, useAppState } from '../app/app-state.ts';
 import { formatDateTime, t, type MessageKey } from '../app/i18n.ts';
 import type { LessonRecord } from '../store/records.ts';
@@ -25,8 +25,18 @@ function downloadText(lesson: LessonRecord): string {
   return t('notDownloaded');
 }
 
-function LessonCard({ lesson, locked }: { lesson: LessonRecord; locked: boolean }) {
+function LessonCard({
+  lesson,
+  locked,
+  inSequence,
+}: {
+  lesson: LessonRecord;
+  locked: boolean;
+  inSequence?: boolean;
+}) {
   const app = useAppState();
+  // Under its sequence's heading, a séance's title is one level deeper.
+  const Title = inSequence ? 'h4' : 'h3';
   const state = app.workStates.value.get(lesson.lessonId);
   // The latest hand-in of this lesson (delivered or still on the device, or from another
   // device of the pupil's): when it was handed in.
@@ -60,13 +70,13 @@ function LessonCard({ lesson, locked }: { lesson: LessonRecord; locked: boolean 
           })}
         </p>
       )}
-      <h3>
+      <Title>
         {canOpen ? (
           <a href={`/lesson/${encodeURIComponent(lesson.lessonId)}`}>{lesson.title}</a>
         ) : (
           lesson.title
         )}
-      </h3>
+      </Title>
       <p
         class={due === 'missingLate' && !locked ? 'when late' : 'when'}
         data-due-state={locked ? 'locked' : due}
@@ -100,6 +110,21 @@ function LessonCard({ lesson, locked }: { lesson: LessonRecord; locked: boolean 
   );
 }
 
+/**
+ * The section's lessons with each sequence's séances gathered where its first one comes, in
+ * séance order; a lesson outside any sequence stays alone.
+ */
+function bySequence(lessons: LessonRecord[]): LessonRecord[][] {
+  const groups = new Map<string, LessonRecord[]>();
+  for (const lesson of lessons) {
+    const key = lesson.sequence?.id ?? `lesson:${lesson.lessonId}`;
+    groups.set(key, [...(groups.get(key) ?? []), lesson]);
+  }
+  return [...groups.values()].map((group) =>
+    group.sort((a, b) => (a.sequence?.position ?? 0) - (b.sequence?.position ?? 0)),
+  );
+}
+
 function Section({
   title,
   empty,
@@ -119,9 +144,23 @@ function Section({
         <p class="hint">{t(empty)}</p>
       ) : (
         <ul class="lesson-cards" role="list">
-          {lessons.map((lesson) => (
-            <LessonCard key={lesson.lessonId} lesson={lesson} locked={locked} />
-          ))}
+          {bySequence(lessons).map((group) => {
+            const { sequence } = group[0]!;
+            if (!sequence) return <LessonCard key={group[0]!.lessonId} lesson={group[0]!} locked={locked} />;
+            const headingId = `${id}-${sequence.id}`;
+            return (
+              <li key={sequence.id} class="sequence-group" data-sequence-id={sequence.id}>
+                <section aria-labelledby={headingId}>
+                  <h3 id={headingId}>{t('sequenceHeading', { title: sequence.title })}</h3>
+                  <ul class="lesson-cards" role="list">
+                    {group.map((lesson) => (
+                      <LessonCard key={lesson.lessonId} lesson={lesson} locked={locked} inSequence />
+                    ))}
+                  </ul>
+                </section>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -14,20 +14,17 @@ import {
 } from '../../protocol/index.ts';
 import { isQuotaError } from '../store/db.ts';
 import { getDownloadPolicy, type DownloadPolicy } from '../store/device-settings.ts';
-import { offlineUnavailable } from './offline-capable.ts';
 import { listLessons, markError, upsertFromManifest } from '../store/lessons.ts';
 import {
   getClassNews,
   getManifestEtag,
-  getReadinessReported,
   setClassNews,
   setLastSyncAt,
   setManifestEtag,
-  setReadinessReported,
 } from '../store/meta.ts';
 import { markRelink } from '../store/outbox.ts';
 import type { LessonRecord, Profile } from '../store/records.ts';
-import { defaultFetch, getManifest, postDeviceStatus, type FetchLike } from './api-client.ts';
+import { defaultFetch, getManifest, type FetchLike } from './api-client.ts';
 import { notifyPages } from './broadcast.ts';
 import { classNewsUnchanged } from './class-news.ts';
 import { recordClockOffset } from './clock.ts';
@@ -36,7 +33,7 @@ import { networkHints, waitsForPupil, type NetworkHints } from './data-saver.ts'
 import { downloadLesson, QuotaStop, type LessonDownloadContext } from './lesson-download.ts';
 import { missingMedia, openMediaCache } from './media-cache.ts';
 import { runExclusive } from './locks.ts';
-import { storageStatus } from './storage-status.ts';
+import { readinessReportedRecently, reportReadiness } from './readiness-report.ts';
 import { pullUpdates } from './updates-feed.ts';
 import { earliestFirst } from '../store/time-order.ts';
 
@@ -48,8 +45,7 @@ export const DOWNLOADS_IN_FLIGHT = 4;
 
 export { FEED_PAGES_PER_SYNC } from './updates-feed.ts';
 
-/** An unchanged readiness report is sent again after this long, so "last seen" stays meaningful. */
-export const READINESS_HEARTBEAT_MS = 24 * 3_600_000;
+export { READINESS_HEARTBEAT_MS } from './readiness-report.ts';
 
 /** Where verified media live (re-exported: the service worker's media route reads it). */
 export { MEDIA_CACHE } from './media-cache.ts';
@@ -109,7 +105,10 @@ async function runSync(profile: Profile, options: SyncLessonsOptions): Promise<L
 
   if (await nothingNew(profile, fetchFn, clock())) {
     // Checked and up to date: that is a sync for the pupil's "last synced" line.
-    await setLastSyncAt(profile.id, new Date(clock()).toISOString());
+    const lastSyncAt = new Date(clock()).toISOString();
+    await setLastSyncAt(profile.id, lastSyncAt);
+    // A lesson started since the last report is news for the teacher even when the class has none.
+    await reportReadiness(profile, fetchFn, lastSyncAt, clock());
     const lessons = (await listLessons(profile.id)).filter((lesson) => !lesson.withdrawn);
     return { ...summary, lessonsReady: lessons.length, lessonsTotal: lessons.length };
   }
@@ -220,8 +219,7 @@ async function runSync(profile: Profile, options: SyncLessonsOptions): Promise<L
  */
 async function nothingNew(profile: Profile, fetchFn: FetchLike, now: number): Promise<boolean> {
   const news = await getClassNews(profile.id);
-  const reported = await getReadinessReported(profile.id);
-  if (!news || !reported || now - reported.at >= READINESS_HEARTBEAT_MS || now < reported.at) return false;
+  if (!news || !(await readinessReportedRecently(profile.id, now))) return false;
   const lessons = (await listLessons(profile.id)).filter((lesson) => !lesson.withdrawn);
   if (lessons.some((lesson) => lesson.state !== 'ready')) return false;
   return classNewsUnchanged(fetchFn, profile.server, news);
@@ -246,38 +244,4 @@ async function lessonsToDownload(
     }
   }
   return pending.sort((a, b) => earliestFirst(a.availableFrom, b.availableFrom));
-}
-
-/**
- * Tell the teacher's dashboard which lessons this device holds offline (best effort).
- * Sent only when it would say something new (lessons ready, persistence) since the last
- * report the server acknowledged, or once a day: the server's "last seen" comes from it.
- */
-async function reportReadiness(
-  profile: Profile,
-  fetchFn: FetchLike,
-  lastSyncAt: string,
-  now: number,
-): Promise<void> {
-  const ready = (await listLessons(profile.id)).filter(
-    (lesson) => lesson.state === 'ready' && !lesson.withdrawn,
-  );
-  // A page that cannot keep the app offline (plain http on a network) holds nothing the
-  // teacher may count on: it reports no lesson ready offline, only that it was seen.
-  const lessonsReady = (offlineUnavailable() ? [] : ready)
-    .slice(0, 1000)
-    .map((lesson) => ({ id: lesson.lessonId, version: lesson.version }));
-  const storage = await storageStatus();
-  // Usage and quota move with every byte stored; only what the teacher acts on decides.
-  const fingerprint = JSON.stringify([
-    [...lessonsReady].sort((a, b) => (a.id < b.id ? -1 : 1)).map(({ id, version }) => `${id}@${version}`),
-    storage.persisted,
-  ]);
-  const last = await getReadinessReported(profile.id);
-  if (last?.fingerprint === fingerprint && now - last.at < READINESS_HEARTBEAT_MS && now >= last.at) return;
-  const outcome = await postDeviceStatus(fetchFn, profile, { lessonsReady, storage, lastSyncAt });
-  if (outcome.kind === 'response' && outcome.status === 401) await markRelink(profile.id);
-  if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300) {
-    await setReadinessReported(profile.id, { fingerprint, at: now });
-  }
 }

@@ -8,6 +8,7 @@ import { blobContentsMigration } from './004-blob-contents.ts';
 import { rateLimitsMigration } from './005-rate-limits.ts';
 import { sequencesMigration } from './006-sequences.ts';
 import { receivedByFileMigration } from './007-received-by-file.ts';
+import { lessonsStartedMigration } from './008-lessons-started.ts';
 
 /** The migrations for one dialect, keyed by name (names sort in the order they run). */
 export function migrationProvider(dialect: DialectName): MigrationProvider {
@@ -21,6 +22,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
         '005-rate-limits': rateLimitsMigration(dialect),
         '006-sequences': sequencesMigration,
         '007-received-by-file': receivedByFileMigration,
+        '008-lessons-started': lessonsStartedMigration,
       };
     },
   };

@@ -1,4 +1,4 @@
-/** POST /api/pupil/device-status: the device says what it holds offline, so the teacher sees who is ready. */
+/** POST /api/pupil/device-status: the device says what it holds offline and what the pupil started, so the teacher sees who is ready. */
 import { Hono } from 'hono';
 import { DeviceStatusSchema } from '../../../protocol/api.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -11,11 +11,13 @@ export function deviceStatusRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
   return new Hono<AppEnv>().post('/device-status', bodyAtMost(256 * 1024), async (c) => {
     const parsed = await readJson(c, DeviceStatusSchema);
     if (!parsed.ok) return parsed.response;
-    const { lessonsReady, storage, lastSyncAt } = parsed.value;
+    const { lessonsReady, storage, lastSyncAt, lessonsStarted } = parsed.value;
     await db
       .updateTable('devices')
       .set({
         lessons_ready: JSON.stringify(lessonsReady.map(({ id, version }) => ({ id, version }))),
+        // A report replaces the last one: an older client's says nothing about started lessons.
+        lessons_started: lessonsStarted ? JSON.stringify(lessonsStarted.map(({ id }) => ({ id }))) : null,
         storage_persisted: storage.persisted ? 1 : 0,
         storage_usage: storage.usage ?? null,
         storage_quota: storage.quota ?? null,

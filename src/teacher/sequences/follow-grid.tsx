@@ -1,4 +1,4 @@
-/** Pupils × séances for one class (ready offline, handed in, late, score) and the one-line count. */
+/** Pupils × séances for one class (ready offline, started, handed in, late, score) and the one-line count. */
 import type { FollowGrid } from '../../../protocol/sequence-api.ts';
 import { listClasses } from '../teacher-resources.ts';
 import { ApiErrorNote } from '../teacher-ui.tsx';

@@ -46,6 +46,15 @@ describe.skipIf(!adminUrl)('on PostgreSQL', () => {
     // Léa's: the four demo lessons and the three séances of the demo sequence (the adapted one is Inès's).
     expect(manifest.lessons).toHaveLength(7);
     expect(manifest.lessons.every((l) => typeof l.size === 'number' && l.size > 0)).toBe(true);
+
+    // Migration 008: the device's report keeps the lessons the pupil started.
+    const report = { lessonsReady: [], storage: { persisted: true }, lastSyncAt: new Date().toISOString() };
+    const started = { ...report, lessonsStarted: [{ id: 'lecture' }] };
+    expect(
+      (await server.app.request('/api/pupil/device-status', jsonRequest('POST', started, token))).status,
+    ).toBe(204);
+    const device = await server.db.selectFrom('devices').select('lessons_started').executeTakeFirstOrThrow();
+    expect(JSON.parse(device.lessons_started!)).toEqual([{ id: 'lecture' }]);
   });
 
   it('imports a family work file once, marked by file, and rolls a refused file back whole', async () => {

@@ -117,6 +117,23 @@ describe('POST /api/pupil/device-status', () => {
     });
   });
 
+  it('stores the lessons started on the device, and refuses more than 1000 of them', async () => {
+    const report = {
+      lessonsReady: [{ id: lesson.lessonId, version: lesson.version }],
+      storage: { persisted: true },
+      lastSyncAt: '2026-01-05T07:59:00.000Z',
+      lessonsStarted: [{ id: lesson.lessonId }],
+    };
+    const res = await server.app.request('/api/pupil/device-status', jsonRequest('POST', report, lea));
+    expect(res.status).toBe(204);
+    const device = await server.db.selectFrom('devices').selectAll().executeTakeFirstOrThrow();
+    expect(JSON.parse(device.lessons_started!)).toEqual([{ id: lesson.lessonId }]);
+
+    const tooMany = { ...report, lessonsStarted: Array.from({ length: 1001 }, (_, i) => ({ id: `l${i}` })) };
+    const refused = await server.app.request('/api/pupil/device-status', jsonRequest('POST', tooMany, lea));
+    expect(refused.status).toBe(400);
+  });
+
   it('refuses an invalid report', async () => {
     const res = await server.app.request(
       '/api/pupil/device-status',
