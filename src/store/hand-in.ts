@@ -22,7 +22,9 @@ export async function handIn(
   // handedInAt is informative for the teacher: use the server-corrected clock.
   const offset = await getClockOffset(profile.id);
   const db = await openDb();
-  const tx = db.transaction(['handedIn', 'outbox', 'drafts'], 'readwrite');
+  // Strict: the pupil is told "handed in" only once the disk has it. Chromium's default became
+  // relaxed (Chrome 121), which a power cut in the next seconds could undo.
+  const tx = db.transaction(['handedIn', 'outbox', 'drafts'], 'readwrite', { durability: 'strict' });
   const drafts = tx.objectStore('drafts');
   const handedIn = tx.objectStore('handedIn');
   const stored = await drafts.get([profile.id, lesson.lessonId]);
