@@ -3,7 +3,7 @@
  * first use and shared. When a newer app version needs to upgrade, or the browser closes
  * the connection, it is dropped and reopened on next use; a failed open is not cached.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type OpenDBCallbacks } from 'idb';
+import { openDB, wrap, type DBSchema, type IDBPDatabase, type OpenDBCallbacks } from 'idb';
 
 /**
  * Why this runtime's connection changed: `newerVersion` when a newer app version (another tab,
@@ -33,10 +33,40 @@ export interface Connection<S extends DBSchema> {
   close(): Promise<void>;
 }
 
+/**
+ * The connection an open started before the app's code (public/open-db.js) gives, with the
+ * callbacks `openDB` would have set; rejects when that open failed or was left to the app (an
+ * upgrade), and the app opens as usual.
+ */
+function adopt<S extends DBSchema>(
+  request: IDBOpenDBRequest,
+  callbacks: { blocking(): void; terminated(): void },
+): Promise<IDBPDatabase<S>> {
+  return new Promise<IDBPDatabase<S>>((resolve, reject) => {
+    const settle = () => {
+      if (request.error || !request.result) return reject(request.error);
+      const db = request.result;
+      db.addEventListener('versionchange', callbacks.blocking);
+      db.addEventListener('close', callbacks.terminated);
+      resolve(wrap(db) as unknown as IDBPDatabase<S>);
+    };
+    if (request.readyState === 'done') settle();
+    else {
+      request.addEventListener('success', settle);
+      request.addEventListener('error', (event) => {
+        event.preventDefault();
+        reject(request.error);
+      });
+    }
+  });
+}
+
 export function lazyConnection<S extends DBSchema>(
   name: string,
   version: number,
   upgrade: NonNullable<OpenDBCallbacks<S>['upgrade']>,
+  /** Takes an open of this database already under way, if there is one. */
+  early?: () => IDBOpenDBRequest | undefined,
 ): Connection<S> {
   let opening: Promise<IDBPDatabase<S>> | null = null;
   const callbacks = {
@@ -52,7 +82,9 @@ export function lazyConnection<S extends DBSchema>(
   };
   return {
     open() {
-      opening ??= openDB<S>(name, version, { upgrade, ...callbacks })
+      const fresh = () => openDB<S>(name, version, { upgrade, ...callbacks });
+      const started = opening ? undefined : early?.();
+      opening ??= (started ? adopt<S>(started, callbacks).catch(fresh) : fresh())
         .catch((error: unknown) => {
           if (!isVersionError(error)) throw error;
           // A newer app version upgraded the database ("requested version is less than the

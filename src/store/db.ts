@@ -85,64 +85,77 @@ export type StoreName =
   | 'downloadChunks';
 export type CartableDatabase = IDBPDatabase<CartableDB>;
 
-const connection = lazyConnection<CartableDB>(DB_NAME, DB_VERSION, (db, oldVersion, _newVersion, tx) => {
-  // One branch per version: a device may jump several versions at once.
-  if (oldVersion < 1) {
-    db.createObjectStore('profiles', { keyPath: 'id' });
-    const lessons = db.createObjectStore('lessons', { keyPath: ['profileId', 'lessonId'] });
-    lessons.createIndex('byProfile', 'profileId');
-    db.createObjectStore('drafts', { keyPath: ['profileId', 'lessonId'] });
-    const handedIn = db.createObjectStore('handedIn', { keyPath: 'submission.id' });
-    handedIn.createIndex('byProfile', 'profileId');
-    handedIn.createIndex('byLesson', ['profileId', 'submission.lessonId']);
-    const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
-    outbox.createIndex('byProfile', 'profileId');
-    const feedback = db.createObjectStore('feedback', { keyPath: 'id' });
-    feedback.createIndex('byProfile', 'profileId');
-    db.createObjectStore('meta');
-  }
-  if (oldVersion < 2) {
-    // Resumable media downloads (v2): nothing to migrate, the store starts empty.
-    db.createObjectStore('downloadChunks', { keyPath: ['sha256', 'offset'] });
-  }
-  if (oldVersion < 3) {
-    // v3: attachment bytes are keyed [profileId, sha256], so two siblings' identical photos are
-    // two records and removing one profile never deletes the other's. Existing records are kept.
-    const create = () =>
-      db
-        .createObjectStore('attachments', { keyPath: ['profileId', 'sha256'] })
-        .createIndex('byProfile', 'profileId');
-    if (oldVersion < 1) create();
-    else {
-      // The v1 store (keyed by sha256 alone): read it, recreate it, put every record back.
-      const old = (tx as unknown as IDBPTransaction<unknown, ['attachments'], 'versionchange'>).objectStore(
-        'attachments',
-      );
-      void old.getAll().then((records) => {
-        db.deleteObjectStore('attachments');
-        create();
-        const store = tx.objectStore('attachments');
-        for (const record of records as AttachmentRecord[]) void store.put(record);
-      });
+const connection = lazyConnection<CartableDB>(
+  DB_NAME,
+  DB_VERSION,
+  (db, oldVersion, _newVersion, tx) => {
+    // One branch per version: a device may jump several versions at once.
+    if (oldVersion < 1) {
+      db.createObjectStore('profiles', { keyPath: 'id' });
+      const lessons = db.createObjectStore('lessons', { keyPath: ['profileId', 'lessonId'] });
+      lessons.createIndex('byProfile', 'profileId');
+      db.createObjectStore('drafts', { keyPath: ['profileId', 'lessonId'] });
+      const handedIn = db.createObjectStore('handedIn', { keyPath: 'submission.id' });
+      handedIn.createIndex('byProfile', 'profileId');
+      handedIn.createIndex('byLesson', ['profileId', 'submission.lessonId']);
+      const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
+      outbox.createIndex('byProfile', 'profileId');
+      const feedback = db.createObjectStore('feedback', { keyPath: 'id' });
+      feedback.createIndex('byProfile', 'profileId');
+      db.createObjectStore('meta');
     }
-  }
-  if (oldVersion < 4) {
-    // v4: lessons handed in from the pupil's other devices, learnt from the feed's acks.
-    const elsewhere = db.createObjectStore('handedInElsewhere', { keyPath: 'submissionId' });
-    elsewhere.createIndex('byProfile', 'profileId');
-    elsewhere.createIndex('byLesson', ['profileId', 'lessonId']);
-    if (oldVersion >= 1) {
-      // Acks read before v4 were dropped: forget each profile's feed cursor (and its class
-      // news, which would skip the feed) so the next sync reads the feed again from the start.
-      // A repeat of feedback keeps its read mark; a repeat of our own ack changes nothing.
-      const meta = tx.objectStore('meta');
-      void meta.getAllKeys().then((keys) => {
-        for (const key of keys)
-          if (key.startsWith('updatesCursor:') || key.startsWith('classNews:')) void meta.delete(key);
-      });
+    if (oldVersion < 2) {
+      // Resumable media downloads (v2): nothing to migrate, the store starts empty.
+      db.createObjectStore('downloadChunks', { keyPath: ['sha256', 'offset'] });
     }
-  }
-});
+    if (oldVersion < 3) {
+      // v3: attachment bytes are keyed [profileId, sha256], so two siblings' identical photos are
+      // two records and removing one profile never deletes the other's. Existing records are kept.
+      const create = () =>
+        db
+          .createObjectStore('attachments', { keyPath: ['profileId', 'sha256'] })
+          .createIndex('byProfile', 'profileId');
+      if (oldVersion < 1) create();
+      else {
+        // The v1 store (keyed by sha256 alone): read it, recreate it, put every record back.
+        const old = (tx as unknown as IDBPTransaction<unknown, ['attachments'], 'versionchange'>).objectStore(
+          'attachments',
+        );
+        void old.getAll().then((records) => {
+          db.deleteObjectStore('attachments');
+          create();
+          const store = tx.objectStore('attachments');
+          for (const record of records as AttachmentRecord[]) void store.put(record);
+        });
+      }
+    }
+    if (oldVersion < 4) {
+      // v4: lessons handed in from the pupil's other devices, learnt from the feed's acks.
+      const elsewhere = db.createObjectStore('handedInElsewhere', { keyPath: 'submissionId' });
+      elsewhere.createIndex('byProfile', 'profileId');
+      elsewhere.createIndex('byLesson', ['profileId', 'lessonId']);
+      if (oldVersion >= 1) {
+        // Acks read before v4 were dropped: forget each profile's feed cursor (and its class
+        // news, which would skip the feed) so the next sync reads the feed again from the start.
+        // A repeat of feedback keeps its read mark; a repeat of our own ack changes nothing.
+        const meta = tx.objectStore('meta');
+        void meta.getAllKeys().then((keys) => {
+          for (const key of keys)
+            if (key.startsWith('updatesCursor:') || key.startsWith('classNews:')) void meta.delete(key);
+        });
+      }
+    }
+  },
+  earlyOpen,
+);
+
+/** Takes the open public/open-db.js started before the app's code, in the page (none in the worker). */
+function earlyOpen(): IDBOpenDBRequest | undefined {
+  const scope = globalThis as { cartableDbOpening?: IDBOpenDBRequest };
+  const request = scope.cartableDbOpening;
+  delete scope.cartableDbOpening;
+  return request;
+}
 
 /** The shared connection, opened on first use (page and service worker alike). */
 export function openDb(): Promise<CartableDatabase> {
