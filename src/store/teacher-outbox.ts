@@ -4,9 +4,14 @@
  * acknowledged exactly the edit they carry.
  */
 import type { ReportedPublishProblem } from '../../protocol/teacher-api.ts';
-import { openTeacherDb, type LocalLesson, type TeacherOutboxItem } from './teacher-db.ts';
+import {
+  openTeacherDb,
+  type LessonOutboxItem,
+  type LocalLesson,
+  type TeacherOutboxItem,
+} from './teacher-db.ts';
 
-function newItem(kind: TeacherOutboxItem['kind'], id: string, lesson: LocalLesson): TeacherOutboxItem {
+function newItem(kind: LessonOutboxItem['kind'], id: string, lesson: LocalLesson): LessonOutboxItem {
   return {
     id,
     kind,
