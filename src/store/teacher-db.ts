@@ -47,6 +47,8 @@ export interface KnownClass {
   id: string;
   teacherId: string;
   name: string;
+  /** Missing in names stored before version 3 kept it. */
+  archived?: boolean;
 }
 
 /** A sequence as last edited on this device; like a lesson, the device copy wins until the server has it. */
@@ -146,7 +148,8 @@ const connection = lazyConnection<TeacherDB>(TEACHER_DB_NAME, TEACHER_DB_VERSION
   }
   if (oldVersion < 2) db.createObjectStore('classes', { keyPath: 'id' });
   // Version 3 only adds a store: every lesson, outbox item and class name of version 2 stays as it is.
-  if (oldVersion < 3) db.createObjectStore('sequences', { keyPath: 'sequenceId' }).createIndex('byClass', 'classId');
+  if (oldVersion < 3)
+    db.createObjectStore('sequences', { keyPath: 'sequenceId' }).createIndex('byClass', 'classId');
 });
 
 /** The shared connection, opened on first use. */

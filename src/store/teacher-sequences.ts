@@ -3,7 +3,11 @@
  * transaction (a device copy never waits without the request that carries it), read back with
  * the server dead, and marked as the server acknowledges it.
  */
-import type { PublishSequenceRequest, PublishSequenceResponse, Sequence } from '../../protocol/sequence-api.ts';
+import type {
+  PublishSequenceRequest,
+  PublishSequenceResponse,
+  Sequence,
+} from '../../protocol/sequence-api.ts';
 import {
   openTeacherDb,
   type LocalSequence,
@@ -71,7 +75,9 @@ export async function saveSequenceEdit(
     editedAt: at,
   };
   await tx.objectStore('sequences').put(record);
-  await tx.objectStore('outbox').put(sequenceItem('sequenceSave', sequenceSaveId(ids.sequenceId), record, at));
+  await tx
+    .objectStore('outbox')
+    .put(sequenceItem('sequenceSave', sequenceSaveId(ids.sequenceId), record, at));
   await tx.done;
   return record;
 }
@@ -142,6 +148,10 @@ export async function queueSequencePublish(
   const outbox = tx.objectStore('outbox');
   const record = await tx.objectStore('sequences').get(sequenceId);
   if (!record) throw new Error(`No sequence ${sequenceId} on this device`);
+  // Publishing again is the teacher's answer to a refused publication: the refusal is done with.
+  for (const item of await outbox.getAll())
+    if (item.kind === 'sequencePublish' && item.sequenceId === sequenceId && item.state === 'needsAttention')
+      await outbox.delete(item.id);
   const save = await outbox.get(sequenceSaveId(sequenceId));
   let createdAt = at;
   if (save) {

@@ -8,11 +8,7 @@
  * sequence queued before it, so that what is published is what the teacher saw.
  */
 import * as v from 'valibot';
-import {
-  PublishSequenceResponseSchema,
-  SEQUENCE_API,
-  SequenceSchema,
-} from '../../protocol/sequence-api.ts';
+import { PublishSequenceResponseSchema, SEQUENCE_API, SequenceSchema } from '../../protocol/sequence-api.ts';
 import type { SequenceOutboxItem, TeacherOutboxItem } from '../store/teacher-db.ts';
 import { markSequenceServerHas, settleSequencePublication } from '../store/teacher-sequences.ts';
 import { removeDelivered } from '../store/teacher-outbox.ts';
@@ -30,7 +26,11 @@ export function sequenceRequest(item: SequenceOutboxItem): { path: string; json:
 }
 
 /** A 2xx to a publication counts only when it answers for this publication's UUID. */
-export function checkSequenceAnswer(item: SequenceOutboxItem, verdict: SendVerdict, body: unknown): SendVerdict {
+export function checkSequenceAnswer(
+  item: SequenceOutboxItem,
+  verdict: SendVerdict,
+  body: unknown,
+): SendVerdict {
   if (verdict.kind !== 'delivered' || item.kind !== 'sequencePublish') return verdict;
   const answer = v.safeParse(PublishSequenceResponseSchema, body);
   return answer.success && answer.output.publicationId === item.id

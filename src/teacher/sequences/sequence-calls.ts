@@ -25,5 +25,7 @@ export const publishSequence = (id: string, classes: PublishSequenceRequest['cla
     method: 'PUT',
     json: { classes },
   });
+export const duplicateSequence = (id: string, classId: string) =>
+  teacherCall(SequenceSchema, SEQUENCE_API.duplicate(id), { method: 'POST', json: { classId } });
 export const getFollowGrid = (id: string, classId: string) =>
   teacherCall(FollowGridSchema, SEQUENCE_API.follow(id, classId));
