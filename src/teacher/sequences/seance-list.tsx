@@ -1,15 +1,18 @@
 /** The séances of a sequence in order: move up or down, take out, add an existing lesson or a new one. */
 import { useState } from 'preact/hooks';
+import { teacherPaths } from '../teacher-routes.ts';
 import type { LessonChoice } from './sequence-on-device.ts';
 import { st } from './sequence-i18n.ts';
 
 export function SeanceList({
+  classId,
   lessonIds,
   titleOf,
   choices,
   onReorder,
   onAddNew,
 }: {
+  classId: string;
   lessonIds: string[];
   titleOf: (lessonId: string) => string;
   /** The class's lessons that may be added. */
@@ -40,7 +43,8 @@ export function SeanceList({
           const title = titleOf(lessonId);
           return (
             <li key={lessonId} data-lesson-id={lessonId}>
-              <span>{title}</span>{' '}
+              {/* The séance's content is written in the lesson editor (it works offline too). */}
+              <a href={teacherPaths.editor(classId, lessonId)}>{title || st('untitledSeance')}</a>{' '}
               <button
                 type="button"
                 class="secondary"

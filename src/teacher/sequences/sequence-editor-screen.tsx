@@ -9,7 +9,7 @@ import { newUuid } from '../../../protocol/hash.ts';
 import type { PublishSequenceRequest, Sequence } from '../../../protocol/sequence-api.ts';
 import { createLatestWriter } from '../../store/latest-writer.ts';
 import type { LocalSequence } from '../../store/teacher-db.ts';
-import { saveLocalDraft } from '../../store/teacher-lessons.ts';
+import { getLocalLesson, saveLocalDraft } from '../../store/teacher-lessons.ts';
 import { queueSave } from '../../store/teacher-outbox.ts';
 import {
   getLocalSequence,
@@ -120,6 +120,12 @@ function SequenceEditor({ initial }: { initial: LocalSequence }) {
   };
   const publish = async (classes: PublishSequenceRequest['classes']) => {
     await writer.flush();
+    // A séance written on this device goes to the server first (the publication waits for it):
+    // what is published is what the teacher wrote, even if "save to server" was never pressed.
+    for (const lessonId of fields.lessonIds) {
+      const lesson = await getLocalLesson(lessonId);
+      if (lesson && lesson.serverHasEditOf !== lesson.editedAt) await queueSave(lesson);
+    }
     // The client UUID makes a repeated publication (lost answer, retry) one publication.
     await queueSequencePublish(sequenceId, newUuid(), classes);
     await refreshOutbox();
@@ -188,6 +194,7 @@ function SequenceEditor({ initial }: { initial: LocalSequence }) {
         <button type="submit">{st('save')}</button>
       </form>
       <SeanceList
+        classId={classId}
         lessonIds={fields.lessonIds}
         titleOf={titleOf}
         choices={choices}

@@ -55,6 +55,7 @@ const fr = {
   noFollow: 'Pas encore publiée dans cette classe.',
   openSequence: 'Ouvrir',
   inClass: 'Classe : {class}',
+  untitledSeance: 'Séance sans titre',
   duplicateTitle: 'Dupliquer la séquence',
   duplicateHint:
     'La copie reprend le titre et le contenu des séances, en brouillons à programmer : sans dates ni élèves choisis.',
@@ -125,6 +126,7 @@ const en: Record<SequenceMessageKey, string> = {
   noFollow: 'Not published in this class yet.',
   openSequence: 'Open',
   inClass: 'Class: {class}',
+  untitledSeance: 'Untitled lesson',
   duplicateTitle: 'Duplicate the sequence',
   duplicateHint:
     'The copy keeps the title and the lessons’ content, as drafts to schedule: no dates and no chosen pupils.',
