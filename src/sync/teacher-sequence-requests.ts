@@ -4,8 +4,9 @@
  * order that keeps the server consistent. A sequence names lessons by id; a séance made offline
  * exists on the server only once its own lesson save went through, so a sequence request waits
  * behind the waiting saves and publications of the lessons it names (the server would answer
- * 404 otherwise and the request would be parked); and a publication waits behind the save of the
- * sequence queued before it, so that what is published is what the teacher saw.
+ * 404 otherwise and the request would be parked); and a sequence's own requests go strictly in the
+ * order they were made (a publication after the save it was made on, a later edit after it), so
+ * that what is published is what the teacher saw and the last edit is the one the server keeps.
  */
 import * as v from 'valibot';
 import { PublishSequenceResponseSchema, SEQUENCE_API, SequenceSchema } from '../../protocol/sequence-api.ts';
@@ -61,10 +62,8 @@ export function waitsForAnother(item: TeacherOutboxItem, outbox: readonly Teache
     (other) =>
       other.id !== item.id &&
       other.state !== 'needsAttention' &&
-      ((!isSequenceItem(other) && named.has(other.lessonId)) ||
-        (item.kind === 'sequencePublish' &&
-          other.kind === 'sequenceSave' &&
-          other.sequenceId === item.sequenceId &&
-          other.createdAt < item.createdAt)),
+      (isSequenceItem(other)
+        ? other.sequenceId === item.sequenceId && other.createdAt < item.createdAt
+        : named.has(other.lessonId)),
   );
 }
