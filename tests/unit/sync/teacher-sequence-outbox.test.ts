@@ -18,6 +18,7 @@ import {
 import { sendTeacherOutbox } from '../../../src/sync/teacher-outbox-sender.ts';
 import { teacherExchange } from '../../../src/teacher/teacher-api-client.ts';
 import { session } from '../../../src/teacher/teacher-session.ts';
+import { nextRetryAt } from '../../../src/teacher/outbox-state.ts';
 
 const TEACHER = { id: 't1', name: 'Mme Rousseau', email: 'prof@example.test' };
 const IDS = { sequenceId: 'fractions', classId: 'class-1', teacherId: TEACHER.id };
@@ -145,6 +146,17 @@ describe('sequence edits on the device', () => {
       '/api/teacher/classes/class-1/lessons/new-seance',
       '/api/teacher/sequences/fractions',
     ]);
+  });
+
+  it('sets the retry timer by the séance a sequence waits for, not by the sequence’s own past time', async () => {
+    await saveSequenceEdit(IDS, fields('Les fractions', ['new-seance']), at(1));
+    await queueSave(
+      await saveLocalDraft({ lessonId: 'new-seance', classId: 'class-1', teacherId: TEACHER.id }, draft('x')),
+    );
+    const db = await openTeacherDb();
+    const lessonSave = (await db.get('outbox', 'save:new-seance'))!;
+    await db.put('outbox', { ...lessonSave, nextAttemptAt: T0 + 8_000, attempts: 3 });
+    expect(nextRetryAt(await listTeacherOutbox())).toBe(T0 + 8_000);
   });
 
   it('a refused lesson save holds nothing back: the sequence goes and the server says what is wrong', async () => {
