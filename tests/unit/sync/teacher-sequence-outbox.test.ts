@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
 import type { PublishSequenceResponse } from '../../../protocol/sequence-api.ts';
-import { openTeacherDb } from '../../../src/store/teacher-db.ts';
+import { openTeacherDb, type LessonOutboxItem } from '../../../src/store/teacher-db.ts';
 import { saveLocalDraft } from '../../../src/store/teacher-lessons.ts';
 import { listTeacherOutbox, makeAllDueNow, queueSave } from '../../../src/store/teacher-outbox.ts';
 import {
@@ -87,6 +87,20 @@ const serverAnswers = (path: string, body: any) =>
       ? json(200, view(body.title, body.lessonIds))
       : json(201, {});
 
+/**
+ * A sequence naming a séance made on this device, that séance's save queued after it, and that
+ * save then changed as `lessonSave` says (a backoff, a refusal).
+ */
+async function sequenceWithNewSeance(lessonId: string, lessonSave: Partial<LessonOutboxItem>): Promise<void> {
+  await saveSequenceEdit(IDS, fields('Les fractions', [lessonId]), at(1));
+  await queueSave(await saveLocalDraft({ lessonId, classId: 'class-1', teacherId: TEACHER.id }, draft('x')));
+  const db = await openTeacherDb();
+  await db.put('outbox', {
+    ...((await db.get('outbox', `save:${lessonId}`)) as LessonOutboxItem),
+    ...lessonSave,
+  });
+}
+
 describe('sequence edits on the device', () => {
   it('stores each edit with its request; a newer save replaces the waiting one', async () => {
     await saveSequenceEdit(IDS, fields('Les fractions', []), at(1));
@@ -122,18 +136,9 @@ describe('sequence edits on the device', () => {
   });
 
   it('never sends a sequence before the new séance it names, whatever the order of the queue', async () => {
-    await saveSequenceEdit(IDS, fields('Les fractions', ['new-seance']), at(1));
-    // The séance's own save was queued later (a newer edit replaced it), so it comes second in time.
-    await queueSave(
-      await saveLocalDraft(
-        { lessonId: 'new-seance', classId: 'class-1', teacherId: TEACHER.id },
-        draft('Décimales'),
-      ),
-    );
-    const db = await openTeacherDb();
-    const lessonSave = (await db.get('outbox', 'save:new-seance'))!;
-    // While the lesson save waits out a backoff, the sequence does not go alone.
-    await db.put('outbox', { ...lessonSave, createdAt: at(5), nextAttemptAt: T0 + 600_000, attempts: 4 });
+    // The séance's own save was queued after the sequence, and waits out a backoff:
+    // the sequence does not go alone.
+    await sequenceWithNewSeance('new-seance', { createdAt: at(5), nextAttemptAt: T0 + 600_000, attempts: 4 });
     answer = serverAnswers;
     await sendTeacherOutbox(TEACHER.id, teacherExchange, clock);
     expect(sent).toEqual([]);
@@ -149,28 +154,16 @@ describe('sequence edits on the device', () => {
   });
 
   it('sets the retry timer by the séance a sequence waits for, not by the sequence’s own past time', async () => {
-    await saveSequenceEdit(IDS, fields('Les fractions', ['new-seance']), at(1));
-    await queueSave(
-      await saveLocalDraft({ lessonId: 'new-seance', classId: 'class-1', teacherId: TEACHER.id }, draft('x')),
-    );
-    const db = await openTeacherDb();
-    const lessonSave = (await db.get('outbox', 'save:new-seance'))!;
-    await db.put('outbox', { ...lessonSave, nextAttemptAt: T0 + 8_000, attempts: 3 });
+    await sequenceWithNewSeance('new-seance', { nextAttemptAt: T0 + 8_000, attempts: 3 });
     expect(nextRetryAt(await listTeacherOutbox())).toBe(T0 + 8_000);
   });
 
   it('a refused lesson save holds nothing back: the sequence goes and the server says what is wrong', async () => {
-    await saveSequenceEdit(IDS, fields('Les fractions', ['refused']), at(1));
-    await queueSave(
-      await saveLocalDraft({ lessonId: 'refused', classId: 'class-1', teacherId: TEACHER.id }, draft('x')),
-    );
-    const db = await openTeacherDb();
-    const lessonSave = (await db.get('outbox', 'save:refused'))!;
-    await db.put('outbox', { ...lessonSave, state: 'needsAttention', lastError: 'conflict' });
+    await sequenceWithNewSeance('refused', { state: 'needsAttention', lastError: 'conflict' });
     answer = () => json(404, { error: 'unknown_lesson', message: 'No lesson of yours has this id.' });
     await sendTeacherOutbox(TEACHER.id, teacherExchange, clock);
     expect(sent.map((r) => r.path)).toEqual(['/api/teacher/sequences/fractions']);
-    expect((await db.get('outbox', 'sequenceSave:fractions'))?.state).toBe('needsAttention');
+    expect((await listTeacherOutbox()).find((i) => i.kind === 'sequenceSave')?.state).toBe('needsAttention');
   });
 });
 
