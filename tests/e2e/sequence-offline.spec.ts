@@ -2,7 +2,8 @@
  * The sequence editor with the server dead, against the real server process: edits made while
  * the server is SIGKILLed (rename, take a séance out, a new séance written in the lesson editor,
  * reorder) and a publication wait on the device, survive a reload, and reach the restarted server
- * in order: the server ends with exactly the last edit and one publication.
+ * in order: the server ends with exactly the last edit and one publication. Then the teacher
+ * duplicates it for next year: a copy in the same class with unpublished séances.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
@@ -117,4 +118,19 @@ test('the sequence editor works with the server dead: edits and a publication su
   }
   // The séance taken out stays a lesson of the class, never published.
   expect(lessons.find((l) => l.draft.title === 'Fractions et partages')?.published).toBeNull();
+
+  // Next year: a copy in the same class, its séances fresh drafts to schedule again.
+  await page.getByRole('button', { name: 'Dupliquer pour l’année prochaine' }).click();
+  await expect(page).not.toHaveURL(new RegExp(`${sequenceId}$`));
+  await expect(title).toHaveValue('Les fractions au CM1');
+  await expect(seanceTitles(page)).toHaveText(expected);
+  const copy = await teacherCall<ServerSequence>(
+    server.origin,
+    'GET',
+    `/api/teacher/sequences/${page.url().split('/').pop()!}`,
+  );
+  expect(copy.classes).toEqual([]);
+  const after = await serverLessons(server.origin);
+  for (const seance of copy.seances)
+    expect(after.find((l) => l.id === seance.lessonId)?.published).toBeNull();
 });
