@@ -146,7 +146,8 @@ export function SchedulePanel({
       <h3>{st('datesTitle')}</h3>
       <ol class="seance-dates">
         {sequence.seances.map((seance, i) => {
-          const own = [...problems, ...refused].filter((p) => p.index === i);
+          // Each reason once, whether this screen or the server found it.
+          const own = [...new Set([...problems, ...refused].filter((p) => p.index === i).map((p) => p.code))];
           const describedBy = own.length > 0 ? `seance-${i}-problem` : undefined;
           const set = (change: Partial<Dates>) => setMoved({ ...moved, [i]: { ...dates[i]!, ...change } });
           return dates[i] ? (
@@ -165,9 +166,9 @@ export function SchedulePanel({
                 onChange={(iso) => set({ dueAt: iso })}
                 describedBy={describedBy}
               />
-              {own.map((p) => (
-                <p key={p.code} id={describedBy} class="note error" role="alert">
-                  {refusalByCode(p.code)}
+              {own.map((code) => (
+                <p key={code} id={describedBy} class="note error" role="alert">
+                  {refusalByCode(code)}
                 </p>
               ))}
             </li>

@@ -27,7 +27,9 @@ function withinWait<T>(call: Promise<T>): Promise<T> {
  * the device copy when the server does not answer.
  */
 export async function openSequence(sequenceId: string, teacherId: string): Promise<LocalSequence | null> {
-  const local = await getLocalSequence(sequenceId);
+  const found = await getLocalSequence(sequenceId);
+  // Another teacher's copy on a shared computer is not this teacher's to open.
+  const local = found?.teacherId === teacherId ? found : undefined;
   const waiting = (await listTeacherOutbox()).some(
     (item) => 'sequenceId' in item && item.sequenceId === sequenceId,
   );
