@@ -3,13 +3,9 @@
  * policy is outbox-sender.ts). Items are removed only when the server
  * acknowledged exactly the edit they carry.
  */
+import type { LessonOutboxItem } from './teacher-db.ts';
 import type { ReportedPublishProblem } from '../../protocol/teacher-api.ts';
-import {
-  openTeacherDb,
-  type LessonOutboxItem,
-  type LocalLesson,
-  type TeacherOutboxItem,
-} from './teacher-db.ts';
+import { openTeacherDb, type LocalLesson, type TeacherOutboxItem } from './teacher-db.ts';
 
 function newItem(kind: LessonOutboxItem['kind'], id: string, lesson: LocalLesson): LessonOutboxItem {
   return {
