@@ -18,6 +18,7 @@ import {
 /** The key of a sequence's latest save in the outbox (a newer save replaces it). */
 export const sequenceSaveId = (sequenceId: string) => `sequenceSave:${sequenceId}`;
 
+/** The sequence as last edited or received on this device. */
 export async function getLocalSequence(sequenceId: string): Promise<LocalSequence | undefined> {
   return (await openTeacherDb()).get('sequences', sequenceId);
 }

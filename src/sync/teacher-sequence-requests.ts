@@ -15,6 +15,7 @@ import { markSequenceServerHas, settleSequencePublication } from '../store/teach
 import { removeDelivered } from '../store/teacher-outbox.ts';
 import type { SendVerdict } from './classify.ts';
 
+/** Whether the request is a sequence's (save or publication), not a lesson's. */
 export function isSequenceItem(item: TeacherOutboxItem): item is SequenceOutboxItem {
   return item.kind === 'sequenceSave' || item.kind === 'sequencePublish';
 }

@@ -4,6 +4,7 @@ import { teacherPaths } from '../teacher-routes.ts';
 import type { LessonChoice } from './sequence-on-device.ts';
 import { st } from './sequence-i18n.ts';
 
+/** The séance list with its controls; every change goes through `onReorder` or `onAddNew`. */
 export function SeanceList({
   classId,
   lessonIds,

@@ -14,6 +14,7 @@ import { duplicateSequence } from './sequence-calls.ts';
 import { st } from './sequence-i18n.ts';
 import { classesToPublishTo } from './sequence-on-device.ts';
 
+/** The duplicate card: a class to copy into, and the two ways to copy. */
 export function SequenceDuplicate({ sequenceId, classId }: { sequenceId: string; classId: string }) {
   const teacherId = session.value?.teacher.id ?? '';
   const classes = useServerData(() => classesToPublishTo(teacherId), [teacherId]);

@@ -34,6 +34,7 @@ import { SequenceDuplicate } from './sequence-duplicate.tsx';
 
 type Fields = Pick<LocalSequence, 'title' | 'description' | 'lessonIds'>;
 
+/** The screen: opens the sequence from the device or the server, then the editor. */
 export function SequenceEditorScreen({ classId, sequenceId }: { classId: string; sequenceId: string }) {
   const teacherId = session.value!.teacher.id;
   const [loaded, setLoaded] = useState<LocalSequence | 'loading' | 'missing'>('loading');
