@@ -3,11 +3,12 @@
  * policy is outbox-sender.ts). Items are removed only when the server
  * acknowledged exactly the edit they carry.
  */
+import type { LessonOutboxItem } from './teacher-db.ts';
 import type { ReportedPublishProblem } from '../../protocol/teacher-api.ts';
 import { openTeacherDb, type LocalLesson, type TeacherOutboxItem } from './teacher-db.ts';
 import { earliestFirst } from './time-order.ts';
 
-function newItem(kind: TeacherOutboxItem['kind'], id: string, lesson: LocalLesson): TeacherOutboxItem {
+function newItem(kind: LessonOutboxItem['kind'], id: string, lesson: LocalLesson): LessonOutboxItem {
   return {
     id,
     kind,

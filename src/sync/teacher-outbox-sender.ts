@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { LOCK_TEACHER_OUTBOX } from '../../protocol/sw-messages.ts';
 import { PublishRefusalSchema, PublishResponseSchema, TEACHER_API } from '../../protocol/teacher-api.ts';
-import type { TeacherOutboxItem } from '../store/teacher-db.ts';
+import type { LessonOutboxItem, TeacherOutboxItem } from '../store/teacher-db.ts';
 import { markServerHas } from '../store/teacher-lessons.ts';
 import {
   listTeacherOutbox,
@@ -20,6 +20,13 @@ import { toSendOutcome, type Exchange } from './api-client.ts';
 import { isDue } from './backoff.ts';
 import { classifySend } from './classify.ts';
 import { drainQueue, type DrainOptions, type OutboxQueue } from './drain-queue.ts';
+import {
+  acknowledgeSequence,
+  checkSequenceAnswer,
+  isSequenceItem,
+  sequenceRequest,
+  waitsForAnother,
+} from './teacher-sequence-requests.ts';
 
 /** One authenticated call to the teacher API: the page's session, or the worker's from IndexedDB. */
 export type TeacherCall = (path: string, options: { method: string; json: unknown }) => Promise<Exchange>;
@@ -39,30 +46,33 @@ export async function sendTeacherOutbox(
   return { delivered, signInNeeded: signInNeeded.length > 0 };
 }
 
-/** This teacher's waiting items, oldest first. */
+/** This teacher's waiting items, oldest first, but those that must wait for another one. */
 async function waitingOf(teacherId: string): Promise<TeacherOutboxItem[]> {
-  return (await listTeacherOutbox()).filter(
-    (item) => item.teacherId === teacherId && item.state === 'waiting',
-  );
+  const mine = (await listTeacherOutbox()).filter((item) => item.teacherId === teacherId);
+  return mine.filter((item) => item.state === 'waiting' && !waitsForAnother(item, mine));
 }
 
 /** The teacher outbox as a queue; the teacher's server is the page's own origin. */
 function publishQueue(teacherId: string, call: TeacherCall): OutboxQueue<TeacherOutboxItem> {
   return {
     lock: LOCK_TEACHER_OUTBOX,
-    // One at a time, oldest first: a save queued before a publish of the same lesson goes first.
+    // One at a time, oldest first: a save queued before a publish of the same lesson goes first
+    // (and a sequence waits for the lessons it names: see teacher-sequence-requests.ts).
     inFlightAfterRecovery: 1,
     listDue: async (now) => (await waitingOf(teacherId)).filter((item) => isDue(item.nextAttemptAt, now)),
     listWaiting: () => waitingOf(teacherId),
     addressOf: async () => ({ server: 'origin', account: teacherId }),
     async send(item, now) {
-      const outcome = toSendOutcome(await call(pathOf(item), { method: 'PUT', json: { draft: item.draft } }));
-      return {
-        verdict: classifySend(outcome, { nowMs: now }),
-        body: outcome.kind === 'response' ? outcome.body : undefined,
-      };
+      const request = isSequenceItem(item)
+        ? sequenceRequest(item)
+        : { path: pathOf(item), json: { draft: item.draft } };
+      const outcome = toSendOutcome(await call(request.path, { method: 'PUT', json: request.json }));
+      const body = outcome.kind === 'response' ? outcome.body : undefined;
+      const verdict = classifySend(outcome, { nowMs: now });
+      return { verdict: isSequenceItem(item) ? checkSequenceAnswer(item, verdict, body) : verdict, body };
     },
     async acknowledge(item, { body }) {
+      if (isSequenceItem(item)) return acknowledgeSequence(item, body);
       const published = item.kind === 'publish' ? v.safeParse(PublishResponseSchema, body) : null;
       await markServerHas(
         item.lessonId,
@@ -86,7 +96,7 @@ function publishQueue(teacherId: string, call: TeacherCall): OutboxQueue<Teacher
   };
 }
 
-function pathOf(item: TeacherOutboxItem): string {
+function pathOf(item: LessonOutboxItem): string {
   return item.kind === 'publish'
     ? TEACHER_API.publication(item.classId, item.lessonId, item.id)
     : TEACHER_API.lesson(item.classId, item.lessonId);

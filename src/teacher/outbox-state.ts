@@ -8,6 +8,7 @@ import { makeAllDueNow, listTeacherOutbox } from '../store/teacher-outbox.ts';
 import type { TeacherOutboxItem } from '../store/teacher-db.ts';
 import type { DrainOptions } from '../sync/drain-queue.ts';
 import { sendTeacherOutbox } from '../sync/teacher-outbox-sender.ts';
+import { waitsForAnother } from '../sync/teacher-sequence-requests.ts';
 import { onWake, retryTimer } from '../sync/wake-triggers.ts';
 import { teacherExchange } from './teacher-api-client.ts';
 import { requestTeacherOutboxBackgroundSync } from '../sync/background-registration.ts';
@@ -35,10 +36,22 @@ export async function sendOutboxNow(): Promise<void> {
   } finally {
     await refreshOutbox();
     const waiting = outboxItems.value.filter((i) => i.state === 'waiting');
-    running?.arm(waiting.length === 0 ? null : Math.min(...waiting.map((i) => i.nextAttemptAt)));
+    running?.arm(nextRetryAt(outboxItems.value));
     // The teacher may close the tab: the browser wakes the worker when the network is back.
     if (waiting.length > 0) void requestTeacherOutboxBackgroundSync();
   }
+}
+
+/**
+ * When the timer should next send: the earliest retry of a waiting request that is not held
+ * behind another (a sequence behind its new séance is sent in the same pass as that séance;
+ * counting its own, past, retry time would fire the timer again at once, in a loop).
+ */
+export function nextRetryAt(items: readonly TeacherOutboxItem[]): number | null {
+  const due = items
+    .filter((i) => i.state === 'waiting' && !waitsForAnother(i, items))
+    .map((i) => i.nextAttemptAt);
+  return due.length === 0 ? null : Math.min(...due);
 }
 
 /** The teacher pressed "send now": waiting items are due at once, whatever their backoff said. */

@@ -1,16 +1,25 @@
 /** The true state of a lesson for the teacher: on this device, waiting for the network, refused, published. */
 import { formatSchoolTime } from '../school-clock.ts';
 import { tt } from '../teacher-i18n.ts';
-import type { LocalLesson } from '../../store/teacher-db.ts';
-import { lessonDeliveryState } from '../lesson-status.ts';
+import type { LocalLesson, LocalSequence } from '../../store/teacher-db.ts';
+import { lessonDeliveryState, sequenceDeliveryState } from '../lesson-status.ts';
 import { outboxItems, retryOutboxNow } from '../outbox-state.ts';
 import { dropItem } from '../../store/teacher-outbox.ts';
 import { refreshOutbox } from '../outbox-state.ts';
 import { ProblemList, refusalText } from './draft-problems.tsx';
 
-export function DeliveryStatus({ lesson, storing = false }: { lesson: LocalLesson; storing?: boolean }) {
+/** The marks of a lesson (with its published version) or of a sequence. */
+export function DeliveryStatus({
+  lesson,
+  sequence,
+  storing = false,
+}: {
+  storing?: boolean;
+} & ({ lesson: LocalLesson; sequence?: undefined } | { lesson?: undefined; sequence: LocalSequence })) {
   // Until the latest keystroke is stored, saying "saved on this device" would be a lie.
-  const delivery = lessonDeliveryState(lesson, outboxItems.value);
+  const delivery = lesson
+    ? lessonDeliveryState(lesson, outboxItems.value)
+    : sequenceDeliveryState(sequence, outboxItems.value);
   const state = storing && delivery.kind === 'savedOnDevice' ? { kind: 'storing' as const } : delivery;
   return (
     <div class="delivery" role="status" aria-live="polite">
@@ -28,7 +37,7 @@ export function DeliveryStatus({ lesson, storing = false }: { lesson: LocalLesso
         {state.kind === 'needsAttention' &&
           // The problems themselves are listed just below.
           tt('needsAttention', { message: refusalText({ ...state.item, problems: [] }) })}
-        {lesson.publishedVersion !== null && (
+        {lesson && lesson.publishedVersion !== null && (
           <span data-testid="published-version">
             {' '}
             · {tt('publishedVersion', { version: lesson.publishedVersion })}

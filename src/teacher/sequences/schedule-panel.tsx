@@ -6,7 +6,7 @@
  */
 import { useState } from 'preact/hooks';
 import { addDays, schoolDate } from '../../../protocol/school-time.ts';
-import type { PublishSequenceResponse, Sequence } from '../../../protocol/sequence-api.ts';
+import type { PublishSequenceRequest, Sequence } from '../../../protocol/sequence-api.ts';
 import {
   PRIMARY_WEEKDAYS,
   scheduleProblems,
@@ -16,14 +16,12 @@ import {
 } from '../../../protocol/sequence-schedule.ts';
 import { refusalByCode } from '../api-error-text.ts';
 import { DateTimeField } from '../editor/date-time-field.tsx';
-import { TeacherApiError } from '../teacher-api-client.ts';
-import { listClasses } from '../teacher-resources.ts';
-import { schoolTimeZone } from '../teacher-session.ts';
-import { ApiErrorNote } from '../teacher-ui.tsx';
+import type { ClassPublicationResult } from '../../store/teacher-db.ts';
+import { session, schoolTimeZone } from '../teacher-session.ts';
 import { useServerData } from '../use-server-data.ts';
 import { ClassAssignments, type Chosen } from './class-assignments.tsx';
-import { publishSequence } from './sequence-calls.ts';
 import { st } from './sequence-i18n.ts';
+import { classesToPublishTo } from './sequence-on-device.ts';
 
 type Dates = { availableFrom: string; dueAt: string | null };
 const DUE_RULES: Record<'none' | 'sameDay' | 'beforeNext', DueRule> = {
@@ -32,9 +30,24 @@ const DUE_RULES: Record<'none' | 'sameDay' | 'beforeNext', DueRule> = {
   beforeNext: { kind: 'beforeNext' },
 };
 
-export function SchedulePanel({ sequence, onPublished }: { sequence: Sequence; onPublished: () => void }) {
+/**
+ * `onPublish` queues the publication (the outbox sends it, now or when the server is back);
+ * `results` are the server's answer to the latest one, `waiting` while it is not sent yet.
+ */
+export function SchedulePanel({
+  sequence,
+  onPublish,
+  waiting,
+  results,
+}: {
+  sequence: Sequence;
+  onPublish: (classes: PublishSequenceRequest['classes']) => Promise<void>;
+  waiting: boolean;
+  results: ClassPublicationResult[] | null;
+}) {
   const zone = schoolTimeZone.value;
-  const classes = useServerData(listClasses, []);
+  const teacherId = session.value?.teacher.id ?? '';
+  const classes = useServerData(() => classesToPublishTo(teacherId), [teacherId]);
   const [startDate, setStartDate] = useState(() => addDays(schoolDate(Date.now(), zone), 1));
   const [time, setTime] = useState('08:30');
   const [weekdays, setWeekdays] = useState<Weekday[]>([...PRIMARY_WEEKDAYS]);
@@ -44,8 +57,6 @@ export function SchedulePanel({ sequence, onPublished }: { sequence: Sequence; o
   const [targets, setTargets] = useState<string[]>([sequence.classId]);
   const [chosen, setChosen] = useState<Chosen>({});
   const [busy, setBusy] = useState(false);
-  const [results, setResults] = useState<PublishSequenceResponse['results'] | null>(null);
-  const [error, setError] = useState<TeacherApiError | null>(null);
 
   const daysOff = daysOffText.split(/[\s,;]+/).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
   const ruleDates = /^\d{4}-\d{2}-\d{2}$/.test(startDate)
@@ -59,13 +70,15 @@ export function SchedulePanel({ sequence, onPublished }: { sequence: Sequence; o
     (d, i) => moved[i] ?? { availableFrom: d.availableFrom, dueAt: d.dueAt },
   );
   const problems = scheduleProblems(dates, { now: new Date(), daysOff, timeZone: zone });
+  // The server's reasons for the sequence's own class, next to the dates they are about.
+  const ownRefusal = results?.find((r) => r.classId === sequence.classId && r.status === 'refused');
+  const refused = ownRefusal?.status === 'refused' ? (ownRefusal.problems ?? []) : [];
   const nameOf = (classId: string) => classes.value?.find((k) => k.id === classId)?.name ?? classId;
 
   const publish = async () => {
     setBusy(true);
     try {
-      const answer = await publishSequence(
-        sequence.id,
+      await onPublish(
         targets.map((classId) => ({
           classId,
           daysOff,
@@ -75,11 +88,6 @@ export function SchedulePanel({ sequence, onPublished }: { sequence: Sequence; o
             .map(([lessonId, pupilIds]) => ({ lessonId, pupilIds })),
         })),
       );
-      setResults(answer.results);
-      setError(null);
-      onPublished();
-    } catch (e) {
-      setError(e as TeacherApiError);
     } finally {
       setBusy(false);
     }
@@ -138,7 +146,8 @@ export function SchedulePanel({ sequence, onPublished }: { sequence: Sequence; o
       <h3>{st('datesTitle')}</h3>
       <ol class="seance-dates">
         {sequence.seances.map((seance, i) => {
-          const own = problems.filter((p) => p.index === i);
+          // Each reason once, whether this screen or the server found it.
+          const own = [...new Set([...problems, ...refused].filter((p) => p.index === i).map((p) => p.code))];
           const describedBy = own.length > 0 ? `seance-${i}-problem` : undefined;
           const set = (change: Partial<Dates>) => setMoved({ ...moved, [i]: { ...dates[i]!, ...change } });
           return dates[i] ? (
@@ -157,9 +166,9 @@ export function SchedulePanel({ sequence, onPublished }: { sequence: Sequence; o
                 onChange={(iso) => set({ dueAt: iso })}
                 describedBy={describedBy}
               />
-              {own.map((p) => (
-                <p key={p.code} id={describedBy} class="note error" role="alert">
-                  {refusalByCode(p.code)}
+              {own.map((code) => (
+                <p key={code} id={describedBy} class="note error" role="alert">
+                  {refusalByCode(code)}
                 </p>
               ))}
             </li>
@@ -202,8 +211,12 @@ export function SchedulePanel({ sequence, onPublished }: { sequence: Sequence; o
       >
         {busy ? st('publishing') : st('publish')}
       </button>
-      <ApiErrorNote error={error} />
-      {results && (
+      {waiting && (
+        <p role="status" data-testid="publish-waiting">
+          {st('publishWaiting')}
+        </p>
+      )}
+      {results && !waiting && (
         <ul role="status" class="publish-results">
           {results.map((r) => (
             <li key={r.classId} data-class-result={r.status}>

@@ -181,7 +181,7 @@ describe('teacher outbox', () => {
     };
     await sendTeacherOutbox(TEACHER.id, teacherExchange);
     const [item] = await listTeacherOutbox();
-    expect(item?.draft.title).toBe('Version 2');
+    expect(item && 'draft' in item && item.draft.title).toBe('Version 2');
     expect((await getLocalLesson(IDS.lessonId))?.serverHasEditOf).toBe(first.editedAt);
   });
   it('once the server acknowledges one item, the teacher’s other waiting items follow in the same pass', async () => {

@@ -5,7 +5,7 @@ import { editorProblems } from '../../../src/teacher/editor/draft-problems.tsx';
 import { newStep } from '../../../src/teacher/editor/new-step.ts';
 import { previewPack } from '../../../src/teacher/editor/preview-pack.ts';
 import { lessonDeliveryState } from '../../../src/teacher/lesson-status.ts';
-import type { LocalLesson, TeacherOutboxItem } from '../../../src/store/teacher-db.ts';
+import type { LessonOutboxItem, LocalLesson } from '../../../src/store/teacher-db.ts';
 import { namesFromList } from '../../../src/teacher/teacher-resources.ts';
 import { parseTeacherPath } from '../../../src/teacher/teacher-routes.ts';
 import { fitWithin } from '../../../src/lesson-view/compress-photo.ts';
@@ -72,9 +72,9 @@ describe('teacher editor', () => {
       publishedVersion: null,
     };
     const item = (
-      state: TeacherOutboxItem['state'],
-      kind: TeacherOutboxItem['kind'] = 'publish',
-    ): TeacherOutboxItem => ({
+      state: LessonOutboxItem['state'],
+      kind: LessonOutboxItem['kind'] = 'publish',
+    ): LessonOutboxItem => ({
       id: `${state}-${kind}`,
       kind,
       teacherId: 't',
