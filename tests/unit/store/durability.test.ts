@@ -14,12 +14,15 @@ function watchTransactions(): Array<{ stores: string[]; durability: string }> {
   const open = IDBDatabase.prototype.transaction;
   vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
     this: IDBDatabase,
-    stores: string | string[],
+    stores: string | Iterable<string>,
     mode?: IDBTransactionMode,
     options?: IDBTransactionOptions,
   ) {
     if (mode === 'readwrite')
-      seen.push({ stores: [stores].flat(), durability: options?.durability ?? 'default' });
+      seen.push({
+        stores: typeof stores === 'string' ? [stores] : [...stores],
+        durability: options?.durability ?? 'default',
+      });
     return open.call(this, stores, mode, options);
   });
   return seen;
