@@ -10,6 +10,13 @@
     request.onupgradeneeded = function () {
       request.transaction.abort();
     };
+    // Whoever holds this connection (the app, or nobody when this script ran after the app had
+    // opened its own), it never stands in the way of a newer version's upgrade.
+    request.onsuccess = function () {
+      request.result.onversionchange = function () {
+        request.result.close();
+      };
+    };
     self.cartableDbOpening = request;
   } catch (error) {
     // No IndexedDB here (a private window of some browsers): the app says so itself.

@@ -42,4 +42,22 @@ describe('the early open', () => {
     expect([...(await openDb()).objectStoreNames]).toContain('handedInElsewhere');
     open.mockRestore();
   });
+
+  it('never blocks a newer version’s upgrade, even when nobody took its connection', async () => {
+    await saveProfile(makeProfile('lea'));
+    await closeDbForTests();
+    runEarlyOpen();
+    const early = (globalThis as { cartableDbOpening?: IDBOpenDBRequest }).cartableDbOpening!;
+    delete (globalThis as { cartableDbOpening?: IDBOpenDBRequest }).cartableDbOpening;
+    await new Promise((resolve) => early.addEventListener('success', resolve));
+    const upgraded = await new Promise<number>((resolve, reject) => {
+      const next = indexedDB.open(DB_NAME, DB_VERSION + 1);
+      next.onblocked = () => reject(new Error('blocked by the early connection'));
+      next.onsuccess = () => {
+        next.result.close();
+        resolve(next.result.version);
+      };
+    });
+    expect(upgraded).toBe(DB_VERSION + 1);
+  });
 });
