@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { doLessonAndHandIn, joinAndDownload, lessonCard, workState } from './support/pupil.ts';
+import { doLessonAndHandIn, lessonCard, workState, joinFirstPupil } from './support/pupil.ts';
 import { DEMO_CLASS, signInAsTeacher } from './support/teacher.ts';
 import { teacherCall, teacherSubmissions } from './support/teacher-api.ts';
 
@@ -32,8 +32,7 @@ test('pupil screens have no serious accessibility violation', async ({ server, p
   await page.getByRole('button', { name: 'Rejoindre' }).click();
   await expect(page.getByRole('alert')).toContainText('Tape ton code');
   await audit(page, 'join, with the code field in error');
-  const [pupil] = server.demoPupils();
-  await joinAndDownload(page, server.origin, pupil!);
+  const pupil = await joinFirstPupil(page, server);
   await audit(page, 'lesson list');
   await lessonCard(page, 'Partager une pizza').getByRole('link').click();
   for (let step = 0; step < 6; step++) {
@@ -70,8 +69,7 @@ test('the home status (offline, work waiting, new feedback) has no serious acces
   server,
   page,
 }) => {
-  const [pupil] = server.demoPupils();
-  await joinAndDownload(page, server.origin, pupil!);
+  const pupil = await joinFirstPupil(page, server);
   await doLessonAndHandIn(page, 'Le cycle de l’eau');
   await expect(workState(page)).toHaveAttribute('data-work-state', 'handedIn', { timeout: 30_000 });
   const [submission] = await teacherSubmissions(server.origin);

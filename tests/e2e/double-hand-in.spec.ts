@@ -1,11 +1,10 @@
 /** "Oui, je rends" clicked twice (or more) hands the lesson in once: one row on the server. */
 import { expect, test } from './support/fixtures.ts';
-import { answerCurrentStep, joinAndDownload, lessonCard, walkSteps, workState } from './support/pupil.ts';
+import { answerCurrentStep, lessonCard, walkSteps, workState, joinFirstPupil } from './support/pupil.ts';
 import { teacherSubmissions } from './support/teacher-api.ts';
 
 test('a double click on the confirm button creates one submission', async ({ server, page }) => {
-  const [pupil] = server.demoPupils();
-  await joinAndDownload(page, server.origin, pupil!);
+  const pupil = await joinFirstPupil(page, server);
   const title = 'Partager une pizza';
   await lessonCard(page, title).getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
@@ -30,5 +29,5 @@ test('a double click on the confirm button creates one submission', async ({ ser
   );
   expect(counts).toBe(1);
   const received = await teacherSubmissions(server.origin);
-  expect(received.filter((s) => s.pupil.name === pupil!.name)).toHaveLength(1);
+  expect(received.filter((s) => s.pupil.name === pupil.name)).toHaveLength(1);
 });

@@ -12,6 +12,7 @@ import {
   joinLink,
   lessonCard,
   waitForWorkerControl,
+  joinFirstPupil,
 } from './support/pupil.ts';
 
 // A small phone: the hand-in button is below the fold.
@@ -108,10 +109,9 @@ test('keyboard focus is framed clearly, also when the app moves it; taps and loa
   server,
   page,
 }) => {
-  const [pupil] = server.demoPupils();
-  await joinAndDownload(page, server.origin, pupil!);
+  const pupil = await joinFirstPupil(page, server);
   await page.goto(server.origin);
-  await expect(page.getByRole('heading', { level: 1, name: `Bonjour ${pupil!.name}` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: `Bonjour ${pupil.name}` })).toBeVisible();
 
   // A link reached with Tab: a thick frame, at least 3:1 against the page.
   await page.keyboard.press('Tab');

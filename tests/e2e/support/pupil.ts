@@ -1,6 +1,6 @@
 /** What a pupil does in the browser, as steps the end-to-end tests share. */
 import { expect, type Page } from '@playwright/test';
-import type { DemoPupil } from './server-process.ts';
+import type { DemoPupil, ServerProcess } from './server-process.ts';
 
 /** The pupil's join link on a given origin (the printed link may name localhost instead of 127.0.0.1). */
 export function joinLink(origin: string, pupil: DemoPupil): string {
@@ -103,4 +103,16 @@ export function deviceRecords(page: Page): Promise<Record<string, number>> {
         };
       }),
   );
+}
+
+/** Join as the first demo pupil through `origin` (the server's own unless a proxy is given); returns that pupil. */
+export async function joinFirstPupil(
+  page: Page,
+  server: ServerProcess,
+  origin = server.origin,
+): Promise<DemoPupil> {
+  const [pupil] = server.demoPupils();
+  if (!pupil) throw new Error(`no demo pupil printed by the server:\n${server.output}`);
+  await joinAndDownload(page, origin, pupil);
+  return pupil;
 }
