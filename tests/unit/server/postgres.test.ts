@@ -11,7 +11,7 @@ import { WORK_FILE_FORMAT } from '../../../protocol/offline-files.ts';
 import { openPostgres } from '../../../server/db/connect.ts';
 import { adminUrl, createPostgresDatabase } from './postgres-database.ts';
 import { listDemoPupils, seedDemo } from '../../../server/seed/demo.ts';
-import { client, handIn, handInAs, mediaBytes, publish, sha256 } from './teacher-support.ts';
+import { client, handIn, mediaBytes, sha256 } from './teacher-support.ts';
 import {
   bearer,
   createSchool,
@@ -216,7 +216,7 @@ describe.skipIf(!adminUrl)('on PostgreSQL', () => {
     const path = `/api/teacher/classes/${school.classId}/lessons/pg-lesson/publications/${uuid}`;
     expect((await teacher.put(path, { draft: sampleDraft() })).status).toBe(201);
     expect((await teacher.put(path, { draft: sampleDraft() })).status).toBe(200);
-    const v2 = await publish(teacher, school.classId, 'pg-lesson', sampleDraft({ title: 'v2' }));
+    const v2 = await teacher.publish(school.classId, 'pg-lesson', sampleDraft({ title: 'v2' }));
     expect(v2.version).toBe(2);
 
     const device = client(server, await joinAs(server, school.pupils[0]!.joinCode));
@@ -226,7 +226,7 @@ describe.skipIf(!adminUrl)('on PostgreSQL', () => {
       q1: { kind: 'choice', selected: ['a'] },
       photo: { kind: 'attachment', blob: sha256(photo), mime: 'image/jpeg', size: 300 },
     });
-    await handInAs(device, work);
+    await device.handIn(work);
     const dashboard = (await (
       await teacher.get(`/api/teacher/classes/${school.classId}/dashboard`)
     ).json()) as {

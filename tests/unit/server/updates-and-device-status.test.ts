@@ -1,26 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { UpdatesSchema } from '../../../protocol/api.ts';
 import type { PublishedVersion } from '../../../server/lessons/publish.ts';
 import {
   bearer,
+  eachTest,
   joinAs,
   jsonRequest,
-  type TestServer,
+  serverWithDevice,
   type TestSchool,
-  serverWithLesson,
+  type TestServer,
 } from './harness.ts';
 import { handIn } from './teacher-support.ts';
 
-let server: TestServer;
-let school: TestSchool;
-let lesson: PublishedVersion;
-let lea: string;
-beforeEach(async () => {
-  ({ server, school, lesson } = await serverWithLesson(['Léa Martin', 'Noah Benali']));
-  lea = await joinAs(server, school.pupils[0]!.joinCode);
-});
-afterEach(() => server.close());
+let server: TestServer, school: TestSchool, lesson: PublishedVersion, lea: string;
+eachTest(
+  () => serverWithDevice(['Léa Martin', 'Noah Benali']),
+  (world) => ({ server, school, lesson, device: lea } = world),
+);
 
 async function handInNow(
   token: string,
