@@ -62,13 +62,17 @@ export async function answerCurrentStep(
   else if ((await shortAnswer.count()) > 0) await shortAnswer.fill('un quart');
 }
 
-/** Do a whole lesson and hand it in. */
-export async function doLessonAndHandIn(page: Page, title: string): Promise<void> {
+/** Do a whole lesson and hand it in, confirming with a click (or a double click, as an impatient pupil might). */
+export async function doLessonAndHandIn(
+  page: Page,
+  title: string,
+  confirm: 'click' | 'dblclick' = 'click',
+): Promise<void> {
   await lessonCard(page, title).getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await walkSteps(page, () => answerCurrentStep(page));
   await page.getByRole('button', { name: 'Rendre mon travail' }).click();
-  await page.getByRole('button', { name: 'Oui, je rends' }).click();
+  await page.getByRole('button', { name: 'Oui, je rends' })[confirm]();
   await expect(page.getByRole('heading', { name: 'Travail rendu' })).toBeVisible();
 }
 
