@@ -3,13 +3,12 @@
  * and teachers use: no serious or critical violation. A check, not a substitute for
  * trying the app with a screen reader and a keyboard.
  */
-import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { doLessonAndHandIn, lessonCard, workState, joinFirstPupil } from './support/pupil.ts';
+import { doLessonAndHandIn, lessonCard, workState, joinFirstPupil, goHome } from './support/pupil.ts';
 import { DEMO_CLASS, signInAsTeacher } from './support/teacher.ts';
-import { teacherCall, teacherSubmissions } from './support/teacher-api.ts';
+import { teacherSubmissions, giveFeedback } from './support/teacher-api.ts';
 
 // axe injects its own script; the app's CSP (checked everywhere else) would refuse it.
 test.use({ bypassCSP: true });
@@ -73,27 +72,14 @@ test('the home status (offline, work waiting, new feedback) has no serious acces
   await doLessonAndHandIn(page, 'Le cycle de l’eau');
   await expect(workState(page)).toHaveAttribute('data-work-state', 'handedIn', { timeout: 30_000 });
   const [submission] = await teacherSubmissions(server.origin);
-  await teacherCall(
-    server.origin,
-    'PUT',
-    `/api/teacher/submissions/${submission!.id}/feedback/${randomUUID()}`,
-    {
-      markdown: 'Très bien !',
-    },
-  );
-  await page
-    .getByRole('link', { name: /Mes leçons/ })
-    .first()
-    .click();
+  await giveFeedback(server.origin, submission!.id, 'Très bien !');
+  await goHome(page);
   await page.locator('.sync-summary').getByRole('button', { name: 'Mettre à jour' }).click();
   await expect(page.getByTestId('unread-feedback')).toBeVisible();
 
   await server.kill();
   await doLessonAndHandIn(page, 'Partager une pizza');
-  await page
-    .getByRole('link', { name: /Mes leçons/ })
-    .first()
-    .click();
+  await goHome(page);
   await expect(page.getByTestId('offline')).toBeVisible();
   await expect(page.getByTestId('work-waiting')).toBeVisible();
   await page.locator('.sync-summary').getByRole('button', { name: 'Mettre à jour' }).click();

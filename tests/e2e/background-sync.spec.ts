@@ -22,14 +22,7 @@ import {
   workState,
   joinFirstPupil,
 } from './support/pupil.ts';
-import {
-  addStep,
-  editorState,
-  schedule,
-  serverLessons,
-  signInAsTeacher,
-  startNewLesson,
-} from './support/teacher.ts';
+import { addStep, editorState, schedule, serverLessons, startNewLesson } from './support/teacher.ts';
 import { teacherCall, teacherSubmissions } from './support/teacher-api.ts';
 
 /** A DevTools session on a blank page (not a page of the app) and the app's worker registration id. */
@@ -160,8 +153,7 @@ test('a publish queued offline is delivered by Background Sync after the teacher
   context,
 }) => {
   const title = 'Publiée tablette fermée';
-  await signInAsTeacher(page, server.origin);
-  await startNewLesson(page);
+  await startNewLesson(page, server.origin);
   await waitForWorkerControl(page);
   await server.kill();
   await page.getByLabel('Titre', { exact: true }).fill(title);

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { waitForWorkerControl } from './support/pupil.ts';
 import { teacherAuth } from './support/teacher-api.ts';
-import { DEMO_CLASS, serverLessons, signInAsTeacher } from './support/teacher.ts';
+import { DEMO_CLASS, openDemoClass, serverLessons, signInAsTeacher } from './support/teacher.ts';
 
 /** The demo teacher's API on `origin` with one session (signing in for every call would meet the sign-in limit). */
 async function teacherApi(origin: string) {
@@ -45,11 +45,6 @@ function deviceLessons(page: Page): Promise<{ title: string }[]> {
         };
       }),
   );
-}
-
-async function openDemoClass(page: Page): Promise<void> {
-  await page.getByRole('link', { name: DEMO_CLASS }).click();
-  await expect(page.locator('[data-screen="teacher-lessons"]')).toBeVisible();
 }
 
 test('“Nouvelle leçon” left at once leaves no draft; a lesson exists once the teacher writes', async ({

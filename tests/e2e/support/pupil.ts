@@ -27,6 +27,14 @@ export async function waitForWorkerControl(page: Page): Promise<void> {
   }
 }
 
+/** Back to the lesson list through the header's "Mes leçons" link. */
+export async function goHome(page: Page): Promise<void> {
+  await page
+    .getByRole('link', { name: /Mes leçons/ })
+    .first()
+    .click();
+}
+
 /** The card of a lesson in the list, by title. */
 export function lessonCard(page: Page, title: string) {
   return page.locator('.lesson-card').filter({ has: page.getByRole('heading', { name: title }) });
