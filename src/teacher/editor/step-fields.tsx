@@ -1,0 +1,161 @@
+/** The fields of one step by kind: media steps share their file field, written answers their prompt. */
+import type { DraftStep } from '../../../protocol/lesson-draft.ts';
+import { tt } from '../teacher-i18n.ts';
+import { MarkdownField } from './markdown-field.tsx';
+import { MediaField } from './media-field.tsx';
+import { QuizEditor } from './quiz-editor.tsx';
+
+interface FieldProps<S extends DraftStep> {
+  step: S;
+  base: string;
+  onChange: (step: DraftStep) => void;
+}
+
+/** A one-line text of at most 500 characters (an image's alternative text, a PDF's title). */
+function ShortTextField(props: { label: string; value: string; onInput: (value: string) => void }) {
+  return (
+    <label class="field">
+      <span>{props.label}</span>
+      <input value={props.value} maxLength={500} onInput={(e) => props.onInput(e.currentTarget.value)} />
+    </label>
+  );
+}
+
+/** A whole number between min and max; `onValue` gets what was typed (NaN when emptied). */
+function NumberField(props: {
+  label: string;
+  min: number;
+  max: number;
+  value: number | '';
+  onValue: (value: number) => void;
+}) {
+  return (
+    <label class="field">
+      <span>{props.label}</span>
+      <input
+        type="number"
+        min={props.min}
+        max={props.max}
+        value={props.value}
+        onInput={(e) => props.onValue(e.currentTarget.valueAsNumber)}
+      />
+    </label>
+  );
+}
+
+type MediaStep = Extract<DraftStep, { media: unknown }>;
+
+/** An image, sound, video or PDF: the file, then the text that goes with it. */
+function MediaStepFields({ step, base, onChange }: FieldProps<MediaStep>) {
+  const caption = (s: Extract<MediaStep, { caption?: string }>) => (
+    <MarkdownField
+      id={`${base}-caption`}
+      label={tt('caption')}
+      value={s.caption ?? ''}
+      rows={2}
+      onInput={(caption) => onChange({ ...s, caption })}
+    />
+  );
+  return (
+    <>
+      <MediaField
+        id={`${base}-file`}
+        kind={step.kind}
+        media={step.media}
+        onChange={(media) => onChange({ ...step, media })}
+      />
+      {step.kind === 'image' && (
+        <>
+          <ShortTextField
+            label={tt('altText')}
+            value={step.alt}
+            onInput={(alt) => onChange({ ...step, alt })}
+          />
+          {caption(step)}
+        </>
+      )}
+      {step.kind === 'audio' && (
+        <MarkdownField
+          id={`${base}-transcript`}
+          label={tt('transcript')}
+          value={step.transcript ?? ''}
+          rows={3}
+          onInput={(transcript) => onChange({ ...step, transcript })}
+        />
+      )}
+      {step.kind === 'video' && caption(step)}
+      {step.kind === 'pdf' && (
+        <ShortTextField
+          label={tt('pdfTitle')}
+          value={step.title}
+          onInput={(title) => onChange({ ...step, title })}
+        />
+      )}
+    </>
+  );
+}
+
+type WrittenStep = Extract<DraftStep, { kind: 'freeText' | 'photo' | 'recording' }>;
+
+/** A free text, a photo or a recording: the prompt, then the limit of the answer. */
+function AnswerStepFields({ step, base, onChange }: FieldProps<WrittenStep>) {
+  return (
+    <>
+      <MarkdownField
+        id={`${base}-prompt`}
+        label={tt('prompt')}
+        value={step.prompt}
+        onInput={(prompt) => onChange({ ...step, prompt })}
+      />
+      {step.kind === 'freeText' && (
+        <NumberField
+          label={tt('maxLength')}
+          min={1}
+          max={20000}
+          value={step.maxLength ?? ''}
+          onValue={(value) => {
+            const { maxLength: _old, ...rest } = step;
+            onChange(Number.isFinite(value) && value > 0 ? { ...rest, maxLength: value } : rest);
+          }}
+        />
+      )}
+      {step.kind === 'recording' && (
+        <NumberField
+          label={tt('maxSeconds')}
+          min={5}
+          max={600}
+          value={step.maxSeconds}
+          onValue={(typed) => {
+            const value = Math.round(typed);
+            if (Number.isFinite(value)) onChange({ ...step, maxSeconds: Math.min(600, Math.max(5, value)) });
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+/** The fields of a step of any kind. */
+export function StepFields({ step, base, onChange }: FieldProps<DraftStep>) {
+  switch (step.kind) {
+    case 'text':
+      return (
+        <MarkdownField
+          id={`${base}-body`}
+          label={tt('markdownBody')}
+          value={step.body}
+          rows={8}
+          onInput={(body) => onChange({ ...step, body })}
+        />
+      );
+    case 'quiz':
+      return <QuizEditor step={step} onChange={onChange} />;
+    case 'image':
+    case 'audio':
+    case 'video':
+    case 'pdf':
+      return <MediaStepFields step={step} base={base} onChange={onChange} />;
+    default:
+      return <AnswerStepFields step={step} base={base} onChange={onChange} />;
+  }
+}
