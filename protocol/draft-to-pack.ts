@@ -50,10 +50,7 @@ export function draftToPack(
 function stepOf(step: DraftStep, convert: (markdown: string) => Content): Step {
   if (step.kind !== 'quiz') return convertStepText(step, convert);
   return {
-    id: step.id,
-    kind: 'quiz',
-    question: step.question,
-    prompt: convert(step.prompt),
+    ...convertStepText(step, convert),
     // Choices left over from before the teacher switched to a short answer are not part of it.
     choices: step.question === 'short' ? [] : step.choices.map(({ id, label }) => ({ id, label })),
     // A blank accepted answer would mark an empty reply as right.

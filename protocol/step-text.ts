@@ -11,8 +11,14 @@ import type { Step } from './lesson-pack.ts';
 export const TEXT_FIELDS = ['body', 'caption', 'transcript', 'prompt'] as const;
 
 /** The step with each of its text fields passed through `convert`, the rest kept as it is. */
-export function convertStepText(step: DraftStep, convert: (markdown: string) => Content): Step;
-export function convertStepText(step: Step, convert: (content: Content) => string): DraftStep;
+export function convertStepText<S extends DraftStep>(
+  step: S,
+  convert: (markdown: string) => Content,
+): Extract<Step, { kind: S['kind'] }>;
+export function convertStepText<S extends Step>(
+  step: S,
+  convert: (content: Content) => string,
+): Extract<DraftStep, { kind: S['kind'] }>;
 export function convertStepText(
   step: Record<string, unknown>,
   convert: (text: never) => unknown,

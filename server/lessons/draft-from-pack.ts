@@ -13,14 +13,7 @@ export function draftFromPack(pack: LessonPack, quizKeys: QuizStep[]): LessonDra
   const keys = new Map(quizKeys.map((step) => [step.id, step.correct ?? []]));
   const steps = pack.steps.map((step): DraftStep => {
     if (step.kind !== 'quiz') return convertStepText(step, contentToText);
-    return {
-      id: step.id,
-      kind: 'quiz',
-      question: step.question,
-      prompt: contentToText(step.prompt),
-      choices: step.choices,
-      correct: keys.get(step.id) ?? step.correct ?? [],
-    };
+    return { ...convertStepText(step, contentToText), correct: keys.get(step.id) ?? step.correct ?? [] };
   });
   const showCorrection = pack.steps.some((s) => s.kind === 'quiz' && s.correct !== undefined);
   return { title: pack.title, availableFrom: pack.availableFrom, dueAt: pack.dueAt, showCorrection, steps };
