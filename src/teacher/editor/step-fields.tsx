@@ -47,13 +47,18 @@ type MediaStep = Extract<DraftStep, { media: unknown }>;
 
 /** An image, sound, video or PDF: the file, then the text that goes with it. */
 function MediaStepFields({ step, base, onChange }: FieldProps<MediaStep>) {
-  const caption = (s: Extract<MediaStep, { caption?: string }>) => (
+  /** The Markdown that goes with the file: a caption (rows 2) or a sound's transcript (rows 3). */
+  const words = (
+    field: 'caption' | 'transcript',
+    value: string | undefined,
+    set: (text: string) => DraftStep,
+  ) => (
     <MarkdownField
-      id={`${base}-caption`}
-      label={tt('caption')}
-      value={s.caption ?? ''}
-      rows={2}
-      onInput={(caption) => onChange({ ...s, caption })}
+      id={`${base}-${field}`}
+      label={tt(field)}
+      value={value ?? ''}
+      rows={field === 'caption' ? 2 : 3}
+      onInput={(text) => onChange(set(text))}
     />
   );
   return (
@@ -71,19 +76,12 @@ function MediaStepFields({ step, base, onChange }: FieldProps<MediaStep>) {
             value={step.alt}
             onInput={(alt) => onChange({ ...step, alt })}
           />
-          {caption(step)}
+          {words('caption', step.caption, (caption) => ({ ...step, caption }))}
         </>
       )}
-      {step.kind === 'audio' && (
-        <MarkdownField
-          id={`${base}-transcript`}
-          label={tt('transcript')}
-          value={step.transcript ?? ''}
-          rows={3}
-          onInput={(transcript) => onChange({ ...step, transcript })}
-        />
-      )}
-      {step.kind === 'video' && caption(step)}
+      {step.kind === 'audio' &&
+        words('transcript', step.transcript, (transcript) => ({ ...step, transcript }))}
+      {step.kind === 'video' && words('caption', step.caption, (caption) => ({ ...step, caption }))}
       {step.kind === 'pdf' && (
         <ShortTextField
           label={tt('pdfTitle')}
