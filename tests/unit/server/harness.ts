@@ -189,6 +189,20 @@ export function jsonRequest(method: string, body: unknown, token?: string): Requ
   };
 }
 
+/** Rewrites a hand-in's acknowledgement in the feed as servers wrote it before acks carried handedInAt. */
+export async function ackAsOlderServer(
+  server: TestServer,
+  ack: { submissionId: string; lessonId: string; receivedAt: string },
+): Promise<{ kind: 'ack'; submissionId: string; lessonId: string; receivedAt: string }> {
+  const old = { kind: 'ack' as const, ...ack };
+  await server.db
+    .updateTable('feed')
+    .set({ payload: JSON.stringify(old) })
+    .where('payload', 'like', `%${ack.submissionId}%`)
+    .execute();
+  return old;
+}
+
 /** Just the bearer header. */
 export function bearer(token: string): RequestInit {
   return { headers: { Authorization: `Bearer ${token}` } };

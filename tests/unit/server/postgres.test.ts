@@ -13,6 +13,7 @@ import { adminUrl, createPostgresDatabase } from './postgres-database.ts';
 import { listDemoPupils, seedDemo } from '../../../server/seed/demo.ts';
 import { client, handIn, mediaBytes, sha256 } from './teacher-support.ts';
 import {
+  ackAsOlderServer,
   bearer,
   createSchool,
   createTestServer,
@@ -133,7 +134,6 @@ describe.skipIf(!adminUrl)('on PostgreSQL', () => {
     const school = await createSchool(server);
     const lesson = await publishTestLesson(server, school.classId);
     const token = await joinAs(server, school.pupils[0]!.joinCode);
-    const pupilId = school.pupils[0]!.id;
     const handInAt = async (handedInAt: string) => {
       const submission = handIn(lesson.lessonId, lesson.version, {}, handedInAt);
       const res = await server.app.request(
@@ -146,18 +146,11 @@ describe.skipIf(!adminUrl)('on PostgreSQL', () => {
     const older = await handInAt('2026-01-05T07:58:00.000Z');
     const newer = await handInAt('2026-01-05T08:10:00.000Z');
     // The first row as an older server wrote it: no handedInAt.
-    const oldAck = {
-      kind: 'ack',
+    const oldAck = await ackAsOlderServer(server, {
       submissionId: older.id,
       lessonId: lesson.lessonId,
       receivedAt: older.receivedAt,
-    };
-    await server.db
-      .updateTable('feed')
-      .set({ payload: JSON.stringify(oldAck) })
-      .where('pupil_id', '=', pupilId)
-      .where('payload', 'like', `%${older.id}%`)
-      .execute();
+    });
     const feed = (await (await server.app.request('/api/pupil/updates?since=0', bearer(token))).json()) as {
       updates: unknown[];
     };

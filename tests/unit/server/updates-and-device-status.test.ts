@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { UpdatesSchema } from '../../../protocol/api.ts';
 import type { PublishedVersion } from '../../../server/lessons/publish.ts';
 import {
+  ackAsOlderServer,
   bearer,
   eachTest,
   joinAs,
@@ -73,16 +74,11 @@ describe('GET /api/pupil/updates', () => {
   it("completes an acknowledgement written before it carried handedInAt, from the pupil's own submission", async () => {
     const first = await handInNow(lea, '2026-01-05T07:58:00.000Z');
     // The row as an older server wrote it: no handedInAt.
-    const oldAck = {
-      kind: 'ack',
+    const oldAck = await ackAsOlderServer(server, {
       submissionId: first.id,
       lessonId: lesson.lessonId,
       receivedAt: first.receivedAt,
-    };
-    await server.db
-      .updateTable('feed')
-      .set({ payload: JSON.stringify(oldAck) })
-      .execute();
+    });
     expect((await updates(lea, '0')).updates).toEqual([
       { ...oldAck, handedInAt: '2026-01-05T07:58:00.000Z' },
     ]);
