@@ -18,6 +18,7 @@ import {
   type TestServer,
 } from './harness.ts';
 import {
+  anotherTeacher,
   client,
   type Client,
   draftWithPhoto,
@@ -117,8 +118,7 @@ describe('lessons file for a family', () => {
   });
 
   it('is refused for another teacher’s pupil, as a missing one', async () => {
-    const other = await createSchool(server, ['Zoé']);
-    const stranger = client(server, await signIn(server, other.teacher));
+    const { teacher: stranger } = await anotherTeacher(server, ['Zoé']);
     for (const path of ['lessons-file', 'lessons-file/size']) {
       const res = await stranger.get(`/api/teacher/pupils/${lea().id}/${path}`);
       expect(res.status).toBe(404);

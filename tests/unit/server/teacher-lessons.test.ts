@@ -3,16 +3,16 @@ import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { LessonPackSchema } from '../../../protocol/lesson-pack.ts';
 import { TeacherLessonSchema } from '../../../protocol/teacher-api.ts';
+import { eachTest, joinAs, sampleDraft, type TestSchool, type TestServer } from './harness.ts';
 import {
-  createSchool,
-  eachTest,
-  joinAs,
-  sampleDraft,
-  signIn,
-  type TestSchool,
-  type TestServer,
-} from './harness.ts';
-import { client, type Client, handIn, mediaBytes, serverWithTeacher, sha256 } from './teacher-support.ts';
+  anotherTeacher,
+  client,
+  type Client,
+  handIn,
+  mediaBytes,
+  serverWithTeacher,
+  sha256,
+} from './teacher-support.ts';
 
 let server: TestServer, school: TestSchool, teacher: Client;
 eachTest(
@@ -212,8 +212,7 @@ describe('publishing', () => {
     expect(await missing.json()).toMatchObject({ error: 'missing_media' });
 
     // Uploaded by another teacher only: still not this teacher's media.
-    const other = await createSchool(server, []);
-    expect((await client(server, await signIn(server, other.teacher)).upload(png)).status).toBe(201);
+    expect((await (await anotherTeacher(server)).teacher.upload(png)).status).toBe(201);
     expect((await teacher.put(publicationPath('media'), { draft: image(sha256(png)) })).status).toBe(422);
 
     expect((await teacher.upload(png)).status).toBe(200);
@@ -252,8 +251,7 @@ describe('publishing', () => {
   });
 
   it('answers 404 for a PUT on a lesson id that another teacher uses', async () => {
-    const other = await createSchool(server, []);
-    const otherTeacher = client(server, await signIn(server, other.teacher));
+    const { school: other, teacher: otherTeacher } = await anotherTeacher(server);
     expect(
       (
         await otherTeacher.put(`/api/teacher/classes/${other.classId}/lessons/shared-id`, {

@@ -46,6 +46,12 @@ export function client(server: TestServer, token: string) {
 }
 export type Client = ReturnType<typeof client>;
 
+/** Another teacher in the same server, with a class of their own (these pupils), signed in. */
+export async function anotherTeacher(server: TestServer, pupilNames: string[] = []) {
+  const school = await createSchool(server, pupilNames);
+  return { school, teacher: client(server, await signIn(server, school.teacher)) };
+}
+
 /** A JPEG photo as the answer to a photo step (the bytes themselves are uploaded apart). */
 export function photoAnswer(photo: Uint8Array): Submission['answers'][string] {
   return { kind: 'attachment', blob: sha256(photo), mime: 'image/jpeg', size: photo.byteLength };
