@@ -7,18 +7,27 @@ import { useAppState } from '../app/app-state.ts';
 import { t } from '../app/i18n.ts';
 import { downloadUnsentWork } from './save-file.ts';
 import { sendReportText } from './sync-report-text.ts';
-import { useReportedRun } from './use-reported-run.ts';
 import { WorkStateLabel } from './work-state-label.tsx';
 
 export function UnsentWork() {
   const app = useAppState();
   const profile = app.activeProfile.value;
   const [exported, setExported] = useState<number | null>(null);
-  const sent = useReportedRun(async () => sendReportText(await app.sendWorkNow()));
+  const [sending, setSending] = useState(false);
+  const [report, setReport] = useState<string | null>(null);
   if (!profile) return null;
   const titles = new Map(app.lessons.value.map((l) => [l.lessonId, l.title]));
   const pending = app.handedIn.value.filter((h) => h.state !== 'delivered');
   const exportWork = async (ids?: string[]) => setExported(await downloadUnsentWork(profile, ids));
+  const sendNow = async () => {
+    setSending(true);
+    setReport(null);
+    try {
+      setReport(sendReportText(await app.sendWorkNow()));
+    } finally {
+      setSending(false);
+    }
+  };
 
   return (
     <section class="card" aria-labelledby="outbox-title">
@@ -58,11 +67,11 @@ export function UnsentWork() {
         <button
           type="button"
           class="primary"
-          onClick={() => void sent.start()}
-          disabled={sent.working || app.syncing.value}
-          aria-busy={sent.working}
+          onClick={() => void sendNow()}
+          disabled={sending || app.syncing.value}
+          aria-busy={sending}
         >
-          {sent.working ? t('sending') : t('sendNow')}
+          {sending ? t('sending') : t('sendNow')}
         </button>{' '}
         {pending.length > 0 && (
           <button type="button" class="secondary" onClick={() => void exportWork()}>
@@ -71,7 +80,7 @@ export function UnsentWork() {
         )}
       </p>
       <p class="hint" role="status" data-testid="send-report">
-        {sent.report}
+        {report}
       </p>
       {exported !== null && (
         <p class="hint" role="status">
