@@ -129,13 +129,6 @@ function badResponse(message: string): SendOutcome {
   return { kind: 'response', status: 502, retryAfter: null, body: { error: 'bad_response', message } };
 }
 
-/** The response and its body when the server answered with a 2xx; null for anything else (reported as it is). */
-function okAnswer(result: Exchange, outcome: SendOutcome): { response: Response; body: unknown } | null {
-  if (result.kind !== 'response' || outcome.kind !== 'response') return null;
-  if (outcome.status < 200 || outcome.status >= 300) return null;
-  return { response: result.response, body: outcome.body };
-}
-
 async function jsonCall<T>(
   schema: v.GenericSchema<unknown, T>,
   fetchFn: FetchLike,
@@ -145,11 +138,17 @@ async function jsonCall<T>(
 ): Promise<ApiResult<T>> {
   const result = await exchange(fetchFn, caller, path, options);
   const outcome = toSendOutcome(result);
-  const answer = okAnswer(result, outcome);
-  if (!answer) return { ok: false, outcome };
-  const parsed = v.safeParse(schema, answer.body);
+  if (
+    result.kind !== 'response' ||
+    outcome.kind !== 'response' ||
+    outcome.status < 200 ||
+    outcome.status >= 300
+  ) {
+    return { ok: false, outcome };
+  }
+  const parsed = v.safeParse(schema, outcome.body);
   if (!parsed.success) return { ok: false, outcome: badResponse(`invalid answer from ${path}`) };
-  return { ok: true, value: parsed.output, response: answer.response };
+  return { ok: true, value: parsed.output, response: result.response };
 }
 
 /** POST /api/join with a pupil's code. */
@@ -173,15 +172,21 @@ export async function getManifest(
   if (result.kind === 'response' && result.response.status === 304)
     return { kind: 'notModified', response: result.response };
   const outcome = toSendOutcome(result);
-  const answer = okAnswer(result, outcome);
-  if (!answer) return { kind: 'failed', outcome };
-  const parsed = v.safeParse(ManifestSchema, answer.body);
+  if (
+    result.kind !== 'response' ||
+    outcome.kind !== 'response' ||
+    outcome.status < 200 ||
+    outcome.status >= 300
+  ) {
+    return { kind: 'failed', outcome };
+  }
+  const parsed = v.safeParse(ManifestSchema, outcome.body);
   if (!parsed.success) return { kind: 'failed', outcome: badResponse('invalid manifest') };
   return {
     kind: 'manifest',
     manifest: parsed.output,
-    etag: answer.response.headers.get('etag'),
-    response: answer.response,
+    etag: result.response.headers.get('etag'),
+    response: result.response,
   };
 }
 
