@@ -133,7 +133,9 @@ export function contractBreaches(uses: readonly SchemaUse[], oneSided: readonly 
     else if (entry && entry.kind !== 'knownGap' && !use.used.server)
       problems.push(`${use.name} is listed as ${entry.kind} but the server does not use it`);
     else if (entry?.kind === 'serverOnly' && use.used.client)
-      problems.push(`${use.name} is listed as server-only but a client reads it now: remove it from the list`);
+      problems.push(
+        `${use.name} is listed as server-only but a client reads it now: remove it from the list`,
+      );
     else if (entry?.kind === 'knownGap' && both)
       problems.push(
         `${use.name} is listed as a known gap but both sides use it now: remove it from the list`,
