@@ -23,7 +23,7 @@ export function client(server: TestServer, token: string) {
         ? { method, headers: { Authorization: `Bearer ${token}` } }
         : jsonRequest(method, body, token),
     );
-  const device = {
+  const caller = {
     get: (path: string) => send('GET', path),
     post: (path: string, body?: unknown) => send('POST', path, body),
     put: (path: string, body?: unknown) => send('PUT', path, body),
@@ -37,12 +37,12 @@ export function client(server: TestServer, token: string) {
         body: bytes,
       }),
     /** Hands work in as this device; throws unless the server accepted it. */
-    handIn: (submission: Submission) => handInAs(device, submission),
+    handIn: (submission: Submission) => handInAs(caller, submission),
     /** Publishes a draft as this teacher; throws unless 201. */
     publish: (classId: string, lessonId: string, draft: LessonDraft) =>
-      publish(device, classId, lessonId, draft),
+      publish(caller, classId, lessonId, draft),
   };
-  return device;
+  return caller;
 }
 export type Client = ReturnType<typeof client>;
 
