@@ -1,6 +1,7 @@
 /** The fields of one step by kind: media steps share their file field, written answers their prompt. */
 import type { DraftStep } from '../../../protocol/lesson-draft.ts';
 import { tt } from '../teacher-i18n.ts';
+import { InputField } from '../teacher-ui.tsx';
 import { MarkdownField } from './markdown-field.tsx';
 import { MediaField } from './media-field.tsx';
 import { QuizEditor } from './quiz-editor.tsx';
@@ -14,10 +15,12 @@ interface FieldProps<S extends DraftStep> {
 /** A one-line text of at most 500 characters (an image's alternative text, a PDF's title). */
 function ShortTextField(props: { label: string; value: string; onInput: (value: string) => void }) {
   return (
-    <label class="field">
-      <span>{props.label}</span>
-      <input value={props.value} maxLength={500} onInput={(e) => props.onInput(e.currentTarget.value)} />
-    </label>
+    <InputField
+      label={props.label}
+      value={props.value}
+      maxLength={500}
+      onInput={(e) => props.onInput(e.currentTarget.value)}
+    />
   );
 }
 
@@ -29,18 +32,8 @@ function NumberField(props: {
   value: number | '';
   onValue: (value: number) => void;
 }) {
-  return (
-    <label class="field">
-      <span>{props.label}</span>
-      <input
-        type="number"
-        min={props.min}
-        max={props.max}
-        value={props.value}
-        onInput={(e) => props.onValue(e.currentTarget.valueAsNumber)}
-      />
-    </label>
-  );
+  const { onValue, ...field } = props;
+  return <InputField {...field} type="number" onInput={(e) => onValue(e.currentTarget.valueAsNumber)} />;
 }
 
 type MediaStep = Extract<DraftStep, { media: unknown }>;
