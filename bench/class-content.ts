@@ -1,17 +1,10 @@
 /** Bench helpers: publish many small lessons into the demo class through the teacher API (one session). */
 import { randomUUID } from 'node:crypto';
-import { DEMO_TEACHER } from '../tests/e2e/support/teacher-api.ts';
+import { teacherAuth } from '../tests/e2e/support/teacher-api.ts';
 
-/** Bearer headers of one demo-teacher session. */
+/** Bearer and JSON headers of one demo-teacher session. */
 export async function teacherSession(origin: string): Promise<Record<string, string>> {
-  const res = await fetch(`${origin}/api/teacher/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(DEMO_TEACHER),
-  });
-  if (!res.ok) throw new Error(`teacher login failed: ${res.status}`);
-  const { token } = (await res.json()) as { token: string };
-  return { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  return { ...(await teacherAuth(origin)), 'content-type': 'application/json' };
 }
 
 /** The demo class's id and how many lessons its pupils' manifest lists now. */

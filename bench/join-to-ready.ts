@@ -4,10 +4,8 @@
  * A fresh server and browser profile per size; the time runs from opening the join link
  * to "everything is on this device". Run: `npm run build && npx tsx bench/join-to-ready.ts`.
  */
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../playwright.config.ts';
-import { freePort, ServerProcess } from '../tests/e2e/support/server-process.ts';
 import { publishLessons } from './class-content.ts';
+import { pupilContext, withServerAndBrowser } from './browser-setup.ts';
 
 const COUNTS = (process.env.BENCH_LESSON_COUNTS ?? '10,100,300').split(',').map(Number);
 /** Generous: the 300-lesson join took 45.7 s before this work. */
@@ -33,24 +31,14 @@ async function manifestSize(origin: string, code: string): Promise<number> {
 
 /** One measurement: a class with `lessons` published lessons, one pupil joining. */
 export async function measureJoinToReady(lessons: number): Promise<JoinToReady> {
-  const server = new ServerProcess(await freePort());
-  await server.start();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
-  try {
+  return withServerAndBrowser(async (server, browser) => {
     const [probe, pupil] = server.demoPupils();
     if (!probe || !pupil) throw new Error('the demo class needs two pupils');
     const existing = await manifestSize(server.origin, probe.code);
     await publishLessons(server.origin, Math.max(0, lessons - existing));
     const listed = await manifestSize(server.origin, probe.code);
 
-    const context = await browser.newContext({
-      serviceWorkers: 'allow',
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-    });
+    const context = await pupilContext(browser);
     const page = await context.newPage();
     const started = performance.now();
     await page.goto(pupil.link);
@@ -60,10 +48,7 @@ export async function measureJoinToReady(lessons: number): Promise<JoinToReady> 
     if (cards !== listed) throw new Error(`${cards} lesson cards for ${listed} lessons listed`);
     await context.close();
     return { lessons: listed, seconds: Math.round(seconds * 100) / 100 };
-  } finally {
-    await browser.close();
-    await server.dispose();
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -12,9 +12,9 @@
  * on the wire (headers and still-compressed bodies).
  */
 import { randomUUID } from 'node:crypto';
-import { freePort, ServerProcess } from '../tests/e2e/support/server-process.ts';
 import { addPupils } from './class-content.ts';
-import { inParallel, originMeter, type OriginTally } from './origin-meter.ts';
+import { inParallel, originMeter, type Meter, type OriginTally } from './origin-meter.ts';
+import { rushServer } from './browser-setup.ts';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
@@ -101,6 +101,16 @@ const handInBody = (d: Device, id: string, i: number) =>
     answers: { bench: { kind: 'text', text: `Réponse du matin ${i}` } },
   });
 
+/** Device `i` hands its open lesson in (a new UUID) through `meter`. */
+function handIn(meter: Meter, d: Device, i: number) {
+  const id = randomUUID();
+  return meter.request(`/api/pupil/submissions/${id}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${d.token}`, 'content-type': 'application/json' },
+    body: handInBody(d, id, i),
+  });
+}
+
 /** What the cache keeps of an answer. */
 interface Answer {
   status: number;
@@ -109,11 +119,7 @@ interface Answer {
 
 /** Runs both mornings against a fresh server; every loop is bounded by the device count. */
 export async function replayMorning(): Promise<MorningResult> {
-  const server = new ServerProcess(await freePort(), {
-    CARTABLE_MAX_IN_FLIGHT: '500',
-    CARTABLE_CLASS_JOINS_PER_MINUTE: String(DEVICES + 10),
-  });
-  await server.start();
+  const server = await rushServer(DEVICES);
   try {
     const origin = server.origin;
     // One device per pupil, as at home (siblings' devices of one pupil would see each other's acknowledgements).
@@ -162,12 +168,7 @@ export async function replayMorning(): Promise<MorningResult> {
             headers: { authorization: auth },
           });
       }
-      const id = randomUUID();
-      await cartable.request(`/api/pupil/submissions/${id}`, {
-        method: 'PUT',
-        headers: { authorization: auth, 'content-type': 'application/json' },
-        body: handInBody(d, id, i),
-      });
+      await handIn(cartable, d, i);
     });
     cartable.close();
 
@@ -184,12 +185,7 @@ export async function replayMorning(): Promise<MorningResult> {
       });
       await online.request(`/packs/${d.pack}`, { headers: { 'accept-encoding': ACCEPT } });
       for (const blob of d.media) await online.request(`/blobs/${blob}`);
-      const id = randomUUID();
-      await online.request(`/api/pupil/submissions/${id}`, {
-        method: 'PUT',
-        headers: { authorization: auth, 'content-type': 'application/json' },
-        body: handInBody(d, id, i),
-      });
+      await handIn(online, d, i);
     });
     online.close();
 

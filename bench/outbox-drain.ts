@@ -7,10 +7,9 @@
  * N plain sequential `fetch` PUTs of the same submissions (new UUIDs). For 50 and 1,000.
  * Bounded: each drain has a deadline. Run: `npm run build && npx tsx bench/outbox-drain.ts`.
  */
-import { chromium, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import type { Page } from '@playwright/test';
 import { doLessonAndHandIn, joinAndDownload } from '../tests/e2e/support/pupil.ts';
-import { freePort, ServerProcess } from '../tests/e2e/support/server-process.ts';
+import { pupilContext, withServerAndBrowser } from './browser-setup.ts';
 
 const COUNTS = (process.env.BENCH_OUTBOX_COUNTS ?? '50,1000').split(',').map(Number);
 const DEADLINE_MS = 120_000;
@@ -118,21 +117,9 @@ function sequentialPuts(page: Page, count: number): Promise<number> {
 }
 
 export async function measureOutboxDrain(items: number): Promise<OutboxDrain> {
-  const server = new ServerProcess(await freePort());
-  await server.start();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
-  try {
+  return withServerAndBrowser(async (server, browser) => {
     const [pupil] = server.demoPupils();
-    const context = await browser.newContext({
-      serviceWorkers: 'allow',
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-    });
-    // tsx names the inner functions of page.evaluate callbacks with a helper the page lacks.
-    await context.addInitScript('globalThis.__name = (f) => f;');
+    const context = await pupilContext(browser, true);
     const page = await context.newPage();
     await joinAndDownload(page, server.origin, pupil!);
     await server.kill();
@@ -151,10 +138,7 @@ export async function measureOutboxDrain(items: number): Promise<OutboxDrain> {
       baselineMsPerItem: round(baselineMsPerItem),
       ofBaseline: round(msPerItem / baselineMsPerItem, 100),
     };
-  } finally {
-    await browser.close();
-    await server.dispose();
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`)

@@ -9,11 +9,10 @@
  *   - the pupil's first load (gzip JS), read from dist/.
  * Bounded by counts and timeouts. Run: `npm run build && npx tsx bench/pupil-speed.ts`.
  */
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import type { BrowserContext, Page } from '@playwright/test';
 import { joinAndDownload, lessonCard } from '../tests/e2e/support/pupil.ts';
-import { freePort, ServerProcess } from '../tests/e2e/support/server-process.ts';
 import { firstLoadSizes } from './first-load.ts';
+import { pupilContext, withServerAndBrowser } from './browser-setup.ts';
 
 const KEYSTROKES = 60;
 const COLD_STARTS = 5;
@@ -77,20 +76,9 @@ async function keystrokes(page: Page, count: number): Promise<number[]> {
 }
 
 export async function measurePupilSpeed(): Promise<PupilSpeed> {
-  const server = new ServerProcess(await freePort());
-  await server.start();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
-  try {
+  return withServerAndBrowser(async (server, browser) => {
     const [pupil] = server.demoPupils();
-    const context = await browser.newContext({
-      serviceWorkers: 'allow',
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-    });
-    await context.addInitScript('globalThis.__name = (f) => f;');
+    const context = await pupilContext(browser, true);
     // When the first lesson card enters the document, seen from the page itself.
     await context.addInitScript(() => {
       const watch = new MutationObserver(() => {
@@ -132,10 +120,7 @@ export async function measurePupilSpeed(): Promise<PupilSpeed> {
       offlineColdStartMs: { throttle: 4, medianMs: percentile(runs, 50), runs },
       firstLoadJsGzipBytes: firstLoadSizes()?.jsGzipBytes ?? null,
     };
-  } finally {
-    await browser.close();
-    await server.dispose();
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`)

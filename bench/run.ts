@@ -9,11 +9,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, ServerProcess } from '../tests/e2e/support/server-process.ts';
 import { teacherSubmissions } from '../tests/e2e/support/teacher-api.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { firstLoadSizes } from './first-load.ts';
 import { measureSlowClients, SLOW_CLIENTS_TARGET } from './slow-clients.ts';
+import { rushServer } from './browser-setup.ts';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
@@ -25,13 +25,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
 const TARGETS = { manifest304PerSecond: 1000, submissionsPerSecond: 100, submissionP95Ms: 1000 };
 
 async function main() {
-  // Hundreds of devices join one demo class here: lift the per-class join limit (a security
-  // control, not what the rush measures).
-  const server = new ServerProcess(await freePort(), {
-    CARTABLE_MAX_IN_FLIGHT: '500',
-    CARTABLE_CLASS_JOINS_PER_MINUTE: String(DEVICES + 10),
-  });
-  await server.start();
+  // Hundreds of devices join one demo class here.
+  const server = await rushServer(DEVICES);
   try {
     const origin = server.origin;
     const pupils = server.demoPupils();

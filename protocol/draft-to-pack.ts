@@ -7,6 +7,7 @@ import type { DraftStep, LessonDraft } from './lesson-draft.ts';
 import { PACK_FORMAT, type LessonPack, type QuizStep, type Step } from './lesson-pack.ts';
 import type { Content } from './content.ts';
 import { markdownToContent } from './markdown.ts';
+import { convertStepText } from './step-text.ts';
 
 export interface DraftPack {
   pack: LessonPack;
@@ -45,62 +46,14 @@ export function draftToPack(
   return { pack, quizKeys };
 }
 
-const content = <K extends string>(
-  key: K,
-  markdown: string | undefined,
-  convert: (markdown: string) => Content,
-) => (markdown === undefined ? {} : { [key]: convert(markdown) }) as Partial<Record<K, Content>>;
-
-/** One step as pupils get it, with its quiz key (if any). */
+/** One step as pupils get it (its quiz key included, if any). */
 function stepOf(step: DraftStep, convert: (markdown: string) => Content): Step {
-  switch (step.kind) {
-    case 'text':
-      return { id: step.id, kind: 'text', body: convert(step.body) };
-    case 'image':
-      return {
-        id: step.id,
-        kind: 'image',
-        media: step.media,
-        alt: step.alt,
-        ...content('caption', step.caption, convert),
-      };
-    case 'audio':
-      return {
-        id: step.id,
-        kind: 'audio',
-        media: step.media,
-        ...content('transcript', step.transcript, convert),
-      };
-    case 'video':
-      return { id: step.id, kind: 'video', media: step.media, ...content('caption', step.caption, convert) };
-    case 'pdf':
-      return { id: step.id, kind: 'pdf', media: step.media, title: step.title };
-    case 'quiz':
-      return {
-        id: step.id,
-        kind: 'quiz',
-        question: step.question,
-        prompt: convert(step.prompt),
-        // Choices left over from before the teacher switched to a short answer are not part of it.
-        choices: step.question === 'short' ? [] : step.choices.map(({ id, label }) => ({ id, label })),
-        // A blank accepted answer would mark an empty reply as right.
-        correct: step.correct.filter((answer) => answer.trim() !== ''),
-      };
-    case 'freeText':
-      return {
-        id: step.id,
-        kind: 'freeText',
-        prompt: convert(step.prompt),
-        ...(step.maxLength === undefined ? {} : { maxLength: step.maxLength }),
-      };
-    case 'photo':
-      return { id: step.id, kind: 'photo', prompt: convert(step.prompt) };
-    case 'recording':
-      return {
-        id: step.id,
-        kind: 'recording',
-        prompt: convert(step.prompt),
-        maxSeconds: step.maxSeconds,
-      };
-  }
+  if (step.kind !== 'quiz') return convertStepText(step, convert);
+  return {
+    ...convertStepText(step, convert),
+    // Choices left over from before the teacher switched to a short answer are not part of it.
+    choices: step.question === 'short' ? [] : step.choices.map(({ id, label }) => ({ id, label })),
+    // A blank accepted answer would mark an empty reply as right.
+    correct: step.correct.filter((answer) => answer.trim() !== ''),
+  };
 }

@@ -8,6 +8,7 @@ import { StepIdSchema as StepId } from './step-id.ts';
 import { MediaRefSchema } from './lesson-pack.ts';
 import { mediaFitsStep } from './media-kinds.ts';
 import { MARKDOWN_LIMITS, markdownRefusal, type MarkdownRefusal } from './markdown-limits.ts';
+import { TEXT_FIELDS } from './step-text.ts';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const Markdown = v.pipe(v.string(), v.maxLength(MARKDOWN_LIMITS.lessonField));
@@ -108,17 +109,6 @@ export function publishProblems(draft: LessonDraft): PublishProblem[] {
 
 /** The Markdown texts of one step (body, prompt, caption, transcript). */
 export function markdownFieldsOf(step: DraftStep): string[] {
-  switch (step.kind) {
-    case 'text':
-      return [step.body];
-    case 'image':
-    case 'video':
-      return step.caption === undefined ? [] : [step.caption];
-    case 'audio':
-      return step.transcript === undefined ? [] : [step.transcript];
-    case 'pdf':
-      return [];
-    default:
-      return [step.prompt];
-  }
+  const fields = step as Partial<Record<(typeof TEXT_FIELDS)[number], string>>;
+  return TEXT_FIELDS.flatMap((field) => fields[field] ?? []);
 }

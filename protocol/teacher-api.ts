@@ -218,8 +218,10 @@ export const LessonListSchema = v.object({ lessons: v.array(TeacherLessonSchema)
 export const NewJoinCodeSchema = v.object({ code: v.string() });
 /** PUT …/feedback/<uuid>: 201, or 200 with the same body on a repeat. */
 export const FeedbackResponseSchema = v.object({ id: Id, markdown: v.string(), createdAt: IsoDate });
+export type FeedbackResponse = v.InferOutput<typeof FeedbackResponseSchema>;
 /** PUT /api/blobs/<sha256>: `mime` is the type read from the bytes; put it in the MediaRef. */
 export const UploadResponseSchema = v.object({ sha256: v.string(), size: v.number(), mime: v.string() });
+export type UploadResponse = v.InferOutput<typeof UploadResponseSchema>;
 
 /** GET …/pupils/<id>/lessons-file/size: what a family's lessons file will hold, before it is made. */
 export const LessonsFileSizeSchema = v.object({

@@ -25,13 +25,7 @@ import type { AppDeps } from '../deps.ts';
 import { apiError } from '../http/json.ts';
 import type { AppEnv, Uploader } from '../security/auth.ts';
 import { bodyAtMost } from '../security/receive-body.ts';
-
-/** The upload's answer: the type detected from the bytes is what the editor puts in its MediaRef. */
-export interface UploadedBlob {
-  sha256: string;
-  size: number;
-  mime: string;
-}
+import type { UploadResponse } from '../../protocol/teacher-api.ts';
 
 /** Mounted at /api/blobs (behind device-or-teacher authentication). */
 export function blobUploadRoutes({
@@ -125,7 +119,7 @@ export function blobUploadRoutes({
 
       const created = Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0;
       c.header('Cache-Control', 'no-store');
-      return c.json({ sha256, size: bytes.byteLength, mime } satisfies UploadedBlob, created ? 201 : 200);
+      return c.json({ sha256, size: bytes.byteLength, mime } satisfies UploadResponse, created ? 201 : 200);
     },
   );
 }

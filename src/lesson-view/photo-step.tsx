@@ -4,23 +4,16 @@
  * as an attachment until the hand-in reaches the server.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Answer, Step } from '../../protocol/index.ts';
+import type { Step } from '../../protocol/index.ts';
 import { formatBytes, t } from '../app/i18n.ts';
 import { ContentView } from '../ui/content-view.tsx';
-import type { AttachmentStore } from './attachment-store.ts';
 import { compressPhoto } from './compress-photo.ts';
-import { useAttachmentUrl } from './use-attachment-url.ts';
+import { useAttachmentUrl, type AttachmentStepProps } from './use-attachment-url.ts';
 import { Icon } from '../ui/icon.tsx';
 
 type PhotoStepData = Extract<Step, { kind: 'photo' }>;
 
-export function PhotoStep(props: {
-  step: PhotoStepData;
-  answer: Answer | undefined;
-  readOnly: boolean;
-  attachments: AttachmentStore;
-  onAnswer: (a: Answer) => void;
-}) {
+export function PhotoStep(props: AttachmentStepProps<PhotoStepData>) {
   const { step, answer, readOnly, attachments, onAnswer } = props;
   const photoUrl = useAttachmentUrl(answer, attachments);
   const video = useRef<HTMLVideoElement>(null);

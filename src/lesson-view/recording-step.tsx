@@ -3,11 +3,10 @@
  * the step's maximum length, played back, and kept as an attachment.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Answer, Step } from '../../protocol/index.ts';
+import type { Step } from '../../protocol/index.ts';
 import { t } from '../app/i18n.ts';
 import { ContentView } from '../ui/content-view.tsx';
-import type { AttachmentStore } from './attachment-store.ts';
-import { useAttachmentUrl } from './use-attachment-url.ts';
+import { useAttachmentUrl, type AttachmentStepProps } from './use-attachment-url.ts';
 import { Icon } from '../ui/icon.tsx';
 
 type RecordingStepData = Extract<Step, { kind: 'recording' }>;
@@ -18,13 +17,7 @@ function recordingMime(): string {
   return candidates.find((mime) => MediaRecorder.isTypeSupported(mime)) ?? '';
 }
 
-export function RecordingStep(props: {
-  step: RecordingStepData;
-  answer: Answer | undefined;
-  readOnly: boolean;
-  attachments: AttachmentStore;
-  onAnswer: (a: Answer) => void;
-}) {
+export function RecordingStep(props: AttachmentStepProps<RecordingStepData>) {
   const { step, answer, readOnly, attachments, onAnswer } = props;
   const url = useAttachmentUrl(answer, attachments);
   const recorder = useRef<MediaRecorder | null>(null);

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { tt, type TeacherMessageKey } from './teacher-i18n.ts';
 import { session, sessionExpired, signIn } from './teacher-session.ts';
 import { retryOutboxNow } from './outbox-state.ts';
-import { ScreenHeading } from './teacher-ui.tsx';
+import { InputField, ScreenHeading } from './teacher-ui.tsx';
 
 const REASONS: Record<string, TeacherMessageKey> = {
   credentials: 'signInBadCredentials',
@@ -39,26 +39,22 @@ export function SignInScreen() {
         </p>
       )}
       <form onSubmit={submit}>
-        <label class="field">
-          <span>{tt('email')}</span>
-          <input
-            type="email"
-            autocomplete="username"
-            required
-            value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-          />
-        </label>
-        <label class="field">
-          <span>{tt('password')}</span>
-          <input
-            type="password"
-            autocomplete="current-password"
-            required
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </label>
+        <InputField
+          label={tt('email')}
+          type="email"
+          autocomplete="username"
+          required
+          value={email}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+        />
+        <InputField
+          label={tt('password')}
+          type="password"
+          autocomplete="current-password"
+          required
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
         {error && (
           <p class="note error" role="alert">
             {tt(error)}

@@ -3,6 +3,7 @@ import {
   ClassListSchema,
   DashboardSchema,
   DeviceListSchema,
+  FeedbackResponseSchema,
   LessonListSchema,
   PupilListSchema,
   SubmissionDetailSchema,
@@ -45,7 +46,10 @@ export const getDashboard = (classId: string) => teacherCall(DashboardSchema, TE
 export const getSubmission = (submissionId: string) =>
   teacherCall(SubmissionDetailSchema, TEACHER_API.submission(submissionId));
 export const sendFeedback = (submissionId: string, feedbackId: string, markdown: string) =>
-  teacherCall(null, TEACHER_API.feedback(submissionId, feedbackId), { method: 'PUT', json: { markdown } });
+  teacherCall(FeedbackResponseSchema, TEACHER_API.feedback(submissionId, feedbackId), {
+    method: 'PUT',
+    json: { markdown },
+  });
 
 /** Split a pasted list into names: one per line, blank lines and spaces around names dropped. */
 export function namesFromList(text: string): string[] {

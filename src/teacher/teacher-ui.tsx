@@ -1,5 +1,5 @@
 /** Small pieces the teacher screens share: confirmations, errors, screen headings. */
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { tt } from './teacher-i18n.ts';
 import type { TeacherApiError } from './teacher-api-client.ts';
@@ -113,5 +113,18 @@ export function RenameForm(props: {
         {tt('cancel')}
       </button>
     </form>
+  );
+}
+
+/** A labelled input of the teacher's forms: the label wraps the input, which takes every other prop. */
+export function InputField({
+  label,
+  ...input
+}: { label: string } & JSX.InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <label class="field">
+      <span>{label}</span>
+      <input {...input} />
+    </label>
   );
 }

@@ -3,13 +3,12 @@
  * and teachers use: no serious or critical violation. A check, not a substitute for
  * trying the app with a screen reader and a keyboard.
  */
-import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { doLessonAndHandIn, joinAndDownload, lessonCard, workState } from './support/pupil.ts';
+import { doLessonAndHandIn, lessonCard, workState, joinFirstPupil, goHome } from './support/pupil.ts';
 import { DEMO_CLASS, signInAsTeacher } from './support/teacher.ts';
-import { teacherCall, teacherSubmissions } from './support/teacher-api.ts';
+import { teacherSubmissions, giveFeedback } from './support/teacher-api.ts';
 
 // axe injects its own script; the app's CSP (checked everywhere else) would refuse it.
 test.use({ bypassCSP: true });
@@ -32,8 +31,7 @@ test('pupil screens have no serious accessibility violation', async ({ server, p
   await page.getByRole('button', { name: 'Rejoindre' }).click();
   await expect(page.getByRole('alert')).toContainText('Tape ton code');
   await audit(page, 'join, with the code field in error');
-  const [pupil] = server.demoPupils();
-  await joinAndDownload(page, server.origin, pupil!);
+  const pupil = await joinFirstPupil(page, server);
   await audit(page, 'lesson list');
   await lessonCard(page, 'Partager une pizza').getByRole('link').click();
   for (let step = 0; step < 6; step++) {
@@ -70,32 +68,18 @@ test('the home status (offline, work waiting, new feedback) has no serious acces
   server,
   page,
 }) => {
-  const [pupil] = server.demoPupils();
-  await joinAndDownload(page, server.origin, pupil!);
+  const pupil = await joinFirstPupil(page, server);
   await doLessonAndHandIn(page, 'Le cycle de l’eau');
   await expect(workState(page)).toHaveAttribute('data-work-state', 'handedIn', { timeout: 30_000 });
   const [submission] = await teacherSubmissions(server.origin);
-  await teacherCall(
-    server.origin,
-    'PUT',
-    `/api/teacher/submissions/${submission!.id}/feedback/${randomUUID()}`,
-    {
-      markdown: 'Très bien !',
-    },
-  );
-  await page
-    .getByRole('link', { name: /Mes leçons/ })
-    .first()
-    .click();
+  await giveFeedback(server.origin, submission!.id, 'Très bien !');
+  await goHome(page);
   await page.locator('.sync-summary').getByRole('button', { name: 'Mettre à jour' }).click();
   await expect(page.getByTestId('unread-feedback')).toBeVisible();
 
   await server.kill();
   await doLessonAndHandIn(page, 'Partager une pizza');
-  await page
-    .getByRole('link', { name: /Mes leçons/ })
-    .first()
-    .click();
+  await goHome(page);
   await expect(page.getByTestId('offline')).toBeVisible();
   await expect(page.getByTestId('work-waiting')).toBeVisible();
   await page.locator('.sync-summary').getByRole('button', { name: 'Mettre à jour' }).click();

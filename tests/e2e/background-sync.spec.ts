@@ -20,24 +20,16 @@ import {
   lessonCard,
   waitForWorkerControl,
   workState,
+  joinFirstPupil,
 } from './support/pupil.ts';
-import {
-  addStep,
-  editorState,
-  schedule,
-  serverLessons,
-  signInAsTeacher,
-  startNewLesson,
-} from './support/teacher.ts';
+import { addStep, editorState, schedule, serverLessons, startNewLesson } from './support/teacher.ts';
 import { teacherCall, teacherSubmissions } from './support/teacher-api.ts';
-import type { ServerProcess } from './support/server-process.ts';
-
-let server: ServerProcess;
-// The test's own server process (the `server` fixture): started before it, disposed after it.
-test.beforeEach(({ server: started }) => void (server = started));
 
 /** A DevTools session on a blank page (not a page of the app) and the app's worker registration id. */
-async function workerControl(context: BrowserContext): Promise<{ cdp: CDPSession; registrationId: string }> {
+async function workerControl(
+  context: BrowserContext,
+  origin: string,
+): Promise<{ cdp: CDPSession; registrationId: string }> {
   const blank = await context.newPage();
   const cdp = await context.newCDPSession(blank);
   const registrations = new Map<string, string>();
@@ -45,22 +37,22 @@ async function workerControl(context: BrowserContext): Promise<{ cdp: CDPSession
     for (const r of list) if (!r.isDeleted) registrations.set(r.scopeURL, r.registrationId);
   });
   await cdp.send('ServiceWorker.enable');
-  await expect.poll(() => registrations.get(`${server.origin}/`)).toBeTruthy();
-  return { cdp, registrationId: registrations.get(`${server.origin}/`)! };
+  await expect.poll(() => registrations.get(`${origin}/`)).toBeTruthy();
+  return { cdp, registrationId: registrations.get(`${origin}/`)! };
 }
 
 test('work handed in offline is delivered by Background Sync with the app closed', async ({
+  server,
   page,
   context,
 }) => {
-  const [pupil] = server.demoPupils();
-  await joinAndDownload(page, server.origin, pupil!);
+  const pupil = await joinFirstPupil(page, server);
   await server.kill();
   await doLessonAndHandIn(page, 'Le cycle de l’eau');
   await expect(workState(page)).toHaveAttribute('data-work-state', 'waiting');
   await page.close();
 
-  const { cdp, registrationId } = await workerControl(context);
+  const { cdp, registrationId } = await workerControl(context, server.origin);
   await server.start();
   expect(context.pages().every((p) => !p.url().startsWith(server.origin))).toBe(true);
   // The browser fires `sync` when it sees the network; the worker sends whatever is due.
@@ -77,7 +69,7 @@ test('work handed in offline is delivered by Background Sync with the app closed
   }
   const received = await teacherSubmissions(server.origin);
   expect(received).toHaveLength(1);
-  expect(received[0]!.pupil.name).toBe(pupil!.name);
+  expect(received[0]!.pupil.name).toBe(pupil.name);
 
   // Opening the app later shows the truth: handed in.
   const again = await context.newPage();
@@ -90,11 +82,11 @@ test('work handed in offline is delivered by Background Sync with the app closed
 });
 
 test('a lesson published while the app is closed is downloaded by Periodic Sync and opens offline', async ({
+  server,
   page,
   context,
 }) => {
-  const [pupil] = server.demoPupils();
-  await joinAndDownload(page, server.origin, pupil!);
+  const pupil = await joinFirstPupil(page, server);
   await page.close();
 
   // Sunday evening: the teacher publishes a new lesson.
@@ -118,7 +110,7 @@ test('a lesson published while the app is closed is downloaded by Periodic Sync 
     },
   );
 
-  const { cdp, registrationId } = await workerControl(context);
+  const { cdp, registrationId } = await workerControl(context, server.origin);
   await cdp.send('ServiceWorker.dispatchPeriodicSyncEvent', {
     origin: server.origin,
     registrationId,
@@ -128,7 +120,7 @@ test('a lesson published while the app is closed is downloaded by Periodic Sync 
   const { pupils } = (await teacherCall(server.origin, 'GET', `/api/teacher/classes/${classId}/pupils`)) as {
     pupils: { id: string; name: string }[];
   };
-  const pupilId = pupils.find((p) => p.name === pupil!.name)!.id;
+  const pupilId = pupils.find((p) => p.name === pupil.name)!.id;
   await expect
     .poll(
       async () => {
@@ -156,12 +148,12 @@ test('a lesson published while the app is closed is downloaded by Periodic Sync 
 });
 
 test('a publish queued offline is delivered by Background Sync after the teacher closed the tab', async ({
+  server,
   page,
   context,
 }) => {
   const title = 'Publiée tablette fermée';
-  await signInAsTeacher(page, server.origin);
-  await startNewLesson(page);
+  await startNewLesson(page, server.origin);
   await waitForWorkerControl(page);
   await server.kill();
   await page.getByLabel('Titre', { exact: true }).fill(title);
@@ -172,7 +164,7 @@ test('a publish queued offline is delivered by Background Sync after the teacher
   await expect(editorState(page)).toContainText('Publication en attente du réseau');
   await page.close();
 
-  const { cdp, registrationId } = await workerControl(context);
+  const { cdp, registrationId } = await workerControl(context, server.origin);
   await server.start();
   const published = async () =>
     (await serverLessons(server.origin)).find((l) => l.draft.title === title)?.published;

@@ -11,7 +11,6 @@ import {
   newDevice,
   outboxCount,
   queueCopiesOfLastHandIn,
-  seededRandom,
   serverSubmissionIds,
   updateUntilAllReady,
   verifyCachedMedia,
@@ -19,6 +18,7 @@ import {
 import type { FaultProxy } from './support/fault-proxy.ts';
 import { doLessonAndHandIn, joinAndDownload, joinLink, lessonCard, workState } from './support/pupil.ts';
 import type { DemoPupil, ServerProcess } from './support/server-process.ts';
+import { seededRandom } from '../fixtures/seeded-random.ts';
 
 const LARGE_MB = 6;
 const LARGE_BYTES = LARGE_MB * 1_000_000;

@@ -4,7 +4,7 @@
  * what fits and says how much was not added — saved like a keystroke.
  */
 import { expect, test } from './support/fixtures.ts';
-import { joinAndDownload, lessonCard, walkSteps } from './support/pupil.ts';
+import { lessonCard, walkSteps, joinFirstPupil } from './support/pupil.ts';
 
 test('the count and the limit are shown, and a paste beyond it is cut at a word and said', async ({
   server,
@@ -12,8 +12,7 @@ test('the count and the limit are shown, and a paste beyond it is cut at a word 
   context,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-  const [pupil] = server.demoPupils();
-  await joinAndDownload(page, server.origin, pupil!);
+  const pupil = await joinFirstPupil(page, server);
   await lessonCard(page, 'Le cycle de l’eau').getByRole('link').click();
   await walkSteps(page, async () => undefined);
   const answer = page.getByRole('textbox', { name: 'Ta réponse' });

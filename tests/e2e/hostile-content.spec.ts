@@ -12,7 +12,7 @@ import { MARKDOWN_CORPUS, NAME_PAYLOADS, TEXT_PAYLOADS } from '../fixtures/xss-p
 import { expect, test } from './support/fixtures.ts';
 import { hostileDraft, teacherApi } from './support/hostile-lesson.ts';
 import { expectCorpus, expectInert, expectTexts } from './support/hostile-dom.ts';
-import { lessonCard, waitForWorkerControl, walkSteps } from './support/pupil.ts';
+import { lessonCard, waitForWorkerControl, walkSteps, goHome } from './support/pupil.ts';
 import { signInAsTeacher } from './support/teacher.ts';
 
 test('hostile text in every field stays text on every screen, for pupils and teachers', async ({
@@ -217,10 +217,7 @@ test('hostile text in every field stays text on every screen, for pupils and tea
   );
 
   // --- The pupil gets the feedback on the handed-in lesson.
-  await pupilPage
-    .getByRole('link', { name: /Mes leçons/ })
-    .first()
-    .click();
+  await goHome(pupilPage);
   await pupilPage.getByRole('button', { name: 'Mettre à jour' }).click();
   await lessonCard(pupilPage, title).getByRole('link').click();
   await expect(pupilPage.getByTestId('feedback')).toBeVisible({ timeout: 30_000 });

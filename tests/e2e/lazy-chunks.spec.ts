@@ -4,18 +4,17 @@
  * worker's precache.
  */
 import { expect, test } from './support/fixtures.ts';
-import { joinAndDownload } from './support/pupil.ts';
+import { joinFirstPupil } from './support/pupil.ts';
 
 test('English, the device page and the join screen open with the server dead', async ({ server, page }) => {
-  const [lea] = server.demoPupils();
-  await joinAndDownload(page, server.origin, lea!);
+  const lea = await joinFirstPupil(page, server);
   await server.kill();
 
   await page.getByLabel('Langue').selectOption('en');
-  await expect(page.getByRole('heading', { level: 1, name: `Hello ${lea!.name}` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: `Hello ${lea.name}` })).toBeVisible();
   // A reload offline keeps the family's choice, words included.
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: `Hello ${lea!.name}` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: `Hello ${lea.name}` })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
   await page.goto(`${server.origin}/device`);

@@ -13,10 +13,10 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import type { FaultProxy } from './support/fault-proxy.ts';
-import { doLessonAndHandIn, joinAndDownload, lessonCard, workState } from './support/pupil.ts';
+import { doLessonAndHandIn, joinAndDownload, lessonCard, workState, goHome } from './support/pupil.ts';
 import type { DemoPupil, ServerProcess } from './support/server-process.ts';
 import { signInAsTeacher } from './support/teacher.ts';
-import { teacherCall, teacherSubmissions } from './support/teacher-api.ts';
+import { teacherCall, teacherSubmissions, giveFeedback } from './support/teacher-api.ts';
 
 /** The device setting of src/sync/news-watch.ts (NEWS_CHECK_SETTING), in ms. */
 const NEWS_CHECK_SETTING = 'cartable.newsCheckMs';
@@ -137,19 +137,9 @@ test('an open page sees a new lesson and new feedback without a tap; a visible m
   // Feedback on handed-in work arrives the same way, marked and counted until read.
   await doLessonAndHandIn(page, 'Le cycle de l’eau');
   await expect(workState(page)).toHaveAttribute('data-work-state', 'handedIn', { timeout: 30_000 });
-  await page
-    .getByRole('link', { name: /Mes leçons/ })
-    .first()
-    .click();
+  await goHome(page);
   const [submission] = await teacherSubmissions(server.origin);
-  await teacherCall(
-    server.origin,
-    'PUT',
-    `/api/teacher/submissions/${submission!.id}/feedback/${randomUUID()}`,
-    {
-      markdown: 'Très bien, **bravo** !',
-    },
-  );
+  await giveFeedback(server.origin, submission!.id, 'Très bien, **bravo** !');
   const unread = page.getByTestId('unread-feedback');
   await expect(unread).toContainText('1 nouveau message de ton professeur', {
     timeout: 3 * INTERVAL_MS + 5_000,
@@ -159,10 +149,7 @@ test('an open page sees a new lesson and new feedback without a tap; a visible m
   await unread.getByRole('link', { name: 'Le cycle de l’eau' }).click();
   await expect(page.getByTestId('feedback')).toContainText('bravo');
   await expect(page.getByTestId('feedback-new')).toBeVisible();
-  await page
-    .getByRole('link', { name: /Mes leçons/ })
-    .first()
-    .click();
+  await goHome(page);
   await expect(page.getByTestId('unread-feedback')).toHaveCount(0);
   await expect(lessonCard(page, 'Le cycle de l’eau').getByTestId('unread-feedback-badge')).toHaveCount(0);
 });
@@ -179,10 +166,7 @@ test('the server killed: the home screen says offline and what waits, never "Tou
   for (const title of ['Le cycle de l’eau', 'Partager une pizza']) {
     await doLessonAndHandIn(page, title);
     await expect(workState(page)).toHaveAttribute('data-work-state', 'waiting');
-    await page
-      .getByRole('link', { name: /Mes leçons/ })
-      .first()
-      .click();
+    await goHome(page);
   }
 
   await expect(page.getByTestId('offline')).toBeVisible();
@@ -241,10 +225,7 @@ test('late work reads "Rendu en retard" for the pupil and on the dashboard; miss
 
   await doLessonAndHandIn(page, title);
   await expect(workState(page)).toHaveAttribute('data-work-state', 'handedIn', { timeout: 30_000 });
-  await page
-    .getByRole('link', { name: /Mes leçons/ })
-    .first()
-    .click();
+  await goHome(page);
   await expect(when).toHaveAttribute('data-due-state', 'handedInLate');
   await expect(when).toContainText('Rendu en retard');
   await expect(when).not.toContainText('Pas rendu');

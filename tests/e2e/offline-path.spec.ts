@@ -3,7 +3,13 @@
  * hand in, and the work arrives exactly once when the server comes back.
  */
 import { expect, test } from './support/fixtures.ts';
-import { doLessonAndHandIn, joinAndDownload, lessonCard, workState } from './support/pupil.ts';
+import {
+  doLessonAndHandIn,
+  joinAndDownload,
+  lessonCard,
+  workState,
+  joinFirstPupil,
+} from './support/pupil.ts';
 import { teacherSubmissions } from './support/teacher-api.ts';
 
 test('a pupil works offline with the server killed, and the work arrives once when it returns', async ({
@@ -47,8 +53,7 @@ test('a pupil works offline with the server killed, and the work arrives once wh
 });
 
 test('every change is saved on the device: a reload loses nothing typed', async ({ server, page }) => {
-  const [pupil] = server.demoPupils();
-  await joinAndDownload(page, server.origin, pupil!);
+  const pupil = await joinFirstPupil(page, server);
   await lessonCard(page, 'Le cycle de l’eau').getByRole('link').click();
   const textarea = page.locator('textarea');
   for (let i = 0; i < 10 && (await textarea.count()) === 0; i++)

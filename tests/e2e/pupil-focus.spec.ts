@@ -12,6 +12,8 @@ import {
   joinLink,
   lessonCard,
   waitForWorkerControl,
+  joinFirstPupil,
+  goHome,
 } from './support/pupil.ts';
 
 // A small phone: the hand-in button is below the fold.
@@ -95,10 +97,7 @@ test('focus follows the lesson: opened, checked, the hand-in box, handed in at t
   await expect(result).toBeInViewport({ ratio: 1 });
 
   // Opened again from the list, handed in: its title has focus.
-  await page
-    .getByRole('link', { name: /Mes leçons/ })
-    .first()
-    .click();
+  await goHome(page);
   await lessonCard(page, 'Le cycle de l’eau').getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Le cycle de l’eau' })).toBeFocused();
   await expect(result).not.toBeFocused();
@@ -108,10 +107,9 @@ test('keyboard focus is framed clearly, also when the app moves it; taps and loa
   server,
   page,
 }) => {
-  const [pupil] = server.demoPupils();
-  await joinAndDownload(page, server.origin, pupil!);
+  const pupil = await joinFirstPupil(page, server);
   await page.goto(server.origin);
-  await expect(page.getByRole('heading', { level: 1, name: `Bonjour ${pupil!.name}` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: `Bonjour ${pupil.name}` })).toBeVisible();
 
   // A link reached with Tab: a thick frame, at least 3:1 against the page.
   await page.keyboard.press('Tab');
@@ -129,10 +127,7 @@ test('keyboard focus is framed clearly, also when the app moves it; taps and loa
   expect((await focusOutline(page)).style).toBe('solid');
 
   // Back and opened with a tap: focused, without a frame.
-  await page
-    .getByRole('link', { name: /Mes leçons/ })
-    .first()
-    .click();
+  await goHome(page);
   await lessonCard(page, 'Le cycle de l’eau').getByRole('link').click();
   await expect(title).toBeFocused();
   expect((await focusOutline(page)).style).toBe('none');

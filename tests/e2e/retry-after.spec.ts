@@ -1,23 +1,15 @@
 /** A server shedding load (503 + Retry-After) is not hammered, and the work still arrives once. */
 import { expect, test } from './support/fixtures.ts';
-import { doLessonAndHandIn, joinAndDownload, workState } from './support/pupil.ts';
-import type { FaultProxy } from './support/fault-proxy.ts';
-import type { ServerProcess } from './support/server-process.ts';
+import { doLessonAndHandIn, workState, joinFirstPupil } from './support/pupil.ts';
 import { teacherSubmissions } from './support/teacher-api.ts';
 
 const RETRY_AFTER_SECONDS = 6;
-let server: ServerProcess;
-let proxy: FaultProxy;
-
-// The test's own server, and a fault proxy in front of it (fixtures.ts): both stopped after it.
-test.beforeEach(({ server: started, faultProxy }) => {
-  server = started;
-  proxy = faultProxy;
-});
-
-test('a 503 with Retry-After is honoured, then the submission is delivered once', async ({ page }) => {
-  const [pupil] = server.demoPupils();
-  await joinAndDownload(page, proxy.origin, pupil!);
+test('a 503 with Retry-After is honoured, then the submission is delivered once', async ({
+  server,
+  faultProxy: proxy,
+  page,
+}) => {
+  const pupil = await joinFirstPupil(page, server, proxy.origin);
 
   proxy.setFault('PUT', '/api/pupil/submissions/', {
     kind: 'unavailable',

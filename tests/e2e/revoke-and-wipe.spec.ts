@@ -7,17 +7,12 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { deviceRecords, doLessonAndHandIn, joinAndDownload, workState } from './support/pupil.ts';
+import { deviceRecords, doLessonAndHandIn, workState, joinFirstPupil } from './support/pupil.ts';
 import { teacherCall, teacherSubmissions } from './support/teacher-api.ts';
-import type { ServerProcess } from './support/server-process.ts';
 
-let server: ServerProcess;
-// The test's own server process (the `server` fixture): started before it, disposed after it.
-test.beforeEach(({ server: started }) => void (server = started));
-
-/** The teacher API as the demo teacher, and the demo class's pupils by name. */
-async function teacher() {
-  const call = <T>(method: string, path: string) => teacherCall<T>(server.origin, method, path);
+/** The teacher API as the demo teacher on `origin`, and the demo class's pupils by name. */
+async function teacher(origin: string) {
+  const call = <T>(method: string, path: string) => teacherCall<T>(origin, method, path);
   const { classes } = await call<{ classes: { id: string }[] }>('GET', '/api/teacher/classes');
   const { pupils } = await call<{ pupils: { id: string; name: string }[] }>(
     'GET',
@@ -36,11 +31,10 @@ async function downloadJson(
   return JSON.parse(readFileSync((await download.path())!, 'utf8'));
 }
 
-test('a revoked device keeps its work, exportable, until it is linked again', async ({ page }) => {
-  const [pupil] = server.demoPupils();
-  await joinAndDownload(page, server.origin, pupil!);
-  const school = await teacher();
-  const pupilId = school.pupilId(pupil!.name);
+test('a revoked device keeps its work, exportable, until it is linked again', async ({ server, page }) => {
+  const pupil = await joinFirstPupil(page, server);
+  const school = await teacher(server.origin);
+  const pupilId = school.pupilId(pupil.name);
   const { devices } = (await school.call('GET', `/api/teacher/pupils/${pupilId}/devices`)) as {
     devices: { id: string }[];
   };
@@ -68,7 +62,7 @@ test('a revoked device keeps its work, exportable, until it is linked again', as
   // A new code links the same pupil again, and the kept work arrives exactly once.
   const { code } = (await school.call('POST', `/api/teacher/pupils/${pupilId}/code`)) as { code: string };
   await page.goto(`${server.origin}/join#${code.replaceAll('-', '')}`);
-  await expect(page.getByRole('heading', { level: 1, name: `Bonjour ${pupil!.name}` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: `Bonjour ${pupil.name}` })).toBeVisible();
   await expect
     .poll(async () => (await teacherSubmissions(server.origin)).length, { timeout: 60_000 })
     .toBe(1);
@@ -78,16 +72,16 @@ test('a revoked device keeps its work, exportable, until it is linked again', as
 });
 
 test('removing a pupil from a device asks to export unsent work first, then erases it all', async ({
+  server,
   page,
 }) => {
-  const [pupil] = server.demoPupils();
-  await joinAndDownload(page, server.origin, pupil!);
+  const pupil = await joinFirstPupil(page, server);
   await server.kill();
   await doLessonAndHandIn(page, 'Partager une pizza');
   await expect(workState(page)).toHaveAttribute('data-work-state', 'waiting');
 
   await page.getByRole('link', { name: 'État de l’appareil' }).click();
-  const row = page.locator(`li[data-profile="${pupil!.name}"]`);
+  const row = page.locator(`li[data-profile="${pupil.name}"]`);
   await row.getByRole('button', { name: 'Retirer de cet appareil' }).click();
   const dialog = row.getByRole('alertdialog');
   await expect(dialog).toContainText('pas encore envoyé');

@@ -1,13 +1,12 @@
 /** A lesson published for tomorrow 08:30 is on the device but locked; it opens on time with no network. */
 import { expect, test } from './support/fixtures.ts';
-import { joinAndDownload, lessonCard } from './support/pupil.ts';
+import { lessonCard, joinFirstPupil } from './support/pupil.ts';
 
 test('an upcoming lesson is downloaded but locked, and opens at its time with the server dead', async ({
   server,
   page,
 }) => {
-  const [pupil] = server.demoPupils();
-  await joinAndDownload(page, server.origin, pupil!);
+  const pupil = await joinFirstPupil(page, server);
 
   const upcoming = page.getByRole('region', { name: 'À venir' });
   const card = lessonCard(page, 'Le Corbeau et le Renard');

@@ -3,10 +3,9 @@
  * on one device, the teacher answers, Léa links a second device with her code, and there the
  * lesson reads "Rendu", says it was handed in from another device, and shows the feedback.
  */
-import { randomUUID } from 'node:crypto';
 import { expect, test } from './support/fixtures.ts';
-import { doLessonAndHandIn, joinAndDownload, lessonCard, workState } from './support/pupil.ts';
-import { teacherCall, teacherSubmissions } from './support/teacher-api.ts';
+import { doLessonAndHandIn, joinAndDownload, lessonCard, workState, goHome } from './support/pupil.ts';
+import { teacherSubmissions, giveFeedback } from './support/teacher-api.ts';
 
 test('a newly linked device shows the lesson handed in on the first one, with its feedback', async ({
   server,
@@ -23,14 +22,7 @@ test('a newly linked device shows the lesson handed in on the first one, with it
 
   // The teacher answers.
   const submission = (await teacherSubmissions(server.origin)).find((s) => s.pupil.name === pupil!.name);
-  await teacherCall(
-    server.origin,
-    'PUT',
-    `/api/teacher/submissions/${submission!.id}/feedback/${randomUUID()}`,
-    {
-      markdown: 'Très bien, Léa : le schéma est juste.',
-    },
-  );
+  await giveFeedback(server.origin, submission!.id, 'Très bien, Léa : le schéma est juste.');
 
   // Device 2: a new browser, linked with the same code.
   const second = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
@@ -61,10 +53,7 @@ test('a newly linked device shows the lesson handed in on the first one, with it
   await expect(page2.getByRole('button', { name: 'Rendre mon travail' })).toHaveCount(0);
 
   // Read here, it no longer counts as new at home.
-  await page2
-    .getByRole('link', { name: /Mes leçons/ })
-    .first()
-    .click();
+  await goHome(page2);
   await expect(lessonCard(page2, title)).toBeVisible();
   await expect(page2.getByTestId('unread-feedback')).toHaveCount(0);
   await expect(lessonCard(page2, title).getByTestId('unread-feedback-badge')).toHaveCount(0);

@@ -6,14 +6,10 @@
  */
 import { expect, test } from './support/fixtures.ts';
 import { signInAsTeacher } from './support/teacher.ts';
-import type { ServerProcess } from './support/server-process.ts';
 
-let server: ServerProcess;
-// The test's own server process (the `server` fixture): started before it, disposed after it.
-test.beforeEach(({ server: started }) => void (server = started));
-
-async function joinStatus(code: string): Promise<number> {
-  const res = await fetch(`${server.origin}/api/join`, {
+/** What the server answers a device joining with `code`. */
+async function joinStatus(origin: string, code: string): Promise<number> {
+  const res = await fetch(`${origin}/api/join`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ code }),
@@ -21,7 +17,7 @@ async function joinStatus(code: string): Promise<number> {
   return res.status;
 }
 
-test('a teacher sets up a class, its pupils and their codes', async ({ page }) => {
+test('a teacher sets up a class, its pupils and their codes', async ({ server, page }) => {
   await signInAsTeacher(page, server.origin);
 
   // A new class, renamed.
@@ -71,13 +67,13 @@ test('a teacher sets up a class, its pupils and their codes', async ({ page }) =
   await expect(renamed).toBeVisible();
   const oldCode = (await renamed.locator('.join-code').textContent())!;
   expect(oldCode).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}-[A-Z0-9]{3}$/);
-  expect(await joinStatus(oldCode)).toBe(200);
+  expect(await joinStatus(server.origin, oldCode)).toBe(200);
   await renamed.getByRole('button', { name: 'Nouveau code' }).click();
   await renamed.getByRole('button', { name: 'Oui, confirmer' }).click();
   await expect(renamed.locator('.join-code')).not.toHaveText(oldCode);
   const newCode = (await renamed.locator('.join-code').textContent())!;
-  expect(await joinStatus(oldCode)).toBe(404);
-  expect(await joinStatus(newCode)).toBe(200);
+  expect(await joinStatus(server.origin, oldCode)).toBe(404);
+  expect(await joinStatus(server.origin, newCode)).toBe(200);
 
   // The printable sheet: every pupil with code, link and a QR code.
   await page.getByRole('link', { name: /Imprimer les codes/ }).click();
@@ -94,7 +90,7 @@ test('a teacher sets up a class, its pupils and their codes', async ({ page }) =
   await lucas.getByRole('button', { name: 'Retirer' }).click();
   await lucas.getByRole('button', { name: 'Oui, confirmer' }).click();
   await expect(page.locator('li[data-pupil="Lucas Petit"]')).toHaveCount(0);
-  expect(await joinStatus(lucasCode)).toBe(404);
+  expect(await joinStatus(server.origin, lucasCode)).toBe(404);
 
   // Archiving the class keeps it listed as archived.
   await page.getByRole('link', { name: '← Mes classes' }).click();
@@ -103,7 +99,7 @@ test('a teacher sets up a class, its pupils and their codes', async ({ page }) =
   await expect(archivedRow).toContainText('Archivée');
 });
 
-test('a teacher duplicates a lesson and deletes the copy', async ({ page }) => {
+test('a teacher duplicates a lesson and deletes the copy', async ({ server, page }) => {
   await signInAsTeacher(page, server.origin);
   await page.getByRole('link', { name: 'CM1 B — École Jean Jaurès' }).click();
   const original = page.locator('li.row').filter({ hasText: 'Le cycle de l’eau' }).first();

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { addStep, signInAsTeacher, startNewLesson } from './support/teacher.ts';
+import { addStep, startNewLesson } from './support/teacher.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 
@@ -36,8 +36,7 @@ test('a teacher abroad schedules on the school clock, and an image step refuses 
   server,
   page,
 }) => {
-  await signInAsTeacher(page, server.origin);
-  await startNewLesson(page);
+  await startNewLesson(page, server.origin);
   await page.getByLabel('Titre', { exact: true }).fill('Leçon préparée en voyage');
 
   // 08:30 typed is 08:30 in Paris (UTC+1 on 14 January), not in New York.

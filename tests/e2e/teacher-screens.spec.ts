@@ -9,18 +9,13 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { waitForWorkerControl } from './support/pupil.ts';
 import { teacherAuth } from './support/teacher-api.ts';
-import { DEMO_CLASS, serverLessons, signInAsTeacher } from './support/teacher.ts';
-import type { ServerProcess } from './support/server-process.ts';
+import { DEMO_CLASS, openDemoClass, serverLessons, signInAsTeacher } from './support/teacher.ts';
 
-let server: ServerProcess;
-// The test's own server process (the `server` fixture): started before it, disposed after it.
-test.beforeEach(({ server: started }) => void (server = started));
-
-/** The demo teacher's API with one session (signing in for every call would meet the sign-in limit). */
-async function teacherApi() {
-  const auth = await teacherAuth(server.origin);
+/** The demo teacher's API on `origin` with one session (signing in for every call would meet the sign-in limit). */
+async function teacherApi(origin: string) {
+  const auth = await teacherAuth(origin);
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${server.origin}${path}`, {
+    const res = await fetch(`${origin}${path}`, {
       method,
       headers: { ...auth, 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -52,12 +47,8 @@ function deviceLessons(page: Page): Promise<{ title: string }[]> {
   );
 }
 
-async function openDemoClass(page: Page): Promise<void> {
-  await page.getByRole('link', { name: DEMO_CLASS }).click();
-  await expect(page.locator('[data-screen="teacher-lessons"]')).toBeVisible();
-}
-
 test('“Nouvelle leçon” left at once leaves no draft; a lesson exists once the teacher writes', async ({
+  server,
   page,
 }) => {
   await signInAsTeacher(page, server.origin);
@@ -94,7 +85,7 @@ test('“Nouvelle leçon” left at once leaves no draft; a lesson exists once t
   await expect(page.getByText('Leçon sans titre')).toHaveCount(0);
 });
 
-test('the dashboard with the server dead names the class and says so in French', async ({ page }) => {
+test('the dashboard with the server dead names the class and says so in French', async ({ server, page }) => {
   await signInAsTeacher(page, server.origin);
   await waitForWorkerControl(page);
   await openDemoClass(page);
@@ -133,7 +124,10 @@ test('the dashboard with the server dead names the class and says so in French',
   await expect(heading).toHaveText('Suivi de la classe');
 });
 
-test('a pupil’s devices are named by browser and system, with when each was last seen', async ({ page }) => {
+test('a pupil’s devices are named by browser and system, with when each was last seen', async ({
+  server,
+  page,
+}) => {
   const pupil = server.demoPupils()[0]!;
   const joinWith = (userAgent: string) =>
     fetch(`${server.origin}/api/join`, {
@@ -169,9 +163,10 @@ test('a pupil’s devices are named by browser and system, with when each was la
 });
 
 test('at 1366 px the dashboard uses the width; 30 pupils × 20 lessons scroll inside the grid', async ({
+  server,
   page,
 }) => {
-  const { call, classId } = await teacherApi();
+  const { call, classId } = await teacherApi(server.origin);
   await call('POST', `/api/teacher/classes/${classId}/pupils`, {
     names: Array.from({ length: 27 }, (_, i) => `Élève numéro ${i + 1}`),
   });
@@ -225,7 +220,7 @@ test('at 1366 px the dashboard uses the width; 30 pupils × 20 lessons scroll in
   }
 });
 
-test('the new-class field and its “Créer” button sit on one line, aligned', async ({ page }) => {
+test('the new-class field and its “Créer” button sit on one line, aligned', async ({ server, page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await signInAsTeacher(page, server.origin);
   // Measured once the list above has loaded (it moves the form down).

@@ -8,15 +8,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { joinAndDownload, lessonCard, waitForWorkerControl, walkSteps, workState } from './support/pupil.ts';
 import {
-  addStep,
-  editorState,
-  schedule,
-  serverLessons,
-  signInAsTeacher,
-  startNewLesson,
-} from './support/teacher.ts';
+  joinAndDownload,
+  lessonCard,
+  waitForWorkerControl,
+  walkSteps,
+  workState,
+  goHome,
+} from './support/pupil.ts';
+import { addStep, editorState, schedule, serverLessons, startNewLesson } from './support/teacher.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 const HOUR = 3_600_000;
@@ -78,8 +78,7 @@ test('a lesson with every kind of step goes from the teacher to a pupil offline 
   expect(pupil).toBeTruthy();
 
   // The teacher builds, schedules (opens now) and publishes.
-  await signInAsTeacher(page, server.origin);
-  await startNewLesson(page);
+  await startNewLesson(page, server.origin);
   await page.getByLabel('Titre', { exact: true }).fill(title);
   await schedule(page, 'Ouvre le', new Date(Date.now() - 10 * 60_000));
   await schedule(page, 'À rendre le', new Date(Date.now() + 48 * HOUR));
@@ -179,10 +178,7 @@ test('a lesson with every kind of step goes from the teacher to a pupil offline 
   await expect(page.getByRole('status').filter({ hasText: 'Message envoyé.' })).toBeVisible();
 
   // The feedback reaches the pupil's device on its next sync…
-  await pupilPage
-    .getByRole('link', { name: /Mes leçons/ })
-    .first()
-    .click();
+  await goHome(pupilPage);
   await pupilPage.getByRole('button', { name: 'Mettre à jour' }).click();
   await lessonCard(pupilPage, title).getByRole('link').click();
   await expect(pupilPage.getByTestId('feedback')).toContainText('très bien', { timeout: 30_000 });
@@ -200,8 +196,7 @@ test('the editor works with the server dead: the draft survives a closed tab, th
   context,
 }) => {
   const title = 'Préparée hors connexion';
-  await signInAsTeacher(page, server.origin);
-  const editorUrl = await startNewLesson(page);
+  const editorUrl = await startNewLesson(page, server.origin);
   await waitForWorkerControl(page);
   await page.getByLabel('Titre', { exact: true }).fill('Préparée');
 
@@ -235,8 +230,7 @@ test('the editor refuses to publish what cannot be published, and says what to f
   server,
   page,
 }) => {
-  await signInAsTeacher(page, server.origin);
-  await startNewLesson(page);
+  await startNewLesson(page, server.origin);
 
   await page.getByRole('button', { name: 'Publier' }).click();
   const summary = page.getByTestId('publish-problems');

@@ -1,25 +1,15 @@
 /** Two tabs of the same device share one outbox: each submission is delivered exactly once. */
 import { expect, test } from './support/fixtures.ts';
-import { doLessonAndHandIn, joinAndDownload, waitForWorkerControl, workState } from './support/pupil.ts';
-import type { FaultProxy } from './support/fault-proxy.ts';
-import type { ServerProcess } from './support/server-process.ts';
+import { doLessonAndHandIn, waitForWorkerControl, workState, joinFirstPupil } from './support/pupil.ts';
 import { teacherSubmissions } from './support/teacher-api.ts';
 
-let server: ServerProcess;
-let proxy: FaultProxy;
-
-// The test's own server, and a fault proxy in front of it (fixtures.ts): both stopped after it.
-test.beforeEach(({ server: started, faultProxy }) => {
-  server = started;
-  proxy = faultProxy;
-});
-
 test('two tabs hand in while the server is dead; when it returns each submission arrives once', async ({
+  server,
+  faultProxy: proxy,
   page,
   context,
 }) => {
-  const [pupil] = server.demoPupils();
-  await joinAndDownload(page, proxy.origin, pupil!);
+  const pupil = await joinFirstPupil(page, server, proxy.origin);
   const second = await context.newPage();
   await second.goto(`${proxy.origin}/`);
   await waitForWorkerControl(second);

@@ -15,7 +15,7 @@ import {
   MARKDOWN_REFUSAL_MESSAGES,
   markdownRefusal,
 } from '../../../protocol/markdown-limits.ts';
-import { FeedbackRequestSchema } from '../../../protocol/teacher-api.ts';
+import { FeedbackRequestSchema, type FeedbackResponse } from '../../../protocol/teacher-api.ts';
 import type { AppDeps } from '../../deps.ts';
 import { appendToFeed } from '../../feed/append.ts';
 import { apiError, readJson } from '../../http/json.ts';
@@ -25,11 +25,6 @@ import { notYours, ownedSubmission } from '../../security/ownership.ts';
 import { bodyAtMost } from '../../security/receive-body.ts';
 
 /** The stored feedback, as the submission detail lists it. */
-export interface FeedbackView {
-  id: string;
-  markdown: string;
-  createdAt: string;
-}
 
 /** Mounted at /api/teacher (behind teacher authentication). */
 export function teacherFeedbackRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
@@ -98,7 +93,7 @@ export function teacherFeedbackRoutes({ db, now }: Pick<AppDeps, 'db' | 'now'>) 
       }
       c.header('Cache-Control', 'no-store');
       return c.json(
-        { id: feedbackId, markdown, createdAt: outcome.createdAt } satisfies FeedbackView,
+        { id: feedbackId, markdown, createdAt: outcome.createdAt } satisfies FeedbackResponse,
         outcome.status,
       );
     },

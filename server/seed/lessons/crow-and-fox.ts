@@ -1,5 +1,6 @@
 /** Demo lesson 3 (French, CM1): La Fontaine's "Le Corbeau et le Renard" (1668, public domain). */
 import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
+import { demoLesson, freeTextStep, quizStep, textStep, type LessonDates } from './steps.ts';
 
 // Each line ends with a backslash: a Markdown hard line break, so the verse keeps its lines.
 const FABLE = [
@@ -24,59 +25,48 @@ const FABLE = [
 ].join('\\\n');
 
 /** The fable lesson. */
-export function crowAndFoxLesson(dates: { availableFrom: string; dueAt: string | null }): LessonDraft {
-  return {
-    title: 'Le Corbeau et le Renard',
-    ...dates,
-    showCorrection: true,
-    steps: [
+export function crowAndFoxLesson(dates: LessonDates): LessonDraft {
+  return demoLesson('Le Corbeau et le Renard', dates, [
+    textStep('before', [
+      '## Une fable de Jean de La Fontaine',
+      '',
+      'Une *fable* est une courte histoire, souvent avec des animaux, qui se termine par une **morale** : une leçon pour bien se conduire.',
+      '',
+      'Pendant ta lecture :',
+      '',
+      '- lis la fable **à voix haute**, deux fois ;',
+      '- cherche qui parle, et à qui ;',
+      '- repère la phrase qui donne la morale.',
+    ]),
+    textStep('fable', [
+      '### Le Corbeau et le Renard',
+      '',
+      FABLE,
+      '',
+      '*Jean de La Fontaine, Fables, livre I, 2 (1668)*',
+    ]),
+    quizStep(
+      'q-cheese',
+      'single',
+      'Pourquoi le Corbeau laisse-t-il tomber son fromage ?',
       {
-        id: 'before',
-        kind: 'text',
-        body: [
-          '## Une fable de Jean de La Fontaine',
-          '',
-          'Une *fable* est une courte histoire, souvent avec des animaux, qui se termine par une **morale** : une leçon pour bien se conduire.',
-          '',
-          'Pendant ta lecture :',
-          '',
-          '- lis la fable **à voix haute**, deux fois ;',
-          '- cherche qui parle, et à qui ;',
-          '- repère la phrase qui donne la morale.',
-        ].join('\n'),
+        sing: 'Il ouvre le bec pour montrer sa belle voix.',
+        share: 'Il veut partager avec le Renard.',
+        heavy: 'Le fromage est trop lourd.',
       },
-      {
-        id: 'fable',
-        kind: 'text',
-        body: `### Le Corbeau et le Renard\n\n${FABLE}\n\n*Jean de La Fontaine, Fables, livre I, 2 (1668)*`,
-      },
-      {
-        id: 'q-cheese',
-        kind: 'quiz',
-        question: 'single',
-        prompt: 'Pourquoi le Corbeau laisse-t-il tomber son fromage ?',
-        choices: [
-          { id: 'sing', label: 'Il ouvre le bec pour montrer sa belle voix.' },
-          { id: 'share', label: 'Il veut partager avec le Renard.' },
-          { id: 'heavy', label: 'Le fromage est trop lourd.' },
-        ],
-        correct: ['sing'],
-      },
-      {
-        id: 'q-flatterer',
-        kind: 'quiz',
-        question: 'short',
-        prompt: 'Complète la morale : « Apprenez que tout … vit aux dépens de celui qui l’écoute. »',
-        choices: [],
-        correct: ['flatteur'],
-      },
-      {
-        id: 'moral',
-        kind: 'freeText',
-        prompt:
-          'Explique la morale avec tes mots, puis raconte une situation où quelqu’un pourrait te flatter pour obtenir quelque chose.',
-        maxLength: 2000,
-      },
-    ],
-  };
+      ['sing'],
+    ),
+    quizStep(
+      'q-flatterer',
+      'short',
+      'Complète la morale : « Apprenez que tout … vit aux dépens de celui qui l’écoute. »',
+      {},
+      ['flatteur'],
+    ),
+    freeTextStep(
+      'moral',
+      'Explique la morale avec tes mots, puis raconte une situation où quelqu’un pourrait te flatter pour obtenir quelque chose.',
+      2000,
+    ),
+  ]);
 }

@@ -1,5 +1,9 @@
 /** The demo sequence's séances (maths, CM1): comparing, adding and placing fractions. */
 import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
+import { demoLesson, freeTextStep, quizStep, textStep, type LessonDates } from './steps.ts';
+
+/** Choice ids a, b, c… in order. */
+const letter = (index: number) => String.fromCharCode(97 + index);
 
 const seance =
   (
@@ -8,23 +12,18 @@ const seance =
     quiz: { prompt: string; choices: string[]; correct: number },
     task: string,
   ) =>
-  (dates: { availableFrom: string; dueAt: string | null }): LessonDraft => ({
-    title,
-    ...dates,
-    showCorrection: true,
-    steps: [
-      { id: 'lesson', kind: 'text', body: lesson },
-      {
-        id: 'q1',
-        kind: 'quiz',
-        question: 'single',
-        prompt: quiz.prompt,
-        choices: quiz.choices.map((label, i) => ({ id: String.fromCharCode(97 + i), label })),
-        correct: [String.fromCharCode(97 + quiz.correct)],
-      },
-      { id: 'task', kind: 'freeText', prompt: task },
-    ],
-  });
+  (dates: LessonDates): LessonDraft =>
+    demoLesson(title, dates, [
+      textStep('lesson', [lesson]),
+      quizStep(
+        'q1',
+        'single',
+        quiz.prompt,
+        Object.fromEntries(quiz.choices.map((label, i) => [letter(i), label])),
+        [letter(quiz.correct)],
+      ),
+      freeTextStep('task', task),
+    ]);
 
 /** The three séances of "Les fractions", in order. */
 export const FRACTION_SEANCES = [

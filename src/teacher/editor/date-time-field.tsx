@@ -5,6 +5,7 @@
 import { instantOnDate, schoolDateTimeText } from '../../../protocol/school-time.ts';
 import { tt } from '../teacher-i18n.ts';
 import { schoolTimeZone } from '../teacher-session.ts';
+import { InputField } from '../teacher-ui.tsx';
 
 function schoolParts(iso: string | null, timeZone: string): { date: string; time: string } {
   if (!iso) return { date: '', time: '' };
@@ -37,25 +38,21 @@ export function DateTimeField(props: {
       {timeZone !== new Intl.DateTimeFormat().resolvedOptions().timeZone && (
         <p class="hint">{tt('schoolTimeHint', { zone: timeZone })}</p>
       )}
-      <label class="field">
-        <span>{tt('date')}</span>
-        <input
-          id={`${props.id}-date`}
-          type="date"
-          value={date}
-          onInput={(e) => set(e.currentTarget.value, time)}
-        />
-      </label>
-      <label class="field">
-        <span>{tt('time')}</span>
-        <input
-          id={`${props.id}-time`}
-          type="time"
-          value={time}
-          disabled={!date}
-          onInput={(e) => set(date, e.currentTarget.value)}
-        />
-      </label>
+      <InputField
+        label={tt('date')}
+        id={`${props.id}-date`}
+        type="date"
+        value={date}
+        onInput={(e) => set(e.currentTarget.value, time)}
+      />
+      <InputField
+        label={tt('time')}
+        id={`${props.id}-time`}
+        type="time"
+        value={time}
+        disabled={!date}
+        onInput={(e) => set(date, e.currentTarget.value)}
+      />
       {props.value && (
         <button type="button" class="secondary" onClick={() => props.onChange(null)}>
           {tt('clear')}

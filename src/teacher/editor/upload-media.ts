@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { API, ApiErrorSchema } from '../../../protocol/api.ts';
 import { sha256Hex } from '../../../protocol/hash.ts';
 import type { MediaRef } from '../../../protocol/lesson-pack.ts';
+import { UploadResponseSchema } from '../../../protocol/teacher-api.ts';
 
 export type UploadResult =
   { ok: true; media: MediaRef } | { ok: false; status: number; code: string; message: string };
@@ -37,7 +38,7 @@ export async function uploadMedia(
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(bytes.byteLength, bytes.byteLength);
         // The server names the type from the bytes themselves; the browser's guess is only a fallback.
-        const stored = v.safeParse(v.object({ mime: v.string() }), body);
+        const stored = v.safeParse(UploadResponseSchema, body);
         resolve({
           ok: true,
           media: {

@@ -8,18 +8,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, type Browser, type Page } from '@playwright/test';
 
-/** mulberry32: small, fast, good enough to pick moments. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The seed for one test: CHAOS_SEED to replay a failure, else a fresh one. Always printed. */
 export function chaosSeed(testTitle: string): number {
   const fromEnv = process.env.CHAOS_SEED;

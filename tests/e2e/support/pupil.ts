@@ -1,6 +1,6 @@
 /** What a pupil does in the browser, as steps the end-to-end tests share. */
 import { expect, type Page } from '@playwright/test';
-import type { DemoPupil } from './server-process.ts';
+import type { DemoPupil, ServerProcess } from './server-process.ts';
 
 /** The pupil's join link on a given origin (the printed link may name localhost instead of 127.0.0.1). */
 export function joinLink(origin: string, pupil: DemoPupil): string {
@@ -25,6 +25,14 @@ export async function waitForWorkerControl(page: Page): Promise<void> {
     await page.reload();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   }
+}
+
+/** Back to the lesson list through the header's "Mes leçons" link. */
+export async function goHome(page: Page): Promise<void> {
+  await page
+    .getByRole('link', { name: /Mes leçons/ })
+    .first()
+    .click();
 }
 
 /** The card of a lesson in the list, by title. */
@@ -62,13 +70,17 @@ export async function answerCurrentStep(
   else if ((await shortAnswer.count()) > 0) await shortAnswer.fill('un quart');
 }
 
-/** Do a whole lesson and hand it in. */
-export async function doLessonAndHandIn(page: Page, title: string): Promise<void> {
+/** Do a whole lesson and hand it in, confirming with a click (or a double click, as an impatient pupil might). */
+export async function doLessonAndHandIn(
+  page: Page,
+  title: string,
+  confirm: 'click' | 'dblclick' = 'click',
+): Promise<void> {
   await lessonCard(page, title).getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await walkSteps(page, () => answerCurrentStep(page));
   await page.getByRole('button', { name: 'Rendre mon travail' }).click();
-  await page.getByRole('button', { name: 'Oui, je rends' }).click();
+  await page.getByRole('button', { name: 'Oui, je rends' })[confirm]();
   await expect(page.getByRole('heading', { name: 'Travail rendu' })).toBeVisible();
 }
 
@@ -103,4 +115,16 @@ export function deviceRecords(page: Page): Promise<Record<string, number>> {
         };
       }),
   );
+}
+
+/** Join as the first demo pupil through `origin` (the server's own unless a proxy is given); returns that pupil. */
+export async function joinFirstPupil(
+  page: Page,
+  server: ServerProcess,
+  origin = server.origin,
+): Promise<DemoPupil> {
+  const [pupil] = server.demoPupils();
+  if (!pupil) throw new Error(`no demo pupil printed by the server:\n${server.output}`);
+  await joinAndDownload(page, origin, pupil);
+  return pupil;
 }

@@ -1,4 +1,6 @@
 /** Reads what the server received, through the teacher's API (as a teacher would see it). */
+import { randomUUID } from 'node:crypto';
+
 export const DEMO_TEACHER = { email: 'prof@demo.cartable', password: 'cartable-demo' };
 
 export interface ReceivedSubmission {
@@ -54,4 +56,11 @@ export async function teacherSubmissions(origin: string): Promise<ReceivedSubmis
     all.push(...body.submissions);
   }
   return all;
+}
+
+/** The demo teacher writes feedback on a submission (a new feedback UUID each time). */
+export function giveFeedback(origin: string, submissionId: string, markdown: string) {
+  return teacherCall(origin, 'PUT', `/api/teacher/submissions/${submissionId}/feedback/${randomUUID()}`, {
+    markdown,
+  });
 }

@@ -13,10 +13,16 @@ export async function signInAsTeacher(page: Page, origin: string): Promise<void>
   await expect(page.getByRole('heading', { level: 1, name: 'Mes classes' })).toBeVisible();
 }
 
-/** From the class list, open the demo class's lessons and start a new lesson; returns the editor's URL. */
-export async function startNewLesson(page: Page): Promise<string> {
+/** From the class list, open the demo class's lessons. */
+export async function openDemoClass(page: Page): Promise<void> {
   await page.getByRole('link', { name: DEMO_CLASS }).click();
   await expect(page.locator('[data-screen="teacher-lessons"]')).toBeVisible();
+}
+
+/** Sign in as the demo teacher on `origin`, open the demo class and start a new lesson; returns the editor's URL. */
+export async function startNewLesson(page: Page, origin: string): Promise<string> {
+  await signInAsTeacher(page, origin);
+  await openDemoClass(page);
   await page.getByRole('button', { name: /Nouvelle leçon/ }).click();
   await expect(page.locator('[data-screen="teacher-editor"]')).toBeVisible();
   return page.url();

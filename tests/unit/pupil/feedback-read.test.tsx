@@ -14,7 +14,7 @@ import { acknowledge } from '../../../src/store/outbox.ts';
 import type { FeedbackRecord, Profile } from '../../../src/store/records.ts';
 import { FeedbackList } from '../../../src/pupil/feedback-list.tsx';
 import { LessonList } from '../../../src/pupil/lesson-list.tsx';
-import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { deviceWithLea, linkedProfile } from '../client/support/device.ts';
 import { publishLesson } from '../client/support/lesson-fixtures.ts';
 
 beforeAll(() => {
@@ -35,10 +35,7 @@ function feedback(profile: Profile, id: string, lessonId: string, text = 'Bravo'
 }
 
 let lea: Profile;
-beforeEach(async () => {
-  await freshDevice();
-  lea = await linkedProfile('lea');
-});
+beforeEach(async () => ({ lea } = await deviceWithLea()));
 
 describe('the read mark on the device', () => {
   it('is new until that lesson is read; only that lesson and only that pupil', async () => {

@@ -9,14 +9,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchool, createTestServer, joinAs, signIn, type TestServer } from './harness.ts';
 import {
+  type Client,
   client,
   draftWithPhoto,
   handIn,
-  handInAs,
   mediaBytes,
-  publish,
+  schoolWithPhotoWork,
   sha256,
-  type Client,
 } from './teacher-support.ts';
 
 type Access =
@@ -114,24 +113,20 @@ async function call(route: string, token?: string, body?: unknown): Promise<Resp
 
 beforeAll(async () => {
   server = await createTestServer();
-  const school = await createSchool(server, ['Léa Martin']);
-  const teacher = client(server, await signIn(server, school.teacher));
-  const device = client(server, await joinAs(server, school.pupils[0]!.joinCode));
-  await publish(teacher, school.classId, 'lecon-secrete', draftWithPhoto({ title: 'Leçon de la classe A' }));
   const photo = mediaBytes('jpeg', 300, 7);
-  await device.upload(photo, 'image/jpeg');
-  const submission = handIn('lecon-secrete', 1, {
-    photo: { kind: 'attachment', blob: sha256(photo), mime: 'image/jpeg', size: photo.byteLength },
-  });
-  await handInAs(device, submission);
-  const deviceRow = await server.db.selectFrom('devices').select('id').executeTakeFirstOrThrow();
+  const { school, submission, deviceId } = await schoolWithPhotoWork(
+    server,
+    'lecon-secrete',
+    photo,
+    draftWithPhoto({ title: 'Leçon de la classe A' }),
+  );
   ids = {
     classId: school.classId,
     pupilId: school.pupils[0]!.id,
     lessonId: 'lecon-secrete',
     submissionId: submission.id,
     id: submission.id,
-    deviceId: deviceRow.id,
+    deviceId,
     sha256: sha256(photo),
   };
   secrets = ['lecon-secrete', 'Leçon de la classe A', 'Léa Martin', submission.id, school.classId];

@@ -1,15 +1,12 @@
 /** The demo's public login is served on this machine by default, on a network only when asked (issue 8, point 14). */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isLoopbackHost, loadConfig } from '../../../server/config.ts';
 import { demoAtStart, DemoOnNetworkError } from '../../../server/seed/demo-at-start.ts';
 import { demoLoginOpen, isEmpty } from '../../../server/seed/demo.ts';
-import { createTestServer, type TestServer } from './harness.ts';
+import { bareServer, eachTest, type TestServer } from './harness.ts';
 
 let server: TestServer;
-beforeEach(async () => {
-  server = await createTestServer();
-});
-afterEach(() => server.close());
+eachTest(bareServer, (world) => ({ server } = world));
 
 const start = (host: string, CARTABLE_DEMO?: string) => {
   const lines: string[] = [];

@@ -1,5 +1,6 @@
 /** A fresh app over an in-memory SQLite database and a temporary blob folder, plus school-building helpers. */
 import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -94,6 +95,34 @@ export async function serverWithLesson(
   return { server, school, lesson: await publishTestLesson(server, school.classId) };
 }
 
+/** The same, with the first pupil's device linked (its token). */
+export async function serverWithDevice(
+  pupilNames?: string[],
+  options: Partial<AppDeps> = {},
+): Promise<{ server: TestServer; school: TestSchool; lesson: PublishedVersion; device: string }> {
+  const world = await serverWithLesson(pupilNames, options);
+  return { ...world, device: await joinAs(world.server, world.school.pupils[0]!.joinCode) };
+}
+
+/**
+ * Before each test of the file, builds a fresh world (a server and what comes with it) and hands it to
+ * `take`; after the test, closes that server: the set-up and its clean-up in one place.
+ */
+export function eachTest<T extends { server: TestServer }>(
+  build: () => Promise<T>,
+  take: (world: T) => void,
+): void {
+  let world: T | undefined;
+  beforeEach(async () => {
+    world = await build();
+    take(world);
+  });
+  afterEach(() => world?.server.close());
+}
+
+/** A fresh server alone, for `eachTest`. */
+export const bareServer = async (): Promise<{ server: TestServer }> => ({ server: await createTestServer() });
+
 /** A short lesson with a single-choice, a short-answer and a free-text step; correction shown. */
 export function sampleDraft(overrides: Partial<LessonDraft> = {}): LessonDraft {
   return {
@@ -158,6 +187,20 @@ export function jsonRequest(method: string, body: unknown, token?: string): Requ
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   };
+}
+
+/** Rewrites a hand-in's acknowledgement in the feed as servers wrote it before acks carried handedInAt. */
+export async function ackAsOlderServer(
+  server: TestServer,
+  ack: { submissionId: string; lessonId: string; receivedAt: string },
+): Promise<{ kind: 'ack'; submissionId: string; lessonId: string; receivedAt: string }> {
+  const old = { kind: 'ack' as const, ...ack };
+  await server.db
+    .updateTable('feed')
+    .set({ payload: JSON.stringify(old) })
+    .where('payload', 'like', `%${ack.submissionId}%`)
+    .execute();
+  return old;
 }
 
 /** Just the bearer header. */

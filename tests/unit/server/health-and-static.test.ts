@@ -1,15 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../server/security/headers.ts';
-import { createTestServer, type TestServer } from './harness.ts';
+import { bareServer, eachTest, type TestServer } from './harness.ts';
 
 let server: TestServer;
-beforeEach(async () => {
-  server = await createTestServer();
-});
-afterEach(() => server.close());
+eachTest(bareServer, (world) => ({ server } = world));
 
 function expectSecurityHeaders(res: Response) {
   expect(res.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);

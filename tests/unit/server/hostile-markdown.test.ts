@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markdownToContent } from '../../../protocol/markdown.ts';
 import { MARKDOWN_LIMITS, markdownRefusal } from '../../../protocol/markdown-limits.ts';
 import { createSchool, createTestServer, joinAs, sampleDraft, signIn, type TestServer } from './harness.ts';
-import { client, handIn, handInAs, publish, type Client } from './teacher-support.ts';
+import { type Client, client, handIn } from './teacher-support.ts';
 
 const HOSTILE = {
   emphasis: '**_'.repeat(6666),
@@ -101,10 +101,10 @@ describe('hostile Markdown in feedback', () => {
   const cases = { ...HOSTILE, emphasisShort: '**_'.repeat(1600), quotesShort: '>'.repeat(1600) };
   for (const [name, markdown] of Object.entries(cases)) {
     it(`refuses ${name} with 422 and a reason code, fast`, async () => {
-      await publish(teacher, classId, 'lesson', sampleDraft());
+      await teacher.publish(classId, 'lesson', sampleDraft());
       const lea = (globalThis as { lea?: Client }).lea!;
       const submission = handIn('lesson', 1, { q1: { kind: 'choice', selected: ['a'] } });
-      await handInAs(lea, submission);
+      await lea.handIn(submission);
       const outcome = await measured(() =>
         teacher.put(`/api/teacher/submissions/${submission.id}/feedback/${randomUUID()}`, { markdown }),
       );

@@ -1,15 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { JoinResponseSchema } from '../../../protocol/api.ts';
 import { formatJoinCode } from '../../../server/security/join-codes.ts';
 import { hashToken } from '../../../server/security/tokens.ts';
-import { createSchool, createTestServer, jsonRequest, type TestServer } from './harness.ts';
+import { bareServer, createSchool, eachTest, jsonRequest, type TestServer } from './harness.ts';
 
 let server: TestServer;
-beforeEach(async () => {
-  server = await createTestServer();
-});
-afterEach(() => server.close());
+eachTest(bareServer, (world) => ({ server } = world));
 
 const join = (code: string, address = '203.0.113.7') =>
   // The node adapter's socket, as getConnInfo reads it.

@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { ManifestSchema } from '../../../protocol/api.ts';
 import {
+  bareServer,
   bearer,
   createSchool,
-  createTestServer,
+  eachTest,
   joinAs,
   publishTestLesson,
   sampleDraft,
@@ -12,10 +13,7 @@ import {
 } from './harness.ts';
 
 let server: TestServer;
-beforeEach(async () => {
-  server = await createTestServer();
-});
-afterEach(() => server.close());
+eachTest(bareServer, (world) => ({ server } = world));
 
 describe('GET /api/pupil/manifest', () => {
   it('lists the latest version of each of the class lessons, future ones included, with sizes', async () => {

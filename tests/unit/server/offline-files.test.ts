@@ -2,32 +2,38 @@
  * Files for families without a connection: the lessons file a teacher hands out, and the work
  * file brought back, imported exactly once, all or nothing, and only for the teacher's pupils.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Submission } from '../../../protocol/api.ts';
 import { readOfflineFile, writeOfflineFile } from '../../../protocol/offline-file-archive.ts';
 import { blobEntry, packEntry, WORK_FILE_FORMAT } from '../../../protocol/offline-files.ts';
 import { DashboardSchema, type WorkFileImportResult } from '../../../protocol/teacher-api.ts';
 import * as v from 'valibot';
-import { createSchool, joinAs, sampleDraft, signIn, type TestSchool, type TestServer } from './harness.ts';
 import {
+  createSchool,
+  eachTest,
+  joinAs,
+  sampleDraft,
+  signIn,
+  type TestSchool,
+  type TestServer,
+} from './harness.ts';
+import {
+  anotherTeacher,
   client,
+  type Client,
   draftWithPhoto,
   handIn,
-  handInAs,
   mediaBytes,
-  publish,
+  photoAnswer,
   serverWithTeacher,
   sha256,
-  type Client,
 } from './teacher-support.ts';
 
-let server: TestServer;
-let school: TestSchool;
-let teacher: Client;
-beforeEach(async () => {
-  ({ server, school, teacher } = await serverWithTeacher(['Léa Martin', 'Noah Benali']));
-});
-afterEach(() => server.close());
+let server: TestServer, school: TestSchool, teacher: Client;
+eachTest(
+  () => serverWithTeacher(['Léa Martin', 'Noah Benali']),
+  (world) => ({ server, school, teacher } = world),
+);
 
 const lea = () => school.pupils[0]!;
 const photo = mediaBytes('jpeg', 700, 3);
@@ -59,13 +65,13 @@ const importAsTeacher = (bytes: Uint8Array, token = teacherToken) =>
   });
 
 async function photoLesson() {
-  await publish(teacher, school.classId, 'photo-lesson', draftWithPhoto({ title: 'Les fractions' }));
+  await teacher.publish(school.classId, 'photo-lesson', draftWithPhoto({ title: 'Les fractions' }));
   return handIn(
     'photo-lesson',
     1,
     {
       q1: { kind: 'choice', selected: ['a'] },
-      photo: { kind: 'attachment', blob: sha256(photo), mime: 'image/jpeg', size: photo.byteLength },
+      photo: photoAnswer(photo),
     },
     '2026-01-07T08:00:00.000Z',
   );
@@ -79,13 +85,12 @@ describe('lessons file for a family', () => {
     const png = mediaBytes('png', 300);
     expect((await teacher.upload(png)).status).toBe(201);
     const image = { blob: sha256(png), mime: 'image/png', size: png.byteLength, optional: false };
-    const published = await publish(
-      teacher,
+    const published = await teacher.publish(
       school.classId,
       'pizza',
       sampleDraft({ steps: [{ id: 'img', kind: 'image', alt: 'une pizza', media: image }] }),
     );
-    await publish(teacher, school.classId, 'fractions', sampleDraft());
+    await teacher.publish(school.classId, 'fractions', sampleDraft());
 
     const size = await teacher.get(`/api/teacher/pupils/${lea().id}/lessons-file/size`);
     expect(size.status).toBe(200);
@@ -113,8 +118,7 @@ describe('lessons file for a family', () => {
   });
 
   it('is refused for another teacher’s pupil, as a missing one', async () => {
-    const other = await createSchool(server, ['Zoé']);
-    const stranger = client(server, await signIn(server, other.teacher));
+    const { teacher: stranger } = await anotherTeacher(server, ['Zoé']);
     for (const path of ['lessons-file', 'lessons-file/size']) {
       const res = await stranger.get(`/api/teacher/pupils/${lea().id}/${path}`);
       expect(res.status).toBe(404);
@@ -167,7 +171,7 @@ describe('work file import', () => {
     const submission = await photoLesson();
     const device = client(server, await joinAs(server, lea().joinCode));
     await device.upload(photo, 'image/jpeg');
-    await handInAs(device, submission);
+    await device.handIn(submission);
     const res = (await (await importAsTeacher(await workFile([submission]))).json()) as WorkFileImportResult;
     expect(res.submissions).toMatchObject([{ status: 'alreadyReceived' }]);
     expect(await submissionRows()).toEqual([{ id: submission.id, received_via: null }]);

@@ -1,23 +1,23 @@
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { LessonPackSchema } from '../../../protocol/lesson-pack.ts';
 import {
+  eachTest,
   joinAs,
   publishTestLesson,
   sampleDraft,
-  signIn,
-  type TestServer,
-  type TestSchool,
   serverWithSchool,
+  signIn,
+  type TestSchool,
+  type TestServer,
 } from './harness.ts';
 
-let server: TestServer;
-let school: TestSchool;
-beforeEach(async () => {
-  ({ server, school } = await serverWithSchool());
-});
-afterEach(() => server.close());
+let server: TestServer, school: TestSchool;
+eachTest(
+  () => serverWithSchool(),
+  (world) => ({ server, school } = world),
+);
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

@@ -11,8 +11,9 @@ import { WORK_FILE_FORMAT } from '../../../protocol/offline-files.ts';
 import { openPostgres } from '../../../server/db/connect.ts';
 import { adminUrl, createPostgresDatabase } from './postgres-database.ts';
 import { listDemoPupils, seedDemo } from '../../../server/seed/demo.ts';
-import { client, handIn, handInAs, mediaBytes, publish, sha256 } from './teacher-support.ts';
+import { client, handIn, mediaBytes, sha256 } from './teacher-support.ts';
 import {
+  ackAsOlderServer,
   bearer,
   createSchool,
   createTestServer,
@@ -142,7 +143,6 @@ describe.skipIf(!adminUrl)('on PostgreSQL', () => {
     const school = await createSchool(server);
     const lesson = await publishTestLesson(server, school.classId);
     const token = await joinAs(server, school.pupils[0]!.joinCode);
-    const pupilId = school.pupils[0]!.id;
     const handInAt = async (handedInAt: string) => {
       const submission = handIn(lesson.lessonId, lesson.version, {}, handedInAt);
       const res = await server.app.request(
@@ -155,18 +155,11 @@ describe.skipIf(!adminUrl)('on PostgreSQL', () => {
     const older = await handInAt('2026-01-05T07:58:00.000Z');
     const newer = await handInAt('2026-01-05T08:10:00.000Z');
     // The first row as an older server wrote it: no handedInAt.
-    const oldAck = {
-      kind: 'ack',
+    const oldAck = await ackAsOlderServer(server, {
       submissionId: older.id,
       lessonId: lesson.lessonId,
       receivedAt: older.receivedAt,
-    };
-    await server.db
-      .updateTable('feed')
-      .set({ payload: JSON.stringify(oldAck) })
-      .where('pupil_id', '=', pupilId)
-      .where('payload', 'like', `%${older.id}%`)
-      .execute();
+    });
     const feed = (await (await server.app.request('/api/pupil/updates?since=0', bearer(token))).json()) as {
       updates: unknown[];
     };
@@ -225,7 +218,7 @@ describe.skipIf(!adminUrl)('on PostgreSQL', () => {
     const path = `/api/teacher/classes/${school.classId}/lessons/pg-lesson/publications/${uuid}`;
     expect((await teacher.put(path, { draft: sampleDraft() })).status).toBe(201);
     expect((await teacher.put(path, { draft: sampleDraft() })).status).toBe(200);
-    const v2 = await publish(teacher, school.classId, 'pg-lesson', sampleDraft({ title: 'v2' }));
+    const v2 = await teacher.publish(school.classId, 'pg-lesson', sampleDraft({ title: 'v2' }));
     expect(v2.version).toBe(2);
 
     const device = client(server, await joinAs(server, school.pupils[0]!.joinCode));
@@ -235,7 +228,7 @@ describe.skipIf(!adminUrl)('on PostgreSQL', () => {
       q1: { kind: 'choice', selected: ['a'] },
       photo: { kind: 'attachment', blob: sha256(photo), mime: 'image/jpeg', size: 300 },
     });
-    await handInAs(device, work);
+    await device.handIn(work);
     const dashboard = (await (
       await teacher.get(`/api/teacher/classes/${school.classId}/dashboard`)
     ).json()) as {

@@ -1,16 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { ManifestSchema } from '../../../protocol/api.ts';
 import { LessonPackSchema, packMedia } from '../../../protocol/lesson-pack.ts';
 import { isEmpty, listDemoPupils, seedDemo, DEMO_TEACHER } from '../../../server/seed/demo.ts';
 import { formatJoinCode } from '../../../server/security/join-codes.ts';
-import { bearer, createTestServer, joinAs, signIn, type TestServer } from './harness.ts';
+import { bareServer, bearer, eachTest, joinAs, signIn, type TestServer } from './harness.ts';
 
 let server: TestServer;
-beforeEach(async () => {
-  server = await createTestServer();
-});
-afterEach(() => server.close());
+eachTest(bareServer, (world) => ({ server } = world));
 
 describe('migrations and demo seed', () => {
   it('migrates a fresh database and seeds 3 pupils and 4 published French lessons spread in time', async () => {

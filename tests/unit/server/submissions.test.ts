@@ -1,26 +1,23 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Submission } from '../../../protocol/api.ts';
 import type { PublishedVersion } from '../../../server/lessons/publish.ts';
 import {
   createSchool,
+  eachTest,
   joinAs,
   jsonRequest,
-  type TestServer,
+  serverWithDevice,
   type TestSchool,
-  serverWithLesson,
+  type TestServer,
 } from './harness.ts';
 import { handIn } from './teacher-support.ts';
 
-let server: TestServer;
-let school: TestSchool;
-let lesson: PublishedVersion;
-let lea: string;
-beforeEach(async () => {
-  ({ server, school, lesson } = await serverWithLesson(['Léa Martin', 'Noah Benali']));
-  lea = await joinAs(server, school.pupils[0]!.joinCode);
-});
-afterEach(() => server.close());
+let server: TestServer, school: TestSchool, lesson: PublishedVersion, lea: string;
+eachTest(
+  () => serverWithDevice(['Léa Martin', 'Noah Benali']),
+  (world) => ({ server, school, lesson, device: lea } = world),
+);
 
 /** A hand-in of the published lesson; overrides replace its fields. */
 const sampleHandIn = (overrides: Partial<Submission> = {}): Submission => ({

@@ -1,27 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { LessonPackSchema } from '../../../protocol/lesson-pack.ts';
 import { TeacherLessonSchema } from '../../../protocol/teacher-api.ts';
-import { createSchool, joinAs, sampleDraft, signIn, type TestSchool, type TestServer } from './harness.ts';
+import { eachTest, joinAs, sampleDraft, type TestSchool, type TestServer } from './harness.ts';
 import {
+  anotherTeacher,
   client,
-  handIn,
-  handInAs,
-  mediaBytes,
-  publish,
-  sha256,
   type Client,
+  handIn,
+  mediaBytes,
   serverWithTeacher,
+  sha256,
 } from './teacher-support.ts';
 
-let server: TestServer;
-let school: TestSchool;
-let teacher: Client;
-beforeEach(async () => {
-  ({ server, school, teacher } = await serverWithTeacher(['Léa Martin']));
-});
-afterEach(() => server.close());
+let server: TestServer, school: TestSchool, teacher: Client;
+eachTest(
+  () => serverWithTeacher(['Léa Martin']),
+  (world) => ({ server, school, teacher } = world),
+);
 
 const lessonPath = (id: string) => `/api/teacher/classes/${school.classId}/lessons/${id}`;
 const publicationPath = (lessonId: string, uuid = randomUUID()) =>
@@ -92,7 +89,7 @@ describe('lesson drafts', () => {
   });
 
   it('refuses to delete a published lesson with 409 published', async () => {
-    await publish(teacher, school.classId, 'published-1', sampleDraft());
+    await teacher.publish(school.classId, 'published-1', sampleDraft());
     const res = await teacher.delete(lessonPath('published-1'));
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ error: 'published' });
@@ -139,13 +136,13 @@ describe('publishing', () => {
   });
 
   it('publishes edits as version 2; old work is still scored against version 1', async () => {
-    const v1 = await publish(teacher, school.classId, 'versioned', sampleDraft());
+    const v1 = await teacher.publish(school.classId, 'versioned', sampleDraft());
     const device = client(server, await joinAs(server, school.pupils[0]!.joinCode));
     const old = handIn('versioned', 1, {
       q1: { kind: 'choice', selected: ['a'] },
       q2: { kind: 'text', text: '1/4' },
     });
-    await handInAs(device, old);
+    await device.handIn(old);
 
     // Version 2 swaps the right answer of q1: the old hand-in must keep its 2/2.
     const edited = sampleDraft();
@@ -153,7 +150,7 @@ describe('publishing', () => {
       ...(edited.steps[1] as Extract<(typeof edited.steps)[number], { kind: 'quiz' }>),
       correct: ['b'],
     };
-    const v2 = await publish(teacher, school.classId, 'versioned', edited);
+    const v2 = await teacher.publish(school.classId, 'versioned', edited);
     expect(v2.version).toBe(2);
     expect(v2.pack).not.toBe(v1.pack);
     const lesson = v.parse(TeacherLessonSchema, await (await teacher.get(lessonPath('versioned'))).json());
@@ -170,7 +167,7 @@ describe('publishing', () => {
       q1: { kind: 'choice', selected: ['a'] },
       q2: { kind: 'text', text: ' 1/4 ' },
     });
-    await handInAs(device, fresh);
+    await device.handIn(fresh);
     expect(await (await teacher.get(`/api/teacher/submissions/${fresh.id}`)).json()).toMatchObject({
       score: { correct: 1, total: 2 },
     });
@@ -183,8 +180,7 @@ describe('publishing', () => {
 
   it('puts quiz keys in the pack only when the correction is shown', async () => {
     for (const showCorrection of [true, false]) {
-      const published = await publish(
-        teacher,
+      const published = await teacher.publish(
         school.classId,
         `keys-${showCorrection}`,
         sampleDraft({ showCorrection }),
@@ -216,12 +212,11 @@ describe('publishing', () => {
     expect(await missing.json()).toMatchObject({ error: 'missing_media' });
 
     // Uploaded by another teacher only: still not this teacher's media.
-    const other = await createSchool(server, []);
-    expect((await client(server, await signIn(server, other.teacher)).upload(png)).status).toBe(201);
+    expect((await (await anotherTeacher(server)).teacher.upload(png)).status).toBe(201);
     expect((await teacher.put(publicationPath('media'), { draft: image(sha256(png)) })).status).toBe(422);
 
     expect((await teacher.upload(png)).status).toBe(200);
-    const published = await publish(teacher, school.classId, 'media', image(sha256(png)));
+    const published = await teacher.publish(school.classId, 'media', image(sha256(png)));
     const pack = v.parse(
       LessonPackSchema,
       await (await server.app.request(`/packs/${published.pack}`)).json(),
@@ -256,8 +251,7 @@ describe('publishing', () => {
   });
 
   it('answers 404 for a PUT on a lesson id that another teacher uses', async () => {
-    const other = await createSchool(server, []);
-    const otherTeacher = client(server, await signIn(server, other.teacher));
+    const { school: other, teacher: otherTeacher } = await anotherTeacher(server);
     expect(
       (
         await otherTeacher.put(`/api/teacher/classes/${other.classId}/lessons/shared-id`, {

@@ -5,17 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSchool, createTestServer, joinAs, sampleDraft, signIn, type TestServer } from './harness.ts';
-import {
-  client,
-  draftWithPhoto,
-  handIn,
-  handInAs,
-  mediaBytes,
-  publish,
-  sha256,
-  type Client,
-} from './teacher-support.ts';
+import { createSchool, createTestServer, sampleDraft, signIn, type TestServer } from './harness.ts';
+import { type Client, client, mediaBytes, schoolWithPhotoWork, sha256 } from './teacher-support.ts';
 
 let server: TestServer;
 let intruder: Client;
@@ -25,22 +16,17 @@ let otherClassId: string;
 
 beforeAll(async () => {
   server = await createTestServer();
-  const owner = await createSchool(server, ['Léa Martin']);
-  const teacher = client(server, await signIn(server, owner.teacher));
-  const deviceToken = await joinAs(server, owner.pupils[0]!.joinCode);
-  const device = client(server, deviceToken);
-  await publish(teacher, owner.classId, 'owned-lesson', draftWithPhoto());
   const photo = mediaBytes('jpeg', 400);
-  await device.upload(photo, 'image/jpeg');
-  const submission = handIn('owned-lesson', 1, {
-    photo: { kind: 'attachment', blob: sha256(photo), mime: 'image/jpeg', size: photo.byteLength },
-  });
-  await handInAs(device, submission);
-  const deviceRow = await server.db.selectFrom('devices').select('id').executeTakeFirstOrThrow();
+  const {
+    school: owner,
+    teacher,
+    submission,
+    deviceId,
+  } = await schoolWithPhotoWork(server, 'owned-lesson', photo);
   ids = {
     classId: owner.classId,
     pupilId: owner.pupils[0]!.id,
-    deviceId: deviceRow.id,
+    deviceId,
     lessonId: 'owned-lesson',
     publicationId: randomUUID(),
     submissionId: submission.id,

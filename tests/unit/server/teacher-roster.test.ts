@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { ClassSchema, DeviceSchema, PupilSchema } from '../../../protocol/teacher-api.ts';
 import {
   createSchool,
   createTestServer,
+  eachTest,
   joinAs,
   jsonRequest,
   signIn,
@@ -12,13 +13,11 @@ import {
 } from './harness.ts';
 import { client, type Client, serverWithTeacher } from './teacher-support.ts';
 
-let server: TestServer;
-let school: TestSchool;
-let teacher: Client;
-beforeEach(async () => {
-  ({ server, school, teacher } = await serverWithTeacher(['Léa Martin', 'Noah Benali']));
-});
-afterEach(() => server.close());
+let server: TestServer, school: TestSchool, teacher: Client;
+eachTest(
+  () => serverWithTeacher(['Léa Martin', 'Noah Benali']),
+  (world) => ({ server, school, teacher } = world),
+);
 
 const CODE = /^[A-Z2-9]{3}-[A-Z2-9]{3}-[A-Z2-9]{3}$/;
 const join = (code: string) => server.app.request('/api/join', jsonRequest('POST', { code }));

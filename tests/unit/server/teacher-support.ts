@@ -4,6 +4,8 @@ import type { Submission } from '../../../protocol/api.ts';
 import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
 import type { AppDeps } from '../../../server/deps.ts';
 import {
+  createSchool,
+  joinAs,
   jsonRequest,
   sampleDraft,
   serverWithSchool,
@@ -12,7 +14,7 @@ import {
   type TestServer,
 } from './harness.ts';
 
-/** Calls the app as one bearer token. */
+/** Calls the app as one bearer token (a teacher's session or a device's). */
 export function client(server: TestServer, token: string) {
   const send = (method: string, path: string, body?: unknown) =>
     server.app.request(
@@ -21,7 +23,7 @@ export function client(server: TestServer, token: string) {
         ? { method, headers: { Authorization: `Bearer ${token}` } }
         : jsonRequest(method, body, token),
     );
-  return {
+  const caller = {
     get: (path: string) => send('GET', path),
     post: (path: string, body?: unknown) => send('POST', path, body),
     put: (path: string, body?: unknown) => send('PUT', path, body),
@@ -34,9 +36,26 @@ export function client(server: TestServer, token: string) {
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': contentType },
         body: bytes,
       }),
+    /** Hands work in as this device; throws unless the server accepted it. */
+    handIn: (submission: Submission) => handInAs(caller, submission),
+    /** Publishes a draft as this teacher; throws unless 201. */
+    publish: (classId: string, lessonId: string, draft: LessonDraft) =>
+      publish(caller, classId, lessonId, draft),
   };
+  return caller;
 }
 export type Client = ReturnType<typeof client>;
+
+/** Another teacher in the same server, with a class of their own (these pupils), signed in. */
+export async function anotherTeacher(server: TestServer, pupilNames: string[] = []) {
+  const school = await createSchool(server, pupilNames);
+  return { school, teacher: client(server, await signIn(server, school.teacher)) };
+}
+
+/** A JPEG photo as the answer to a photo step (the bytes themselves are uploaded apart). */
+export function photoAnswer(photo: Uint8Array): Submission['answers'][string] {
+  return { kind: 'attachment', blob: sha256(photo), mime: 'image/jpeg', size: photo.byteLength };
+}
 
 /** A fresh server, a school with the given pupils, and its teacher signed in. */
 export async function serverWithTeacher(
@@ -102,4 +121,25 @@ export async function publish(teacher: Client, classId: string, lessonId: string
   );
   if (res.status !== 201) throw new Error(`publish failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as { lessonId: string; version: number; pack: string; publishedAt: string };
+}
+
+/**
+ * In `server`, a school whose teacher published `lessonId` (a photo step included) and whose one pupil
+ * handed it in with `photo`: the owner's side that the authorization tests try to reach.
+ */
+export async function schoolWithPhotoWork(
+  server: TestServer,
+  lessonId: string,
+  photo: Uint8Array<ArrayBuffer>,
+  draft = draftWithPhoto(),
+) {
+  const school = await createSchool(server, ['Léa Martin']);
+  const teacher = client(server, await signIn(server, school.teacher));
+  const device = client(server, await joinAs(server, school.pupils[0]!.joinCode));
+  await teacher.publish(school.classId, lessonId, draft);
+  await device.upload(photo, 'image/jpeg');
+  const submission = handIn(lessonId, 1, { photo: photoAnswer(photo) });
+  await device.handIn(submission);
+  const { id: deviceId } = await server.db.selectFrom('devices').select('id').executeTakeFirstOrThrow();
+  return { school, teacher, submission, deviceId };
 }

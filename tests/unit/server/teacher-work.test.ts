@@ -1,38 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { unzipSync } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { UpdatesSchema } from '../../../protocol/api.ts';
 import { DashboardSchema, SubmissionDetailSchema } from '../../../protocol/teacher-api.ts';
-import { joinAs, sampleDraft, type TestSchool, type TestServer } from './harness.ts';
+import { eachTest, joinAs, sampleDraft, type TestSchool, type TestServer } from './harness.ts';
 import {
   client,
+  type Client,
   draftWithPhoto,
   handIn,
   handInAs,
   mediaBytes,
-  publish,
-  sha256,
-  type Client,
+  photoAnswer,
   serverWithTeacher,
+  sha256,
 } from './teacher-support.ts';
 
-let server: TestServer;
-let school: TestSchool;
-let teacher: Client;
-let lea: Client;
+let server: TestServer, school: TestSchool, teacher: Client, lea: Client;
+eachTest(
+  () => serverWithTeacher(['Léa Martin', 'Noah Benali']),
+  (world) => ({ server, school, teacher } = world),
+);
 beforeEach(async () => {
-  ({ server, school, teacher } = await serverWithTeacher(['Léa Martin', 'Noah Benali']));
   lea = client(server, await joinAs(server, school.pupils[0]!.joinCode));
 });
-afterEach(() => server.close());
 
 const DUE = '2026-01-06T16:30:00.000Z';
 
 /** Léa hands in the photo lesson: right on q1, wrong on q2, a photo of her notebook, late. */
 async function leaHandsInWithPhoto(answers: Record<string, string> = {}) {
-  await publish(
-    teacher,
+  await teacher.publish(
     school.classId,
     'photo-lesson',
     draftWithPhoto({ showCorrection: false, dueAt: DUE, title: 'Les fractions' }),
@@ -46,19 +44,18 @@ async function leaHandsInWithPhoto(answers: Record<string, string> = {}) {
       q1: { kind: 'choice', selected: ['a'] },
       q2: { kind: 'text', text: answers.q2 ?? 'un demi' },
       free: { kind: 'text', text: answers.free ?? 'Parce que.' },
-      photo: { kind: 'attachment', blob: sha256(photo), mime: 'image/jpeg', size: photo.byteLength },
+      photo: photoAnswer(photo),
     },
     '2026-01-07T08:00:00.000Z',
   );
-  await handInAs(lea, submission);
+  await lea.handIn(submission);
   return { submission, photo };
 }
 
 describe('dashboard', () => {
   it('shows who is ready with the latest version and who handed in, late or not, with the score', async () => {
-    await publish(teacher, school.classId, 'on-time', sampleDraft({ dueAt: DUE }));
-    await handInAs(
-      lea,
+    await teacher.publish(school.classId, 'on-time', sampleDraft({ dueAt: DUE }));
+    await lea.handIn(
       handIn('on-time', 1, { q1: { kind: 'choice', selected: ['a'] }, q2: { kind: 'text', text: '1/4' } }),
     );
     const { submission } = await leaHandsInWithPhoto();
@@ -71,7 +68,7 @@ describe('dashboard', () => {
       lastSyncAt: '2026-01-05T18:00:00.000Z',
     });
     // A second version of on-time: Léa's device holds version 1 only, so she is no longer ready for it.
-    await publish(teacher, school.classId, 'on-time', sampleDraft({ dueAt: DUE, title: 'v2' }));
+    await teacher.publish(school.classId, 'on-time', sampleDraft({ dueAt: DUE, title: 'v2' }));
 
     const res = await teacher.get(`/api/teacher/classes/${school.classId}/dashboard`);
     expect(res.status).toBe(200);

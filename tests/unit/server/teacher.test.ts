@@ -1,27 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Submission } from '../../../protocol/api.ts';
 import type { PublishedVersion } from '../../../server/lessons/publish.ts';
 import {
   bearer,
   createSchool,
+  eachTest,
   joinAs,
   jsonRequest,
   publishTestLesson,
   sampleDraft,
-  signIn,
-  type TestServer,
-  type TestSchool,
   serverWithLesson,
+  signIn,
+  type TestSchool,
+  type TestServer,
 } from './harness.ts';
 
-let server: TestServer;
-let school: TestSchool;
-let lesson: PublishedVersion;
-beforeEach(async () => {
-  ({ server, school, lesson } = await serverWithLesson(['Léa Martin', 'Noah Benali']));
-});
-afterEach(() => server.close());
+let server: TestServer, school: TestSchool, lesson: PublishedVersion;
+eachTest(
+  () => serverWithLesson(['Léa Martin', 'Noah Benali']),
+  (world) => ({ server, school, lesson } = world),
+);
 
 const login = (email: string, password: string) =>
   server.app.request('/api/teacher/session', jsonRequest('POST', { email, password }));

@@ -1,26 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { UpdatesSchema } from '../../../protocol/api.ts';
 import type { PublishedVersion } from '../../../server/lessons/publish.ts';
 import {
+  ackAsOlderServer,
   bearer,
+  eachTest,
   joinAs,
   jsonRequest,
-  type TestServer,
+  serverWithDevice,
   type TestSchool,
-  serverWithLesson,
+  type TestServer,
 } from './harness.ts';
 import { handIn } from './teacher-support.ts';
 
-let server: TestServer;
-let school: TestSchool;
-let lesson: PublishedVersion;
-let lea: string;
-beforeEach(async () => {
-  ({ server, school, lesson } = await serverWithLesson(['Léa Martin', 'Noah Benali']));
-  lea = await joinAs(server, school.pupils[0]!.joinCode);
-});
-afterEach(() => server.close());
+let server: TestServer, school: TestSchool, lesson: PublishedVersion, lea: string;
+eachTest(
+  () => serverWithDevice(['Léa Martin', 'Noah Benali']),
+  (world) => ({ server, school, lesson, device: lea } = world),
+);
 
 async function handInNow(
   token: string,
@@ -76,16 +74,11 @@ describe('GET /api/pupil/updates', () => {
   it("completes an acknowledgement written before it carried handedInAt, from the pupil's own submission", async () => {
     const first = await handInNow(lea, '2026-01-05T07:58:00.000Z');
     // The row as an older server wrote it: no handedInAt.
-    const oldAck = {
-      kind: 'ack',
+    const oldAck = await ackAsOlderServer(server, {
       submissionId: first.id,
       lessonId: lesson.lessonId,
       receivedAt: first.receivedAt,
-    };
-    await server.db
-      .updateTable('feed')
-      .set({ payload: JSON.stringify(oldAck) })
-      .execute();
+    });
     expect((await updates(lea, '0')).updates).toEqual([
       { ...oldAck, handedInAt: '2026-01-05T07:58:00.000Z' },
     ]);

@@ -8,13 +8,10 @@ import { listHandedInElsewhere } from '../../../src/store/handed-in-elsewhere.ts
 import { getDraft } from '../../../src/store/drafts.ts';
 import { getUpdatesCursor, setUpdatesCursor } from '../../../src/store/meta.ts';
 import type { Profile } from '../../../src/store/records.ts';
-import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { deviceWithLea } from '../client/support/device.ts';
 
 let lea: Profile;
-beforeEach(async () => {
-  await freshDevice();
-  lea = await linkedProfile('lea');
-});
+beforeEach(async () => ({ lea } = await deviceWithLea()));
 
 describe('a device updated from the previous database version', () => {
   it('keeps its data and reads the feed again from the start, to learn what it had dropped', async () => {

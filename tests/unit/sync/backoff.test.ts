@@ -5,22 +5,11 @@ import {
   nextAttemptAt,
   parseRetryAfter,
 } from '../../../src/sync/backoff.ts';
-
-/** A seeded PRNG (mulberry32): reproducible "many devices". */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../fixtures/seeded-random.ts';
 
 describe('fullJitterDelay', () => {
   it('stays within 0 ≤ delay ≤ min(cap, base·2^n) for every attempt', () => {
-    const random = seeded(1);
+    const random = seededRandom(1);
     for (let attempt = 0; attempt < 40; attempt++) {
       const ceiling = Math.min(600_000, 1000 * 2 ** attempt);
       for (let i = 0; i < 200; i++) {
@@ -44,7 +33,7 @@ describe('fullJitterDelay', () => {
   });
 
   it('spreads many devices out instead of sending them back at the same instant', () => {
-    const random = seeded(42);
+    const random = seededRandom(42);
     const delays = Array.from({ length: 10_000 }, () => fullJitterDelay(10, random));
     const seconds = new Set(delays.map((d) => Math.floor(d / 1000)));
     // 10 000 devices over a 600 s window: nearly every second gets some, none gets a crowd.
@@ -91,7 +80,7 @@ describe('nextAttemptAt', () => {
   });
 
   it('with Retry-After is never earlier than it, and spreads devices after it', () => {
-    const random = seeded(7);
+    const random = seededRandom(7);
     const times = Array.from({ length: 1000 }, () => nextAttemptAt(now, 0, 30_000, random));
     for (const t of times) expect(t).toBeGreaterThanOrEqual(now + 30_000);
     expect(new Set(times.map((t) => Math.floor(t / 1000))).size).toBeGreaterThan(10);

@@ -5,17 +5,14 @@ import { listOutbox, nextDueAt, reschedule } from '../../../src/store/outbox.ts'
 import type { Profile } from '../../../src/store/records.ts';
 import { BACKOFF_CAP_MS, isDue, nextAttemptAt } from '../../../src/sync/backoff.ts';
 import { sendOutbox } from '../../../src/sync/outbox-sender.ts';
-import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { deviceWithLea } from '../client/support/device.ts';
 import { fakeServer, json } from '../client/support/fake-server.ts';
 
 const NOW = Date.parse('2021-04-06T08:30:00Z');
 const YEAR_AHEAD = NOW + 365 * 24 * 3_600_000;
 let lea: Profile;
 
-beforeEach(async () => {
-  await freshDevice();
-  lea = await linkedProfile('lea');
-});
+beforeEach(async () => ({ lea } = await deviceWithLea()));
 
 describe('outbox retries after a clock correction', () => {
   it('an item scheduled while the clock was a year ahead is sent once the clock is back', async () => {

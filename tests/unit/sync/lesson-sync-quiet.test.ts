@@ -4,7 +4,7 @@ import { getLesson, markError } from '../../../src/store/lessons.ts';
 import { getLastSyncAt, getUpdatesCursor } from '../../../src/store/meta.ts';
 import type { Profile } from '../../../src/store/records.ts';
 import { syncLessons, type SyncProgress } from '../../../src/sync/lesson-sync.ts';
-import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { deviceWithLea } from '../client/support/device.ts';
 import type { MemoryCacheStorage } from '../client/support/memory-caches.ts';
 import { DEVICE_NOW, classServer } from './class-server.ts';
 import { imageBytes, publishLesson } from '../client/support/lesson-fixtures.ts';
@@ -13,10 +13,7 @@ import { fakeServer } from '../client/support/fake-server.ts';
 
 let caches: MemoryCacheStorage;
 let lea: Profile;
-beforeEach(async () => {
-  caches = await freshDevice();
-  lea = await linkedProfile('lea');
-});
+beforeEach(async () => ({ caches, lea } = await deviceWithLea()));
 
 describe('syncLessons: a quiet morning asks only what changed', () => {
   it('asks the updates feed only when the manifest says it goes past the stored cursor', async () => {

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getLesson } from '../../../src/store/lessons.ts';
 import type { Profile } from '../../../src/store/records.ts';
 import { MEDIA_CACHE, syncLessons, type SyncProgress } from '../../../src/sync/lesson-sync.ts';
-import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { deviceWithLea } from '../client/support/device.ts';
 import type { MemoryCacheStorage } from '../client/support/memory-caches.ts';
 import { classServer } from './class-server.ts';
 import { imageBytes, publishLesson } from '../client/support/lesson-fixtures.ts';
@@ -12,10 +12,7 @@ import { fakeServer } from '../client/support/fake-server.ts';
 
 let caches: MemoryCacheStorage;
 let lea: Profile;
-beforeEach(async () => {
-  caches = await freshDevice();
-  lea = await linkedProfile('lea');
-});
+beforeEach(async () => ({ caches, lea } = await deviceWithLea()));
 
 describe('syncLessons: versions, retries, data saver, eviction', () => {
   const WIFI = { saveData: false, onWifi: true };

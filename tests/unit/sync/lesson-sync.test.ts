@@ -8,7 +8,7 @@ import { listOutbox } from '../../../src/store/outbox.ts';
 import { getProfile } from '../../../src/store/profiles.ts';
 import type { Profile } from '../../../src/store/records.ts';
 import { MEDIA_CACHE, syncLessons, type SyncProgress } from '../../../src/sync/lesson-sync.ts';
-import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { deviceWithLea } from '../client/support/device.ts';
 import type { MemoryCacheStorage } from '../client/support/memory-caches.ts';
 import { DEVICE_NOW, classServer } from './class-server.ts';
 import { imageBytes, publishLesson } from '../client/support/lesson-fixtures.ts';
@@ -17,10 +17,7 @@ import { fakeServer, json } from '../client/support/fake-server.ts';
 
 let caches: MemoryCacheStorage;
 let lea: Profile;
-beforeEach(async () => {
-  caches = await freshDevice();
-  lea = await linkedProfile('lea');
-});
+beforeEach(async () => ({ caches, lea } = await deviceWithLea()));
 
 describe('syncLessons', () => {
   it('marks a lesson ready only after its pack and its media are verified and stored', async () => {

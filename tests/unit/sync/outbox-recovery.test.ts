@@ -5,14 +5,11 @@ import { listOutbox, reschedule } from '../../../src/store/outbox.ts';
 import type { Profile } from '../../../src/store/records.ts';
 import { IN_FLIGHT_PER_SERVER, sendOutbox } from '../../../src/sync/outbox-sender.ts';
 import { fakeServer } from '../client/support/fake-server.ts';
-import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { deviceWithLea, linkedProfile } from '../client/support/device.ts';
 import { acknowledging, answers, clock, lesson, NOW } from './outbox-fixtures.ts';
 
 let lea: Profile;
-beforeEach(async () => {
-  await freshDevice();
-  lea = await linkedProfile('lea');
-});
+beforeEach(async () => ({ lea } = await deviceWithLea()));
 
 describe('sendOutbox after a recovery', () => {
   it('once the server acknowledges a due item, the device’s other waiting items follow in the same pass', async () => {

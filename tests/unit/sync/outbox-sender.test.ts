@@ -6,14 +6,11 @@ import { getProfile } from '../../../src/store/profiles.ts';
 import type { Profile } from '../../../src/store/records.ts';
 import { sendOutbox } from '../../../src/sync/outbox-sender.ts';
 import { fakeServer, json, networkDown, timedOut, type Route } from '../client/support/fake-server.ts';
-import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { deviceWithLea, linkedProfile } from '../client/support/device.ts';
 import { acknowledging, answers, clock, lesson, NOW } from './outbox-fixtures.ts';
 
 let lea: Profile;
-beforeEach(async () => {
-  await freshDevice();
-  lea = await linkedProfile('lea');
-});
+beforeEach(async () => ({ lea } = await deviceWithLea()));
 
 describe('sendOutbox', () => {
   it('2xx acknowledging the UUID removes the item and marks the work delivered', async () => {

@@ -19,7 +19,7 @@ import { getUpdatesCursor } from '../../../src/store/meta.ts';
 import type { Profile } from '../../../src/store/records.ts';
 import { profileWorkStates } from '../../../src/store/work-status.ts';
 import { FEED_PAGES_PER_SYNC, syncLessons } from '../../../src/sync/lesson-sync.ts';
-import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { deviceWithLea } from '../client/support/device.ts';
 import { fakeServer, json, type FakeServer } from '../client/support/fake-server.ts';
 import { publishLesson, type PublishedLesson } from '../client/support/lesson-fixtures.ts';
 
@@ -38,10 +38,7 @@ beforeAll(async () => {
 });
 
 let lea: Profile;
-beforeEach(async () => {
-  await freshDevice();
-  lea = await linkedProfile('lea');
-});
+beforeEach(async () => ({ lea } = await deviceWithLea()));
 
 const ack = (lessonId: string, receivedAt: string, handedInAt?: string): Update => ({
   kind: 'ack',

@@ -36,3 +36,9 @@ export async function linkedProfile(pupilId: string, overrides: Partial<Profile>
   await saveProfile(profile);
   return profile;
 }
+
+/** A brand-new device with Léa linked on it: what most device tests start from. */
+export async function deviceWithLea(): Promise<{ caches: MemoryCacheStorage; lea: Profile }> {
+  const caches = await freshDevice();
+  return { caches, lea: await linkedProfile('lea') };
+}
