@@ -3,7 +3,7 @@
  * retried (honouring Retry-After) on network errors and 5xx, kept with the
  * server's reason on a 4xx, and everything kept on 401.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
 import { getLocalLesson, saveLocalDraft } from '../../../src/store/teacher-lessons.ts';
 import { sendTeacherOutbox } from '../../../src/sync/teacher-outbox-sender.ts';
@@ -15,13 +15,11 @@ import {
   queuePublish,
   queueSave,
 } from '../../../src/store/teacher-outbox.ts';
-import { session } from '../../../src/teacher/teacher-session.ts';
 import { locale } from '../../../src/app/i18n.ts';
 import { refusalText } from '../../../src/teacher/editor/draft-problems.tsx';
+import { eachSignedInTeacher, PUBLICATION, TEACHER } from '../client/support/teacher-device.ts';
 
-const TEACHER = { id: 't1', name: 'Mme Rousseau', email: 'prof@example.test' };
 const IDS = { lessonId: 'lesson-1', classId: 'class-1', teacherId: TEACHER.id };
-const PUBLICATION = '6f1c3a52-3f0e-4b7e-9a55-1d2f7f0b9e10';
 
 const draft = (title: string): LessonDraft => ({
   title,
@@ -42,14 +40,11 @@ beforeEach(async () => {
   await db.clear('outbox');
   await db.clear('lessons');
   requests = [];
-  vi.stubGlobal('location', { origin: 'http://school.test' });
-  vi.stubGlobal('fetch', async (request: Request) => {
-    requests.push(request);
-    return answer(request);
-  });
-  session.value = { token: 'secret-token', teacher: TEACHER, expiresAt: '2099-01-01T00:00:00.000Z' };
 });
-afterEach(() => vi.unstubAllGlobals());
+eachSignedInTeacher(async (request) => {
+  requests.push(request);
+  return answer(request);
+});
 
 async function queuedPublish() {
   const lesson = await saveLocalDraft(IDS, draft('Les fractions'));
