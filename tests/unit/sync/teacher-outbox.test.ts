@@ -46,6 +46,11 @@ eachSignedInTeacher(async (request) => {
   return answer(request);
 });
 
+/** From now on the server refuses the lesson (422 invalid_lesson) with this message and these problems. */
+function refuseLesson(message: string, problems: { code: string; stepId?: string }[]) {
+  answer = async () => json(422, { error: 'invalid_lesson', message, problems });
+}
+
 async function queuedPublish() {
   const lesson = await saveLocalDraft(IDS, draft('Les fractions'));
   await queuePublish(lesson, PUBLICATION);
@@ -98,12 +103,7 @@ describe('teacher outbox', () => {
 
   it('keeps a refused publish as needing attention, with the server reason and problems', async () => {
     await queuedPublish();
-    answer = async () =>
-      json(422, {
-        error: 'invalid_lesson',
-        message: 'This lesson cannot be published yet.',
-        problems: [{ code: 'no_steps' }],
-      });
+    refuseLesson('This lesson cannot be published yet.', [{ code: 'no_steps' }]);
     await sendTeacherOutbox(TEACHER.id, teacherExchange);
     const [item] = await listTeacherOutbox();
     expect(item).toMatchObject({
@@ -120,12 +120,9 @@ describe('teacher outbox', () => {
 
   it('parks a publish refused for its Markdown (422), never retries it, and says why in the teacher language', async () => {
     await queuedPublish();
-    answer = async () =>
-      json(422, {
-        error: 'invalid_lesson',
-        message: 'This lesson cannot be published yet; fix the problems listed.',
-        problems: [{ code: 'markdown_too_complex', stepId: 's1' }],
-      });
+    refuseLesson('This lesson cannot be published yet; fix the problems listed.', [
+      { code: 'markdown_too_complex', stepId: 's1' },
+    ]);
     await sendTeacherOutbox(TEACHER.id, teacherExchange);
     await makeAllDueNow();
     await sendTeacherOutbox(TEACHER.id, teacherExchange);
