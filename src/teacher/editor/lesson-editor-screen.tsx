@@ -225,18 +225,16 @@ function Editor({ initial }: { initial: LocalLesson }) {
               id="opens"
               legend={tt('opensAt')}
               value={draft.availableFrom}
-              describedBy="opens-problems"
+              problems={shown.filter((p) => p.code === 'no_opening_date')}
               onChange={(availableFrom) => change({ ...draft, availableFrom })}
             />
-            <ProblemList id="opens-problems" problems={shown.filter((p) => p.code === 'no_opening_date')} />
             <DateTimeField
               id="due"
               legend={tt('dueAt')}
               value={draft.dueAt}
-              describedBy="due-problems"
+              problems={shown.filter((p) => p.code === 'opens_after_due')}
               onChange={(dueAt) => change({ ...draft, dueAt })}
             />
-            <ProblemList id="due-problems" problems={shown.filter((p) => p.code === 'opens_after_due')} />
             <label class="check">
               <input
                 type="checkbox"
