@@ -60,23 +60,27 @@ describe('joinWithCode', () => {
     expect(await listProfiles()).toEqual([]);
   });
 
-  it('403 class_archived → class_archived (any other 403 → server), nothing stored', async () => {
-    const archived = fakeServer(() => json({ error: 'class_archived', message: 'archived' }, 403));
-    const error = await refusalFrom(archived);
-    expect(error.code).toBe('class_archived');
-    const other = fakeServer(() => json({ error: 'forbidden', message: 'no' }, 403));
-    const otherError = await refusalFrom(other);
-    expect(otherError.code).toBe('server');
-    expect(await listProfiles()).toEqual([]);
-  });
-
-  it('404 expired_code → expired_code (a replaced code), any other 404 → unknown_code', async () => {
-    const expired = fakeServer(() => json({ error: 'expired_code', message: 'replaced' }, 404));
-    const error = await refusalFrom(expired);
-    expect(error.code).toBe('expired_code');
-    const older = fakeServer(() => json({ error: 'not_found', message: 'no' }, 404));
-    const olderError = await refusalFrom(older);
-    expect(olderError.code).toBe('unknown_code');
+  it.each([
+    [
+      '403 class_archived → class_archived (any other 403 → server), nothing stored',
+      403,
+      'class_archived',
+      'forbidden',
+      'server',
+    ],
+    [
+      '404 expired_code → expired_code (a replaced code), any other 404 → unknown_code',
+      404,
+      'expired_code',
+      'not_found',
+      'unknown_code',
+    ],
+  ] as const)('%s', async (_name, status, known, other, otherCode) => {
+    // The server's own reason is kept when the client knows it; another one under the same status is generic.
+    const error = await refusalFrom(fakeServer(() => json({ error: known, message: 'x' }, status)));
+    expect(error.code).toBe(known);
+    const otherError = await refusalFrom(fakeServer(() => json({ error: other, message: 'no' }, status)));
+    expect(otherError.code).toBe(otherCode);
     expect(await listProfiles()).toEqual([]);
   });
 
