@@ -9,7 +9,6 @@ import { offlineUnavailable } from '../sync/offline-capable.ts';
 import { formatBytes, formatDateTime, t } from '../app/i18n.ts';
 import type { LessonRecord } from '../store/records.ts';
 import { ProgressBar } from '../ui/progress-bar.tsx';
-import { BusyButton } from '../ui/busy-button.tsx';
 import { Icon } from '../ui/icon.tsx';
 import { syncReportText } from './sync-report-text.ts';
 import { useReportedAction } from './use-reported-action.ts';
@@ -85,9 +84,15 @@ export function SyncSummary() {
         {app.lastSyncAt.value
           ? t('lastSync', { date: formatDateTime(app.lastSyncAt.value) })
           : t('neverSynced')}{' '}
-        <BusyButton class="link" busy={working} disabled={app.syncing.value} onClick={() => void update()}>
+        <button
+          type="button"
+          class="link"
+          onClick={() => void update()}
+          disabled={working || app.syncing.value}
+          aria-busy={working}
+        >
           {working ? t('syncing') : t('syncNow')}
-        </BusyButton>
+        </button>
       </p>
       <p class="hint" role="status" data-testid="sync-report">
         {report}

@@ -5,7 +5,6 @@
 import { useState } from 'preact/hooks';
 import { useAppState } from '../app/app-state.ts';
 import { t } from '../app/i18n.ts';
-import { BusyButton } from '../ui/busy-button.tsx';
 import { downloadUnsentWork } from './save-file.ts';
 import { sendReportText } from './sync-report-text.ts';
 import { useReportedAction } from './use-reported-action.ts';
@@ -57,14 +56,15 @@ export function UnsentWork() {
         </ul>
       )}
       <p>
-        <BusyButton
+        <button
+          type="button"
           class="primary"
-          busy={sending}
-          disabled={app.syncing.value}
           onClick={() => void sendNow()}
+          disabled={sending || app.syncing.value}
+          aria-busy={sending}
         >
           {sending ? t('sending') : t('sendNow')}
-        </BusyButton>{' '}
+        </button>{' '}
         {pending.length > 0 && (
           <button type="button" class="secondary" onClick={() => void exportWork()}>
             {t('exportWork')}
