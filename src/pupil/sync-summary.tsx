@@ -4,6 +4,7 @@
  * is doing and what came of it. "Tout est prêt" only when it is true: every lesson here, no
  * work waiting, and the server answered this page.
  */
+import { useState } from 'preact/hooks';
 import { useAppState } from '../app/app-state.ts';
 import { offlineUnavailable } from '../sync/offline-capable.ts';
 import { formatBytes, formatDateTime, t } from '../app/i18n.ts';
@@ -11,11 +12,11 @@ import type { LessonRecord } from '../store/records.ts';
 import { ProgressBar } from '../ui/progress-bar.tsx';
 import { Icon } from '../ui/icon.tsx';
 import { syncReportText } from './sync-report-text.ts';
-import { useReportedAction } from './use-reported-action.ts';
 
 export function SyncSummary() {
   const app = useAppState();
-  const { busy: working, report, run } = useReportedAction();
+  const [working, setWorking] = useState(false);
+  const [report, setReport] = useState<string | null>(null);
   // Withdrawn lessons are kept only for the pupil's own work: not part of "is everything here?".
   const lessons = app.lessons.value.filter((l) => !l.withdrawn);
   const ready = lessons.filter((l) => l.state === 'ready').length;
@@ -34,7 +35,15 @@ export function SyncSummary() {
   const allReady =
     !noOffline && lessonsHere && waiting === 0 && needsAttention === 0 && app.connection.value === 'online';
 
-  const update = () => run(async () => syncReportText(await app.syncNow()));
+  const update = async () => {
+    setWorking(true);
+    setReport(null);
+    try {
+      setReport(syncReportText(await app.syncNow()));
+    } finally {
+      setWorking(false);
+    }
+  };
 
   return (
     <section class="sync-summary" aria-label={t('deviceStatus')}>
