@@ -10,7 +10,6 @@ import { launchedFile } from '../app/launch-files.ts';
 import { navigate } from '../app/router.ts';
 import { OFFLINE_FILE_EXTENSION } from '../../protocol/offline-files.ts';
 import type { LessonsFileImport } from '../sync/lessons-file-import.ts';
-import { HiddenFileInput } from '../ui/hidden-file-input.tsx';
 import { Outcome } from './file-outcome.tsx';
 
 /** What came of the file, in the pupil's words. */
@@ -89,11 +88,16 @@ export function OpenLessonsFile() {
       <p class="hint">{t('lessonsFileHint')}</p>
       <label class="button secondary big">
         {busy ? t('lessonsFileOpening') : t('openLessonsFile')}
-        <HiddenFileInput
+        <input
+          type="file"
+          class="visually-hidden"
           accept={`${OFFLINE_FILE_EXTENSION},application/zip,application/octet-stream`}
           disabled={busy}
-          testId="lessons-file-input"
-          onFile={open}
+          data-testid="lessons-file-input"
+          onChange={(e) => {
+            const input = e.currentTarget;
+            void open(input.files?.[0]).finally(() => (input.value = ''));
+          }}
         />
       </label>
       <p class="hint">{t('lessonsFileDrop')}</p>

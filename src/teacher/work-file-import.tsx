@@ -8,7 +8,6 @@ import { OFFLINE_FILE_EXTENSION } from '../../protocol/offline-files.ts';
 import { TeacherApiError, teacherCall } from './teacher-api-client.ts';
 import { tt } from './teacher-i18n.ts';
 import { ApiErrorNote } from './teacher-ui.tsx';
-import { HiddenFileInput } from '../ui/hidden-file-input.tsx';
 
 export function WorkFileImport({ onImported }: { onImported: () => void }) {
   const [busy, setBusy] = useState(false);
@@ -46,11 +45,16 @@ export function WorkFileImport({ onImported }: { onImported: () => void }) {
     <div class="actions work-file-import">
       <label class="button secondary">
         {busy ? tt('importingWorkFile') : tt('importWorkFile')}
-        <HiddenFileInput
+        <input
+          type="file"
+          class="visually-hidden"
           accept={`${OFFLINE_FILE_EXTENSION},application/zip`}
           disabled={busy}
-          testId="work-file-input"
-          onFile={upload}
+          data-testid="work-file-input"
+          onChange={(e) => {
+            const input = e.currentTarget;
+            void upload(input.files?.[0]).finally(() => (input.value = ''));
+          }}
         />
       </label>
       {done && (
