@@ -8,7 +8,7 @@ import { useAppState } from '../app/app-state.ts';
 import { formatBytes, t } from '../app/i18n.ts';
 import { OFFLINE_FILE_MIME } from '../../protocol/offline-files.ts';
 import { Outcome } from './file-outcome.tsx';
-import { saveFile } from '../ui/save-file.ts';
+import { saveFile } from './save-file.ts';
 
 export function SaveWorkFile() {
   const app = useAppState();

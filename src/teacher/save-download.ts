@@ -1,8 +1,15 @@
-/** Fetch an authenticated file (with the bearer) and hand it to the browser as a download. */
-import { saveFile } from '../ui/save-file.ts';
+/** Fetch an authenticated file (with the bearer) and hand it to the browser as a download via a blob: URL. */
 import { teacherDownload } from './teacher-api-client.ts';
 
-/** Downloads `path` as this teacher and offers it under `filename`. */
 export async function saveDownload(path: string, filename: string): Promise<void> {
-  saveFile(filename, await teacherDownload(path));
+  const blob = await teacherDownload(path);
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser time to start reading the blob before it is released.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
