@@ -4,6 +4,7 @@ import type { ManifestLesson } from '../../protocol/api.ts';
 import type { ManifestSequence } from '../../protocol/manifest-sequence.ts';
 import type { QuizStep } from '../../protocol/lesson-pack.ts';
 import type { Database } from '../db/schema.ts';
+import { newestVersion } from './versions.ts';
 
 /**
  * The latest published version of each lesson of a class, future ones included, in opening order,
@@ -29,12 +30,7 @@ export async function latestLessonsOfClass(
       'lv.due_at',
     ])
     .where('l.class_id', '=', classId)
-    .where('lv.version', '=', (eb) =>
-      eb
-        .selectFrom('lesson_versions as newer')
-        .select((e) => e.fn.max('newer.version').as('v'))
-        .whereRef('newer.lesson_id', '=', 'lv.lesson_id'),
-    );
+    .where('lv.version', '=', newestVersion);
   if (forPupil) {
     const { pupilId } = forPupil;
     query = query.where((eb) => {

@@ -1,5 +1,5 @@
 /** Published versions as the teacher's screens need them: the pack as JSON, the keys, the draft. */
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import * as v from 'valibot';
 import { LessonPackSchema, type LessonPack, type QuizStep } from '../../protocol/lesson-pack.ts';
 import type { BlobStore } from '../blobs/store.ts';
@@ -25,6 +25,13 @@ export function withQuizKeys(pack: LessonPack, quizKeys: QuizStep[]): LessonPack
   };
 }
 
+/** For `.where('lv.version', '=', newestVersion)` on `lesson_versions as lv`: only each lesson's newest version. */
+export const newestVersion = (eb: ExpressionBuilder<Database & { lv: Database['lesson_versions'] }, 'lv'>) =>
+  eb
+    .selectFrom('lesson_versions as newer')
+    .select((e) => e.fn.max('newer.version').as('v'))
+    .whereRef('newer.lesson_id', '=', 'lv.lesson_id');
+
 /** The latest published version of each of these lessons, by lesson id. */
 export async function latestVersions(db: Db, lessonIds: string[]) {
   if (lessonIds.length === 0) return new Map<string, LatestVersion>();
@@ -42,12 +49,7 @@ export async function latestVersions(db: Db, lessonIds: string[]) {
       'lv.quiz_keys',
     ])
     .where('lv.lesson_id', 'in', lessonIds)
-    .where('lv.version', '=', (eb) =>
-      eb
-        .selectFrom('lesson_versions as newer')
-        .select((e) => e.fn.max('newer.version').as('v'))
-        .whereRef('newer.lesson_id', '=', 'lv.lesson_id'),
-    )
+    .where('lv.version', '=', newestVersion)
     .execute();
   return new Map(rows.map((row) => [row.lesson_id, { ...row, version: Number(row.version) }]));
 }

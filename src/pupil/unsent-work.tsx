@@ -7,27 +7,19 @@ import { useAppState } from '../app/app-state.ts';
 import { t } from '../app/i18n.ts';
 import { downloadUnsentWork } from './save-file.ts';
 import { sendReportText } from './sync-report-text.ts';
+import { useReportedAction } from './use-reported-action.ts';
 import { WorkStateLabel } from './work-state-label.tsx';
 
 export function UnsentWork() {
   const app = useAppState();
   const profile = app.activeProfile.value;
   const [exported, setExported] = useState<number | null>(null);
-  const [sending, setSending] = useState(false);
-  const [report, setReport] = useState<string | null>(null);
+  const { busy: sending, report, run } = useReportedAction();
   if (!profile) return null;
   const titles = new Map(app.lessons.value.map((l) => [l.lessonId, l.title]));
   const pending = app.handedIn.value.filter((h) => h.state !== 'delivered');
   const exportWork = async (ids?: string[]) => setExported(await downloadUnsentWork(profile, ids));
-  const sendNow = async () => {
-    setSending(true);
-    setReport(null);
-    try {
-      setReport(sendReportText(await app.sendWorkNow()));
-    } finally {
-      setSending(false);
-    }
-  };
+  const sendNow = () => run(async () => sendReportText(await app.sendWorkNow()));
 
   return (
     <section class="card" aria-labelledby="outbox-title">

@@ -4,7 +4,7 @@
  * waiting for a server), the sequences being arranged, and the session. Opened once, lazily, by the teacher
  * screens only.
  */
-import type { DBSchema, IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase, StoreKey, StoreNames, StoreValue } from 'idb';
 import { lazyConnection } from './connection.ts';
 import type { LessonDraft } from '../../protocol/lesson-draft.ts';
 import type { ReportedPublishProblem } from '../../protocol/teacher-api.ts';
@@ -160,4 +160,17 @@ export function openTeacherDb(): Promise<TeacherDatabase> {
 /** Close the shared connection (tests reopen the database at another version). */
 export function closeTeacherDbForTests(): Promise<void> {
   return connection.close();
+}
+
+/** Rewrites one record of a store in a single transaction, through `change`; a record that is gone stays gone. */
+export async function updateTeacherRecord<Name extends StoreNames<TeacherDB>>(
+  storeName: Name,
+  key: StoreKey<TeacherDB, Name>,
+  change: (record: StoreValue<TeacherDB, Name>) => StoreValue<TeacherDB, Name>,
+): Promise<void> {
+  const db = await openTeacherDb();
+  const tx = db.transaction(storeName, 'readwrite');
+  const record = await tx.store.get(key);
+  if (record) await tx.store.put(change(record));
+  await tx.done;
 }

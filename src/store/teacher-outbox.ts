@@ -5,7 +5,12 @@
  */
 import type { LessonOutboxItem } from './teacher-db.ts';
 import type { ReportedPublishProblem } from '../../protocol/teacher-api.ts';
-import { openTeacherDb, type LocalLesson, type TeacherOutboxItem } from './teacher-db.ts';
+import {
+  openTeacherDb,
+  updateTeacherRecord,
+  type LocalLesson,
+  type TeacherOutboxItem,
+} from './teacher-db.ts';
 import { earliestFirst } from './time-order.ts';
 
 function newItem(kind: LessonOutboxItem['kind'], id: string, lesson: LocalLesson): LessonOutboxItem {
@@ -49,13 +54,8 @@ export async function removeDelivered(item: TeacherOutboxItem): Promise<void> {
   await tx.done;
 }
 
-async function edit(id: string, change: (item: TeacherOutboxItem) => TeacherOutboxItem): Promise<void> {
-  const db = await openTeacherDb();
-  const tx = db.transaction('outbox', 'readwrite');
-  const item = await tx.store.get(id);
-  if (item) await tx.store.put(change(item));
-  await tx.done;
-}
+const edit = (id: string, change: (item: TeacherOutboxItem) => TeacherOutboxItem) =>
+  updateTeacherRecord('outbox', id, change);
 
 export function rescheduleItem(id: string, nextAttemptAt: number, lastError: string): Promise<void> {
   return edit(id, (item) => ({

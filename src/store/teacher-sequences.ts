@@ -10,6 +10,7 @@ import type {
 } from '../../protocol/sequence-api.ts';
 import {
   openTeacherDb,
+  updateTeacherRecord,
   type LocalSequence,
   type SequenceBody,
   type SequenceOutboxItem,
@@ -125,13 +126,8 @@ export async function markSequenceServerHas(
   }));
 }
 
-async function change(sequenceId: string, edit: (record: LocalSequence) => LocalSequence): Promise<void> {
-  const db = await openTeacherDb();
-  const tx = db.transaction('sequences', 'readwrite');
-  const record = await tx.store.get(sequenceId);
-  if (record) await tx.store.put(edit(record));
-  await tx.done;
-}
+const change = (sequenceId: string, edit: (record: LocalSequence) => LocalSequence) =>
+  updateTeacherRecord('sequences', sequenceId, edit);
 
 /**
  * Queue a publication under its client UUID. A save still waiting is frozen first (its own key,

@@ -129,6 +129,11 @@ function badResponse(message: string): SendOutcome {
   return { kind: 'response', status: 502, retryAfter: null, body: { error: 'bad_response', message } };
 }
 
+/** A 2xx answer from the server (its body is then worth parsing). */
+function isSuccess(outcome: SendOutcome): outcome is Extract<SendOutcome, { kind: 'response' }> {
+  return outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300;
+}
+
 async function jsonCall<T>(
   schema: v.GenericSchema<unknown, T>,
   fetchFn: FetchLike,
@@ -138,12 +143,7 @@ async function jsonCall<T>(
 ): Promise<ApiResult<T>> {
   const result = await exchange(fetchFn, caller, path, options);
   const outcome = toSendOutcome(result);
-  if (
-    result.kind !== 'response' ||
-    outcome.kind !== 'response' ||
-    outcome.status < 200 ||
-    outcome.status >= 300
-  ) {
+  if (result.kind !== 'response' || !isSuccess(outcome)) {
     return { ok: false, outcome };
   }
   const parsed = v.safeParse(schema, outcome.body);
@@ -172,12 +172,7 @@ export async function getManifest(
   if (result.kind === 'response' && result.response.status === 304)
     return { kind: 'notModified', response: result.response };
   const outcome = toSendOutcome(result);
-  if (
-    result.kind !== 'response' ||
-    outcome.kind !== 'response' ||
-    outcome.status < 200 ||
-    outcome.status >= 300
-  ) {
+  if (result.kind !== 'response' || !isSuccess(outcome)) {
     return { kind: 'failed', outcome };
   }
   const parsed = v.safeParse(ManifestSchema, outcome.body);

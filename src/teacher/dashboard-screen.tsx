@@ -1,4 +1,5 @@
 /** Who is ready offline and who has handed in, per pupil and lesson, with the one-glance count. */
+import type { ComponentChildren } from 'preact';
 import type { Dashboard } from '../../protocol/teacher-api.ts';
 import { formatSchoolTime } from './school-clock.ts';
 import { handedInStatus } from './handed-in-status.ts';
@@ -85,6 +86,24 @@ export function DashboardScreen({ classId }: { classId: string }) {
   );
 }
 
+/** A pupil's state for a lesson as a badge coloured by its tone; `status` names the state for the tests. */
+function StatusBadge(props: {
+  tone: 'good' | 'warn' | 'bad' | null;
+  testId: string;
+  status: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <span
+      class={props.tone ? `badge ${props.tone}` : 'badge'}
+      data-testid={props.testId}
+      data-status={props.status}
+    >
+      {props.children}
+    </span>
+  );
+}
+
 function Cell({ pupil, lesson }: { pupil: DashboardPupil; lesson: DashboardLesson }) {
   const ready = pupil.ready[lesson.id] === true;
   const work = pupil.work[lesson.id];
@@ -109,13 +128,13 @@ function Cell({ pupil, lesson }: { pupil: DashboardPupil; lesson: DashboardLesso
       </span>
       {work ? (
         <>
-          <span
-            class={status === 'handedInLate' ? 'badge warn' : 'badge good'}
-            data-testid="work-status"
-            data-status={status}
+          <StatusBadge
+            tone={status === 'handedInLate' ? 'warn' : 'good'}
+            testId="work-status"
+            status={status}
           >
             {status === 'handedInLate' ? tt('late') : tt('handedIn')}
-          </span>
+          </StatusBadge>
           <span class="meta">{formatSchoolTime(work.handedInAt)}</span>
           {work.receivedByFile && (
             <span class="meta" data-testid="received-by-file">
@@ -136,13 +155,9 @@ function Cell({ pupil, lesson }: { pupil: DashboardPupil; lesson: DashboardLesso
           </a>
         </>
       ) : (
-        <span
-          class={status === 'missingLate' ? 'badge bad' : 'badge'}
-          data-testid="not-handed-in"
-          data-status={status}
-        >
+        <StatusBadge tone={status === 'missingLate' ? 'bad' : null} testId="not-handed-in" status={status}>
           {status === 'missingLate' ? tt('missingLate') : tt('notYet')}
-        </span>
+        </StatusBadge>
       )}
     </td>
   );

@@ -128,3 +128,25 @@ export function InputField({
     </label>
   );
 }
+
+/** A labelled drop-down of choices (`first`, when given, is a choice before them, such as "choose…"). */
+export function SelectField(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  choices: { value: string; label: string }[];
+  first?: { value: string; label: string };
+}) {
+  return (
+    <label class="field">
+      <span>{props.label}</span>
+      <select value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+        {[...(props.first ? [props.first] : []), ...props.choices].map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -6,6 +6,7 @@ import { instantOnDate, schoolDateTimeText } from '../../../protocol/school-time
 import { tt } from '../teacher-i18n.ts';
 import { schoolTimeZone } from '../teacher-session.ts';
 import { InputField } from '../teacher-ui.tsx';
+import { ProblemList } from './draft-problems.tsx';
 
 function schoolParts(iso: string | null, timeZone: string): { date: string; time: string } {
   if (!iso) return { date: '', time: '' };
@@ -22,6 +23,8 @@ export function DateTimeField(props: {
   value: string | null;
   onChange: (iso: string | null) => void;
   describedBy?: string;
+  /** Problems about this date, listed right under it (and read with it). */
+  problems?: { code: string }[];
 }) {
   const timeZone = schoolTimeZone.value;
   const { date, time } = schoolParts(props.value, timeZone);
@@ -31,8 +34,9 @@ export function DateTimeField(props: {
     const at = instantOnDate(nextDate, nextTime || DEFAULT_TIME, timeZone);
     if (!Number.isNaN(at.getTime())) props.onChange(at.toISOString());
   };
-  return (
-    <fieldset class="date-time" aria-describedby={props.describedBy}>
+  const problemsId = props.problems && `${props.id}-problems`;
+  const field = (
+    <fieldset class="date-time" aria-describedby={props.describedBy ?? problemsId}>
       <legend>{props.legend}</legend>
       {/* Said only when this computer's clock is not the school's: the fields are school time. */}
       {timeZone !== new Intl.DateTimeFormat().resolvedOptions().timeZone && (
@@ -59,5 +63,12 @@ export function DateTimeField(props: {
         </button>
       )}
     </fieldset>
+  );
+  if (!props.problems) return field;
+  return (
+    <>
+      {field}
+      <ProblemList id={problemsId} problems={props.problems} />
+    </>
   );
 }

@@ -109,6 +109,12 @@ function blankLesson(classId: string, lessonId: string, teacherId: string): Loca
 /** How long the editor waits for the server's copy before opening the device's. */
 const SERVER_WAIT_MS = 3_000;
 
+/** The lesson's two dates, each with the problem shown under it. */
+const LESSON_DATES = [
+  { id: 'opens', legend: 'opensAt', field: 'availableFrom', problem: 'no_opening_date' },
+  { id: 'due', legend: 'dueAt', field: 'dueAt', problem: 'opens_after_due' },
+] as const;
+
 function Editor({ initial }: { initial: LocalLesson }) {
   const [draft, setDraft] = useState<LessonDraft>(initial.draft);
   const [lesson, setLesson] = useState<LocalLesson>(initial);
@@ -221,22 +227,16 @@ function Editor({ initial }: { initial: LocalLesson }) {
           <fieldset class="card">
             <legend>{tt('schedule')}</legend>
             {/* Each problem right under the field it is about. */}
-            <DateTimeField
-              id="opens"
-              legend={tt('opensAt')}
-              value={draft.availableFrom}
-              describedBy="opens-problems"
-              onChange={(availableFrom) => change({ ...draft, availableFrom })}
-            />
-            <ProblemList id="opens-problems" problems={shown.filter((p) => p.code === 'no_opening_date')} />
-            <DateTimeField
-              id="due"
-              legend={tt('dueAt')}
-              value={draft.dueAt}
-              describedBy="due-problems"
-              onChange={(dueAt) => change({ ...draft, dueAt })}
-            />
-            <ProblemList id="due-problems" problems={shown.filter((p) => p.code === 'opens_after_due')} />
+            {LESSON_DATES.map(({ id, legend, field, problem }) => (
+              <DateTimeField
+                key={id}
+                id={id}
+                legend={tt(legend)}
+                value={draft[field]}
+                problems={shown.filter((p) => p.code === problem)}
+                onChange={(value) => change({ ...draft, [field]: value })}
+              />
+            ))}
             <label class="check">
               <input
                 type="checkbox"

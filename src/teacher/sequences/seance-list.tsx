@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { teacherPaths } from '../teacher-routes.ts';
 import type { LessonChoice } from './sequence-on-device.ts';
 import { st } from './sequence-i18n.ts';
+import { SelectField } from '../teacher-ui.tsx';
 
 /** The séance list with its controls; every change goes through `onReorder` or `onAddNew`. */
 export function SeanceList({
@@ -85,17 +86,13 @@ export function SeanceList({
           }
         }}
       >
-        <label class="field">
-          <span>{st('addExisting')}</span>
-          <select value={pick} onChange={(e) => setPick(e.currentTarget.value)}>
-            <option value="">{st('chooseLesson')}</option>
-            {others.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={st('addExisting')}
+          value={pick}
+          onChange={setPick}
+          first={{ value: '', label: st('chooseLesson') }}
+          choices={others.map((l) => ({ value: l.id, label: l.title }))}
+        />
         <button type="submit" disabled={!pick}>
           {st('add')}
         </button>

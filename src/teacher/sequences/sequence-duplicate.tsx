@@ -8,7 +8,7 @@ import { navigate } from '../../app/router.ts';
 import { TeacherApiError } from '../teacher-api-client.ts';
 import { teacherPaths } from '../teacher-routes.ts';
 import { session } from '../teacher-session.ts';
-import { ApiErrorNote } from '../teacher-ui.tsx';
+import { ApiErrorNote, SelectField } from '../teacher-ui.tsx';
 import { useServerData } from '../use-server-data.ts';
 import { duplicateSequence } from './sequence-calls.ts';
 import { st } from './sequence-i18n.ts';
@@ -39,16 +39,12 @@ export function SequenceDuplicate({ sequenceId, classId }: { sequenceId: string;
     <section class="card" aria-labelledby="duplicate-title">
       <h2 id="duplicate-title">{st('duplicateTitle')}</h2>
       <p class="hint">{st('duplicateHint')}</p>
-      <label class="field">
-        <span>{st('duplicateInto')}</span>
-        <select value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
-          {open.map((k) => (
-            <option key={k.id} value={k.id}>
-              {k.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={st('duplicateInto')}
+        value={target}
+        onChange={setTarget}
+        choices={open.map((k) => ({ value: k.id, label: k.name }))}
+      />
       <button type="button" class="secondary" disabled={busy || target === classId} onClick={duplicate}>
         {st('duplicateToClass')}
       </button>{' '}

@@ -41,6 +41,18 @@ function serverCodes(): Set<string> {
 
 afterEach(() => setLocale('fr'));
 
+/** In French and in English, each code has its own wording: neither the bare code nor the unknown code's text. */
+async function expectWordedInBothLanguages(codes: readonly string[], wording: (code: string) => string) {
+  for (const language of ['fr', 'en'] as const) {
+    await setLocale(language);
+    for (const code of codes) {
+      const text = wording(code);
+      expect(text, code).not.toContain(`(${code})`);
+      expect(text, code).not.toBe(wording('some_future_code'));
+    }
+  }
+}
+
 describe('server refusal codes', () => {
   const found = serverCodes();
   const listed = new Set<string>([...DEVICE_ERROR_CODES, ...TEACHER_ERROR_CODES]);
@@ -53,14 +65,7 @@ describe('server refusal codes', () => {
   });
 
   it('each has a teacher wording in French and in English, never the code or the server sentence', async () => {
-    for (const language of ['fr', 'en'] as const) {
-      await setLocale(language);
-      for (const code of TEACHER_ERROR_CODES) {
-        const text = refusalByCode(code);
-        expect(text, code).not.toContain(`(${code})`);
-        expect(text, code).not.toBe(refusalByCode('some_future_code'));
-      }
-    }
+    await expectWordedInBothLanguages(TEACHER_ERROR_CODES, refusalByCode);
     await setLocale('fr');
     const french = TEACHER_ERROR_CODES.map(refusalByCode);
     await setLocale('en');
@@ -69,14 +74,7 @@ describe('server refusal codes', () => {
   });
 
   it('each has a pupil wording in French and in English', async () => {
-    for (const language of ['fr', 'en'] as const) {
-      await setLocale(language);
-      for (const code of DEVICE_ERROR_CODES) {
-        const text = pupilRefusalText(code);
-        expect(text, code).not.toContain(`(${code})`);
-        expect(text, code).not.toBe(pupilRefusalText('some_future_code'));
-      }
-    }
+    await expectWordedInBothLanguages(DEVICE_ERROR_CODES, pupilRefusalText);
   });
 });
 

@@ -16,15 +16,20 @@ import {
 const pack = strToU8(JSON.stringify({ format: 'cartable.lesson/1', id: 'l1' }));
 const image = new Uint8Array(4096).map((_, i) => (i * 7) % 251);
 
+/** Whose file it is, the same in both kinds: Léa of CM1, on the school's server. */
+const LEA_IN_CM1 = {
+  server: 'http://127.0.0.1:8080',
+  pupil: { id: 'p1', name: 'Léa' },
+  class: { id: 'c1', name: 'CM1' },
+};
+
 async function lessonsFile(): Promise<Uint8Array> {
   const packSha = await sha256Hex(pack);
   const imageSha = await sha256Hex(image);
   const manifest: Omit<LessonsFileManifest, 'entries'> = {
+    ...LEA_IN_CM1,
     format: LESSONS_FILE_FORMAT,
     createdAt: '2026-12-01T08:00:00.000Z',
-    server: 'http://127.0.0.1:8080',
-    pupil: { id: 'p1', name: 'Léa' },
-    class: { id: 'c1', name: 'CM1' },
     joinCode: 'ABC DEF GHJ',
     lessons: [
       {
@@ -133,11 +138,9 @@ describe('work file', () => {
   it('round-trips submissions and their attachment bytes', async () => {
     const photoSha = await sha256Hex(image);
     const manifest: Omit<WorkFileManifest, 'entries'> = {
+      ...LEA_IN_CM1,
       format: WORK_FILE_FORMAT,
       createdAt: '2026-12-02T09:00:00.000Z',
-      server: 'http://127.0.0.1:8080',
-      pupil: { id: 'p1', name: 'Léa' },
-      class: { id: 'c1', name: 'CM1' },
       submissions: [
         {
           id: '0b9e3c55-4c0a-4f4e-9d57-3f1c2a7d9e10',

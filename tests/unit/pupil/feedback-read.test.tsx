@@ -3,9 +3,7 @@
  * lesson's feedback; lessons with new messages are marked in the list and counted at home.
  */
 import { openDB } from 'idb';
-import { renderToString } from 'preact-render-to-string';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppStateContext, createAppState, type AppState } from '../../../src/app/app-state.ts';
 import { closeDbForTests, DB_NAME, DB_VERSION } from '../../../src/store/db.ts';
 import { isUnread, listFeedback, markFeedbackRead, saveFeedback } from '../../../src/store/feedback.ts';
 import { handIn } from '../../../src/store/hand-in.ts';
@@ -15,6 +13,7 @@ import type { FeedbackRecord, Profile } from '../../../src/store/records.ts';
 import { FeedbackList } from '../../../src/pupil/feedback-list.tsx';
 import { LessonList } from '../../../src/pupil/lesson-list.tsx';
 import { deviceWithLea, linkedProfile } from '../client/support/device.ts';
+import { loadedAppState, renderInApp } from '../client/support/app-render.tsx';
 import { publishLesson } from '../client/support/lesson-fixtures.ts';
 
 beforeAll(() => {
@@ -79,7 +78,7 @@ describe('the read mark on the device', () => {
 });
 
 describe('on screen', () => {
-  async function pupilWithFeedback(): Promise<AppState> {
+  async function pupilWithFeedback() {
     const lessons = [await publishLesson('lecture'), await publishLesson('calcul')];
     await upsertFromManifest(
       lea.id,
@@ -91,16 +90,12 @@ describe('on screen', () => {
       await acknowledge(work.submission.id, '2021-04-06T09:00:00.000Z');
     }
     await saveFeedback([feedback(lea, 'f1', 'lecture'), feedback(lea, 'f2', 'lecture', 'Encore bravo')]);
-    const app = createAppState();
-    await app.refresh();
-    return app;
+    return loadedAppState();
   }
-  const render = (app: AppState, node: preact.ComponentChild) =>
-    renderToString(<AppStateContext.Provider value={app}>{node}</AppStateContext.Provider>);
 
   it('marks the lesson with new feedback in the list and counts it at home, with a link to it', async () => {
     const app = await pupilWithFeedback();
-    const html = render(app, <LessonList />);
+    const html = renderInApp(app, <LessonList />);
     expect(html).toContain('2 nouveaux messages de ton professeur');
     expect(html).toContain('href="/lesson/lecture"');
     const cards = html.split('class="lesson-card"').slice(1);
@@ -113,11 +108,11 @@ describe('on screen', () => {
   it('opening the feedback reads it: the mark and the count go, "Nouveau" stays on what was new', async () => {
     const app = await pupilWithFeedback();
     const list = <FeedbackList lessonId="lecture" />;
-    expect(render(app, list).match(/data-testid="feedback-new"/g)).toHaveLength(2);
+    expect(renderInApp(app, list).match(/data-testid="feedback-new"/g)).toHaveLength(2);
 
     await app.markFeedbackRead('lecture');
     expect(app.unreadFeedback.value).toEqual([]);
-    const html = render(app, <LessonList />);
+    const html = renderInApp(app, <LessonList />);
     expect(html).not.toContain('Nouveau message du professeur');
     expect(html).not.toContain('nouveaux messages');
     expect((await listFeedback(lea.id)).some(isUnread)).toBe(false);

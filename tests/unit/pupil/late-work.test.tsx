@@ -3,9 +3,7 @@
  * in after the due date, "pas rendu, en retard" only for work not handed in, on the pupil's
  * cards and on the teacher's dashboard alike.
  */
-import { renderToString } from 'preact-render-to-string';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppStateContext, createAppState } from '../../../src/app/app-state.ts';
 import { handIn } from '../../../src/store/hand-in.ts';
 import { markReady, upsertFromManifest } from '../../../src/store/lessons.ts';
 import { acknowledge } from '../../../src/store/outbox.ts';
@@ -14,6 +12,7 @@ import { LessonList } from '../../../src/pupil/lesson-list.tsx';
 import { handedInStatus } from '../../../src/teacher/handed-in-status.ts';
 import { tt } from '../../../src/teacher/teacher-i18n.ts';
 import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { loadedAppState, renderInApp } from '../client/support/app-render.tsx';
 import { publishLesson } from '../client/support/lesson-fixtures.ts';
 
 const DUE = '2021-04-05T15:30:00.000Z';
@@ -55,14 +54,7 @@ describe("the pupil's card", () => {
     await markReady(lea.id, 'calcul', missing.pack);
     const work = await handIn(lea, { lessonId: 'lecture', version: 1 }, {});
     await acknowledge(work.submission.id, new Date().toISOString());
-    const app = createAppState();
-    await app.refresh();
-
-    const html = renderToString(
-      <AppStateContext.Provider value={app}>
-        <LessonList />
-      </AppStateContext.Provider>,
-    );
+    const html = renderInApp(await loadedAppState(), <LessonList />);
     const card = (id: string) =>
       html
         .split('class="lesson-card"')

@@ -2,12 +2,11 @@
  * The pupil's list gathers a sequence's séances under its heading, in séance order, in a section
  * labelled by that heading; a lesson outside any sequence stays on its own (issue 11, point 6).
  */
-import { renderToString } from 'preact-render-to-string';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppStateContext, createAppState } from '../../../src/app/app-state.ts';
 import { markReady, upsertFromManifest } from '../../../src/store/lessons.ts';
 import { LessonList } from '../../../src/pupil/lesson-list.tsx';
 import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { loadedAppState, renderInApp } from '../client/support/app-render.tsx';
 import { publishLesson } from '../client/support/lesson-fixtures.ts';
 
 beforeAll(() => {
@@ -36,14 +35,7 @@ describe("the pupil's list groups séances under their sequence", () => {
       { ...first.entry, availableFrom: OPEN, dueAt: '2099-01-03T10:00:00.000Z', sequence: fractions(1) },
     ]);
     for (const lesson of [second, first, alone]) await markReady(lea.id, lesson.entry.id, lesson.pack);
-    const app = createAppState();
-    await app.refresh();
-
-    const html = renderToString(
-      <AppStateContext.Provider value={app}>
-        <LessonList />
-      </AppStateContext.Provider>,
-    );
+    const html = renderInApp(await loadedAppState(), <LessonList />);
 
     const group = html.match(/<li class="sequence-group"[^>]*>(.*?)<\/section><\/li>/s)?.[1] ?? '';
     expect(group).toMatch(

@@ -4,37 +4,21 @@
  * only assigned pupils.
  */
 import * as v from 'valibot';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLASS_NEWS_VALUE_HEADER, ManifestSchema } from '../../../protocol/api.ts';
 import { readOfflineFile } from '../../../protocol/offline-file-archive.ts';
 import { FollowGridSchema } from '../../../protocol/sequence-api.ts';
 import { DashboardSchema } from '../../../protocol/teacher-api.ts';
-import {
-  dailySeances,
-  draftLessons,
-  publishSequence,
-  saveSequence,
-  sequenceSchool,
-  type SequenceSchool,
-} from './sequence-support.ts';
+import { eachTest } from './harness.ts';
+import { dailySeances, fractionsSchool, publishSequence, type SequenceSchool } from './sequence-support.ts';
 import { client, handIn, handInAs } from './teacher-support.ts';
 
 let school: SequenceSchool;
 let lessons: string[];
-beforeEach(async () => {
-  school = await sequenceSchool();
-  lessons = await draftLessons(school.teacher, school.classA.id, [
-    'Séance 1',
-    'Séance 2 adaptée',
-    'Séance 3',
-  ]);
-  await saveSequence(school.teacher, 'fractions', {
-    classId: school.classA.id,
-    title: 'Les fractions',
-    lessonIds: lessons,
-  });
-});
-afterEach(() => school.server.close());
+eachTest(
+  () => fractionsSchool(['Séance 1', 'Séance 2 adaptée', 'Séance 3']),
+  (world) => ({ lessons } = school = world),
+);
 
 const manifest = (token: string, etag?: string) =>
   school.server.app.request('/api/pupil/manifest', {

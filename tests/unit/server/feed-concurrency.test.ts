@@ -6,12 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UpdatesSchema, type Update } from '../../../protocol/api.ts';
-import { openPostgres } from '../../../server/db/connect.ts';
 import { appendToFeed } from '../../../server/feed/append.ts';
-import { adminUrl, createPostgresDatabase } from './postgres-database.ts';
-import { bearer, createSchool, createTestServer, joinAs, type TestServer } from './harness.ts';
+import { adminUrl, postgresServerForSuite } from './postgres-database.ts';
+import { bearer, createSchool, joinAs, type TestServer } from './harness.ts';
 
 const ack = (n: number): Extract<Update, { kind: 'ack' }> => ({
   kind: 'ack',
@@ -22,15 +21,7 @@ const ack = (n: number): Extract<Update, { kind: 'ack' }> => ({
 
 describe.skipIf(!adminUrl)('the feed under concurrent writers, on PostgreSQL', () => {
   let server: TestServer;
-  let database: Awaited<ReturnType<typeof createPostgresDatabase>> | undefined;
-  beforeAll(async () => {
-    database = await createPostgresDatabase('cartable_feed');
-    server = await createTestServer({}, openPostgres(database.url));
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-  });
+  postgresServerForSuite('cartable_feed', (created) => (server = created));
 
   it('delivers an update whose transaction commits after a later one was read', async () => {
     const school = await createSchool(server);

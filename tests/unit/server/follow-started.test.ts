@@ -5,31 +5,21 @@
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FollowGridSchema } from '../../../protocol/sequence-api.ts';
-import {
-  dailySeances,
-  draftLessons,
-  publishSequence,
-  saveSequence,
-  sequenceSchool,
-  type SequenceSchool,
-} from './sequence-support.ts';
+import { eachTest } from './harness.ts';
+import { dailySeances, fractionsSchool, publishSequence, type SequenceSchool } from './sequence-support.ts';
 import { client, handIn, handInAs } from './teacher-support.ts';
 
 let school: SequenceSchool;
 let lessons: string[];
-beforeEach(async () => {
-  school = await sequenceSchool();
-  lessons = await draftLessons(school.teacher, school.classA.id, ['Séance 1', 'Séance 2', 'Séance 3']);
-  await saveSequence(school.teacher, 'fractions', {
-    classId: school.classA.id,
-    title: 'Les fractions',
-    lessonIds: lessons,
-  });
-  await publishSequence(school.teacher, 'fractions', [
-    { classId: school.classA.id, seances: dailySeances([6, 7, 8]) },
+/** Published in class A from Tuesday 6 April, one séance a day. */
+async function publishedFractions() {
+  const world = await fractionsSchool(['Séance 1', 'Séance 2', 'Séance 3']);
+  await publishSequence(world.teacher, 'fractions', [
+    { classId: world.classA.id, seances: dailySeances([6, 7, 8]) },
   ]);
-});
-afterEach(() => school.server.close());
+  return world;
+}
+eachTest(publishedFractions, (world) => ({ lessons } = school = world));
 
 const report = (token: string, extra: object = {}) =>
   client(school.server, token).post('/api/pupil/device-status', {

@@ -5,6 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { openPostgres } from '../../../server/db/connect.ts';
+import { createTestServer, type TestServer } from './harness.ts';
 
 export const adminUrl = process.env.CARTABLE_TEST_DATABASE_URL;
 
@@ -28,4 +31,22 @@ export async function createPostgresDatabase(
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name}`) };
+}
+
+/**
+ * Inside a describe: one test server on a fresh database (named `<prefix>_…`) for the whole suite, handed
+ * to `take`; closed and dropped after it.
+ */
+export function postgresServerForSuite(prefix: string, take: (server: TestServer) => void): void {
+  let server: TestServer | undefined;
+  let database: Awaited<ReturnType<typeof createPostgresDatabase>> | undefined;
+  beforeAll(async () => {
+    database = await createPostgresDatabase(prefix);
+    server = await createTestServer({}, openPostgres(database.url));
+    take(server);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+  });
 }

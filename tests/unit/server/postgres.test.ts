@@ -4,19 +4,17 @@
  * CARTABLE_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Submission } from '../../../protocol/api.ts';
 import { writeOfflineFile } from '../../../protocol/offline-file-archive.ts';
 import { WORK_FILE_FORMAT } from '../../../protocol/offline-files.ts';
-import { openPostgres } from '../../../server/db/connect.ts';
-import { adminUrl, createPostgresDatabase } from './postgres-database.ts';
+import { adminUrl, postgresServerForSuite } from './postgres-database.ts';
 import { listDemoPupils, seedDemo } from '../../../server/seed/demo.ts';
-import { client, handIn, mediaBytes, sha256 } from './teacher-support.ts';
+import { client, handIn, handInAt, mediaBytes, sha256 } from './teacher-support.ts';
 import {
   ackAsOlderServer,
   bearer,
   createSchool,
-  createTestServer,
   joinAs,
   jsonRequest,
   publishTestLesson,
@@ -27,15 +25,7 @@ import {
 
 describe.skipIf(!adminUrl)('on PostgreSQL', () => {
   let server: TestServer;
-  let database: Awaited<ReturnType<typeof createPostgresDatabase>> | undefined;
-  beforeAll(async () => {
-    database = await createPostgresDatabase('cartable_test');
-    server = await createTestServer({}, openPostgres(database.url));
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-  });
+  postgresServerForSuite('cartable_test', (created) => (server = created));
 
   it('migrates, seeds, joins, and serves the manifest', async () => {
     await seedDemo(server.db, server.blobs);
@@ -143,17 +133,8 @@ describe.skipIf(!adminUrl)('on PostgreSQL', () => {
     const school = await createSchool(server);
     const lesson = await publishTestLesson(server, school.classId);
     const token = await joinAs(server, school.pupils[0]!.joinCode);
-    const handInAt = async (handedInAt: string) => {
-      const submission = handIn(lesson.lessonId, lesson.version, {}, handedInAt);
-      const res = await server.app.request(
-        `/api/pupil/submissions/${submission.id}`,
-        jsonRequest('PUT', submission, token),
-      );
-      expect(res.status).toBe(201);
-      return (await res.json()) as { id: string; receivedAt: string };
-    };
-    const older = await handInAt('2026-01-05T07:58:00.000Z');
-    const newer = await handInAt('2026-01-05T08:10:00.000Z');
+    const older = await handInAt(server, token, lesson, '2026-01-05T07:58:00.000Z');
+    const newer = await handInAt(server, token, lesson, '2026-01-05T08:10:00.000Z');
     // The first row as an older server wrote it: no handedInAt.
     const oldAck = await ackAsOlderServer(server, {
       submissionId: older.id,

@@ -5,31 +5,26 @@
  * sequence is answered 404.
  */
 import * as v from 'valibot';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManifestSchema } from '../../../protocol/api.ts';
 import { SequenceSchema, type Sequence } from '../../../protocol/sequence-api.ts';
-import { bearer, createSchool, signIn } from './harness.ts';
+import { bearer, createSchool, eachTest, signIn } from './harness.ts';
 import {
   dailySeances,
-  draftLessons,
+  fractionsSequence,
   publishSequence,
-  saveSequence,
   sequenceSchool,
   type SequenceSchool,
 } from './sequence-support.ts';
 import { client } from './teacher-support.ts';
 
 let school: SequenceSchool;
-beforeEach(async () => {
-  school = await sequenceSchool();
-});
-afterEach(() => school.server.close());
+eachTest(sequenceSchool, (world) => (school = world));
 
 /** A published sequence of two séances in class A, the first given to Léa only. */
 async function publishedSequence(): Promise<string[]> {
   const { teacher, classA } = school;
-  const ids = await draftLessons(teacher, classA.id, ['Comparer', 'Additionner']);
-  await saveSequence(teacher, 'fractions', { classId: classA.id, title: 'Les fractions', lessonIds: ids });
+  const ids = await fractionsSequence(school, ['Comparer', 'Additionner']);
   const answer = await publishSequence(teacher, 'fractions', [
     {
       classId: classA.id,

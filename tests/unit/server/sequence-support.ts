@@ -87,3 +87,21 @@ export function dailySeances(days: number[]) {
     dueAt: `2027-04-${String(day).padStart(2, '0')}T16:00:00.000Z`,
   }));
 }
+
+/** Drafts these séances in class A and saves them as the sequence "Les fractions"; returns the lesson ids. */
+export async function fractionsSequence(
+  school: SequenceSchool,
+  titles: string[],
+  sequenceId = 'fractions',
+): Promise<string[]> {
+  const { teacher, classA } = school;
+  const lessonIds = await draftLessons(teacher, classA.id, titles);
+  await saveSequence(teacher, sequenceId, { classId: classA.id, title: 'Les fractions', lessonIds });
+  return lessonIds;
+}
+
+/** The sequence school with "Les fractions" (these séances, unpublished) saved in class A. */
+export async function fractionsSchool(titles: string[]): Promise<SequenceSchool & { lessons: string[] }> {
+  const school = await sequenceSchool();
+  return { ...school, lessons: await fractionsSequence(school, titles) };
+}

@@ -1,13 +1,14 @@
 /** Teacher sequence routes: build, reorder, take a séance out, duplicate, preview, publish to several classes. */
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManifestSchema } from '../../../protocol/api.ts';
 import { SchedulePreviewSchema, SequenceSchema } from '../../../protocol/sequence-api.ts';
-import { bearer } from './harness.ts';
+import { bearer, eachTest } from './harness.ts';
 import {
   dailySeances,
   draftLessons,
+  fractionsSequence,
   publishSequence,
   saveSequence,
   sequenceSchool,
@@ -16,10 +17,7 @@ import {
 import { handIn, handInAs, client } from './teacher-support.ts';
 
 let school: SequenceSchool;
-beforeEach(async () => {
-  school = await sequenceSchool();
-});
-afterEach(() => school.server.close());
+eachTest(sequenceSchool, (world) => (school = world));
 
 const manifestOf = async (token: string) =>
   v.parse(
@@ -114,8 +112,7 @@ describe('building a sequence', () => {
 
   it('duplicates a sequence to another class as new drafts without dates', async () => {
     const { teacher, classA, classB } = school;
-    const ids = await draftLessons(teacher, classA.id, ['1', '2']);
-    await saveSequence(teacher, 'orig', { classId: classA.id, title: 'Les fractions', lessonIds: ids });
+    const ids = await fractionsSequence(school, ['1', '2'], 'orig');
     const res = await teacher.post('/api/teacher/sequences/orig/duplicate', { classId: classB.id });
     expect(res.status).toBe(201);
     const copy = v.parse(SequenceSchema, await res.json());
@@ -132,8 +129,7 @@ describe('building a sequence', () => {
 describe('publishing a sequence', () => {
   it('publishes to two classes in one request, each with its own dates, and names each séance’s place', async () => {
     const { teacher, classA, classB } = school;
-    const ids = await draftLessons(teacher, classA.id, ['Séance 1', 'Séance 2', 'Séance 3']);
-    await saveSequence(teacher, 'fractions', { classId: classA.id, title: 'Les fractions', lessonIds: ids });
+    const ids = await fractionsSequence(school, ['Séance 1', 'Séance 2', 'Séance 3']);
     const answer = await publishSequence(teacher, 'fractions', [
       { classId: classA.id, seances: dailySeances([6, 7, 8]) },
       { classId: classB.id, seances: dailySeances([8, 9, 12]) },

@@ -12,19 +12,28 @@ import { freePort, ServerProcess } from '../../e2e/support/server-process.ts';
 
 const HELD = 500;
 
-describe('half-sent requests held by one address', () => {
-  let server: ServerProcess;
+/**
+ * Inside a describe: a real server with these settings for the whole suite, handed to `take`; returns
+ * the list where tests keep the sockets they hold. Sockets and server are closed after the suite.
+ */
+function serverForSuite(env: Record<string, string>, take: (server: ServerProcess) => void): Socket[] {
   const sockets: Socket[] = [];
-
+  let server: ServerProcess | undefined;
   beforeAll(async () => {
-    server = new ServerProcess(await freePort());
+    server = new ServerProcess(await freePort(), env);
     await server.start();
+    take(server);
   }, 60_000);
-
   afterAll(async () => {
     for (const socket of sockets) socket.destroy();
     await server?.dispose();
   });
+  return sockets;
+}
+
+describe('half-sent requests held by one address', () => {
+  let server: ServerProcess;
+  const sockets = serverForSuite({}, (started) => (server = started));
 
   it('leave the shell, /api/health, joining and the manifest answering (1 s in npm run bench)', async () => {
     sockets.push(...(await holdHalfSentJoins(server.port, HELD)));
@@ -44,21 +53,11 @@ describe('half-sent requests held by one address', () => {
 
 describe('a body still trickling in', () => {
   let server: ServerProcess;
-  const sockets: Socket[] = [];
-
-  beforeAll(async () => {
-    // Few slots and no connection cap to speak of: only "no slot before the body" can keep the door open.
-    server = new ServerProcess(await freePort(), {
-      CARTABLE_MAX_IN_FLIGHT: '20',
-      CARTABLE_MAX_CONNECTIONS_PER_ADDRESS: '1000',
-    });
-    await server.start();
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const socket of sockets) socket.destroy();
-    await server?.dispose();
-  });
+  // Few slots and no connection cap to speak of: only "no slot before the body" can keep the door open.
+  const sockets = serverForSuite(
+    { CARTABLE_MAX_IN_FLIGHT: '20', CARTABLE_MAX_CONNECTIONS_PER_ADDRESS: '1000' },
+    (started) => (server = started),
+  );
 
   it('holds no load-shedding slot', async () => {
     for (let i = 0; i < 100; i++) sockets.push(await holdHalfSentJoin(server.port));
@@ -89,17 +88,10 @@ describe('a body still trickling in', () => {
 
 describe('the connection cap', () => {
   let server: ServerProcess;
-  const sockets: Socket[] = [];
-
-  beforeAll(async () => {
-    server = new ServerProcess(await freePort(), { CARTABLE_MAX_CONNECTIONS_PER_ADDRESS: '50' });
-    await server.start();
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const socket of sockets) socket.destroy();
-    await server?.dispose();
-  });
+  const sockets = serverForSuite(
+    { CARTABLE_MAX_CONNECTIONS_PER_ADDRESS: '50' },
+    (started) => (server = started),
+  );
 
   it('keeps at most the cap of one address, closing the oldest half-sent ones first', async () => {
     for (let i = 0; i < 80; i++) sockets.push(await holdHalfSentJoin(server.port));

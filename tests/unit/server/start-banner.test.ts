@@ -11,16 +11,14 @@ const demo = {
   pupils: [{ name: 'Léa Martin', code: 'ABC-DEF-GHJ', joinCode: 'ABCDEFGHJ' }],
 };
 
+/** The banner of version 0.1.0 on port 8080 of the loopback host with the demo seeded, unless told otherwise. */
+const bannerOf = (
+  options: Pick<Parameters<typeof startBanner>[0], 'database' | 'networkAddresses'> & { host?: string },
+) => startBanner({ version: '0.1.0', host: '127.0.0.1', port: 8080, demo, ...options });
+
 describe('the start banner', () => {
   it('on a loopback host: localhost, no network lines', () => {
-    const lines = startBanner({
-      version: '0.1.0',
-      host: '127.0.0.1',
-      port: 8080,
-      database: '/srv/data/cartable.sqlite',
-      networkAddresses: ['192.168.1.12'],
-      demo,
-    });
+    const lines = bannerOf({ database: '/srv/data/cartable.sqlite', networkAddresses: ['192.168.1.12'] });
     expect(lines).toEqual([
       'Cartable 0.1.0 is running at http://localhost:8080',
       'Database: /srv/data/cartable.sqlite',
@@ -31,13 +29,10 @@ describe('the start banner', () => {
   });
 
   it('on 0.0.0.0: the network addresses, join links a phone can open, and the HTTPS caveat', () => {
-    const lines = startBanner({
-      version: '0.1.0',
+    const lines = bannerOf({
       host: '0.0.0.0',
-      port: 8080,
       database: 'x',
       networkAddresses: ['192.168.1.12', '10.0.0.5'],
-      demo,
     });
     expect(lines[0]).toBe('Cartable 0.1.0 is running at http://localhost:8080');
     expect(lines[1]).toBe('On your network: http://192.168.1.12:8080  http://10.0.0.5:8080');
@@ -67,14 +62,7 @@ describe('the start banner', () => {
   it('matches the sample in the README line by line (a loopback start with the demo)', () => {
     const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
     const sample = readme.slice(readme.indexOf('```\nDemo content') + 4).split('\n');
-    const lines = startBanner({
-      version: '0.1.0',
-      host: '127.0.0.1',
-      port: 8080,
-      database: '/home/you/cartable/data/cartable.sqlite',
-      networkAddresses: [],
-      demo,
-    });
+    const lines = bannerOf({ database: '/home/you/cartable/data/cartable.sqlite', networkAddresses: [] });
     // The README's first line is the demo seeding's, then this banner; its pupil list is cut with "…".
     expect(sample[0]).toBe('Demo content created (set CARTABLE_DEMO=0 to start empty).');
     expect(sample.slice(1, lines.length + 1)).toEqual(lines);

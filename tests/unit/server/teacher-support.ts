@@ -1,5 +1,6 @@
 /** Helpers for the teacher route tests: a signed-in client, drafts, uploads and hand-ins. */
 import { createHash, randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
 import type { Submission } from '../../../protocol/api.ts';
 import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
 import type { AppDeps } from '../../../server/deps.ts';
@@ -105,6 +106,22 @@ export function handIn(
   handedInAt = '2026-01-05T09:00:00.000Z',
 ): Submission {
   return { id: randomUUID(), lessonId, lessonVersion, answers, handedInAt };
+}
+
+/** Hands in an empty answer to `lesson` with a device token at `handedInAt`; expects 201 and returns the receipt. */
+export async function handInAt(
+  server: TestServer,
+  token: string,
+  lesson: { lessonId: string; version: number },
+  handedInAt = new Date().toISOString(),
+): Promise<{ id: string; receivedAt: string }> {
+  const submission = handIn(lesson.lessonId, lesson.version, {}, handedInAt);
+  const res = await server.app.request(
+    `/api/pupil/submissions/${submission.id}`,
+    jsonRequest('PUT', submission, token),
+  );
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: string; receivedAt: string };
 }
 
 /** Hands work in as a device; throws unless the server accepted it. */

@@ -12,7 +12,7 @@ import {
   type TestSchool,
   type TestServer,
 } from './harness.ts';
-import { handIn } from './teacher-support.ts';
+import { handInAt } from './teacher-support.ts';
 
 let server: TestServer, school: TestSchool, lesson: PublishedVersion, lea: string;
 eachTest(
@@ -20,18 +20,8 @@ eachTest(
   (world) => ({ server, school, lesson, device: lea } = world),
 );
 
-async function handInNow(
-  token: string,
-  handedInAt = new Date().toISOString(),
-): Promise<{ id: string; receivedAt: string }> {
-  const submission = handIn(lesson.lessonId, lesson.version, {}, handedInAt);
-  const res = await server.app.request(
-    `/api/pupil/submissions/${submission.id}`,
-    jsonRequest('PUT', submission, token),
-  );
-  expect(res.status).toBe(201);
-  return (await res.json()) as { id: string; receivedAt: string };
-}
+/** This file's lesson handed in by a device (now unless told). */
+const handInNow = (token: string, handedInAt?: string) => handInAt(server, token, lesson, handedInAt);
 
 const updates = async (token: string, since?: string) => {
   const res = await server.app.request(

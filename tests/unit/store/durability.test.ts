@@ -3,10 +3,10 @@
  * transaction asks for strict durability, so "handed in" is shown once the disk has it; a
  * keystroke's draft asks for relaxed (Chromium's default since Chrome 121 is relaxed for all).
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { saveDraft } from '../../../src/store/drafts.ts';
 import { handIn } from '../../../src/store/hand-in.ts';
-import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { eachFreshDevice, linkedProfile } from '../client/support/device.ts';
 
 /** The durability each readwrite transaction over these stores asked for. */
 function watchTransactions(): Array<{ stores: string[]; durability: string }> {
@@ -28,12 +28,7 @@ function watchTransactions(): Array<{ stores: string[]; durability: string }> {
   return seen;
 }
 
-beforeEach(async () => {
-  await freshDevice();
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+eachFreshDevice();
 
 describe('durability on the device', () => {
   it('hands in with strict durability and saves drafts relaxed', async () => {

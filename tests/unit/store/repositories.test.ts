@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { saveAttachment, getAttachment } from '../../../src/store/attachments.ts';
 import { openDb } from '../../../src/store/db.ts';
 import { getDraft, listDrafts, saveDraft } from '../../../src/store/drafts.ts';
@@ -15,7 +15,7 @@ import {
 import { getProfile, listProfiles, removeProfile, saveProfile } from '../../../src/store/profiles.ts';
 import type { Draft, LessonRecord } from '../../../src/store/records.ts';
 import { lessonWorkState } from '../../../src/store/work-status.ts';
-import { freshDevice, linkedProfile } from '../client/support/device.ts';
+import { eachFreshDevice, linkedProfile } from '../client/support/device.ts';
 import { publishLesson } from '../client/support/lesson-fixtures.ts';
 
 const lesson: Pick<LessonRecord, 'lessonId' | 'version'> = { lessonId: 'fractions', version: 1 };
@@ -32,12 +32,7 @@ function draftFor(profileId: string, lessonId = 'fractions'): Draft {
   };
 }
 
-beforeEach(async () => {
-  await freshDevice();
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+eachFreshDevice();
 
 describe('profiles', () => {
   it('keep siblings apart: removing one leaves the other’s outbox and drafts intact', async () => {

@@ -37,24 +37,21 @@ describe('classifySend', () => {
     });
   });
 
-  it('503 with Retry-After → retry carrying it', () => {
-    expect(classify(response(503, null, '30'))).toEqual({
-      kind: 'retry',
-      reason: 'http_503',
-      retryAfterMs: 30_000,
-    });
+  it.each([
+    ['503 with Retry-After → retry carrying it', 503, '30', 'http_503', 30_000],
+    [
+      '429 → retry with Retry-After as an HTTP date',
+      429,
+      'Tue, 06 Apr 2021 08:01:00 GMT',
+      'rate_limited',
+      60_000,
+    ],
+  ] as const)('%s', (_name, status, retryAfter, reason, retryAfterMs) => {
+    expect(classify(response(status, null, retryAfter))).toEqual({ kind: 'retry', reason, retryAfterMs });
   });
 
   it('408 → retry', () => {
     expect(classify(response(408))).toMatchObject({ kind: 'retry', reason: 'timeout' });
-  });
-
-  it('429 → retry with Retry-After as an HTTP date', () => {
-    expect(classify(response(429, null, 'Tue, 06 Apr 2021 08:01:00 GMT'))).toEqual({
-      kind: 'retry',
-      reason: 'rate_limited',
-      retryAfterMs: 60_000,
-    });
   });
 
   it('401 → relink', () => {

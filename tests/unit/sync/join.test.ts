@@ -4,7 +4,7 @@ import { getClockOffset } from '../../../src/store/meta.ts';
 import { listOutbox, markRelink } from '../../../src/store/outbox.ts';
 import { listProfiles } from '../../../src/store/profiles.ts';
 import { JoinError, joinCodeFromLink, joinWithCode } from '../../../src/sync/join.ts';
-import { fakeServer, json, networkDown } from '../client/support/fake-server.ts';
+import { fakeServer, json, networkDown, type FakeServer } from '../client/support/fake-server.ts';
 import { freshDevice, SERVER } from '../client/support/device.ts';
 
 const joined = {
@@ -17,6 +17,13 @@ const joined = {
 beforeEach(async () => {
   await freshDevice();
 });
+
+/** The JoinError of joining with "ABC" on this fake server (which must refuse it). */
+async function refusalFrom(server: FakeServer): Promise<JoinError> {
+  return (await joinWithCode('ABC', { server: SERVER, fetch: server.fetch }).catch(
+    (e: unknown) => e,
+  )) as JoinError;
+}
 
 describe('joinWithCode', () => {
   it('stores the profile and the clock offset on success', async () => {
@@ -53,31 +60,27 @@ describe('joinWithCode', () => {
     expect(await listProfiles()).toEqual([]);
   });
 
-  it('403 class_archived → class_archived (any other 403 → server), nothing stored', async () => {
-    const archived = fakeServer(() => json({ error: 'class_archived', message: 'archived' }, 403));
-    const error = (await joinWithCode('ABC', { server: SERVER, fetch: archived.fetch }).catch(
-      (e: unknown) => e,
-    )) as JoinError;
-    expect(error.code).toBe('class_archived');
-    const other = fakeServer(() => json({ error: 'forbidden', message: 'no' }, 403));
-    const otherError = (await joinWithCode('ABC', { server: SERVER, fetch: other.fetch }).catch(
-      (e: unknown) => e,
-    )) as JoinError;
-    expect(otherError.code).toBe('server');
-    expect(await listProfiles()).toEqual([]);
-  });
-
-  it('404 expired_code → expired_code (a replaced code), any other 404 → unknown_code', async () => {
-    const expired = fakeServer(() => json({ error: 'expired_code', message: 'replaced' }, 404));
-    const error = (await joinWithCode('ABC', { server: SERVER, fetch: expired.fetch }).catch(
-      (e: unknown) => e,
-    )) as JoinError;
-    expect(error.code).toBe('expired_code');
-    const older = fakeServer(() => json({ error: 'not_found', message: 'no' }, 404));
-    const olderError = (await joinWithCode('ABC', { server: SERVER, fetch: older.fetch }).catch(
-      (e: unknown) => e,
-    )) as JoinError;
-    expect(olderError.code).toBe('unknown_code');
+  it.each([
+    [
+      '403 class_archived → class_archived (any other 403 → server), nothing stored',
+      403,
+      'class_archived',
+      'forbidden',
+      'server',
+    ],
+    [
+      '404 expired_code → expired_code (a replaced code), any other 404 → unknown_code',
+      404,
+      'expired_code',
+      'not_found',
+      'unknown_code',
+    ],
+  ] as const)('%s', async (_name, status, known, other, otherCode) => {
+    // The server's own reason is kept when the client knows it; another one under the same status is generic.
+    const error = await refusalFrom(fakeServer(() => json({ error: known, message: 'x' }, status)));
+    expect(error.code).toBe(known);
+    const otherError = await refusalFrom(fakeServer(() => json({ error: other, message: 'no' }, status)));
+    expect(otherError.code).toBe(otherCode);
     expect(await listProfiles()).toEqual([]);
   });
 
@@ -85,30 +88,16 @@ describe('joinWithCode', () => {
     const server = fakeServer(() =>
       json({ error: 'rate_limited', message: 'slow down' }, 429, { 'retry-after': '30' }),
     );
-    const error = (await joinWithCode('ABC', { server: SERVER, fetch: server.fetch }).catch(
-      (e: unknown) => e,
-    )) as JoinError;
+    const error = await refusalFrom(server);
     expect(error.code).toBe('rate_limited');
     expect(error.retryAfterMs).toBe(30_000);
   });
 
   it('no network → network, and an invalid answer → server', async () => {
     const down = fakeServer(networkDown);
-    expect(
-      (
-        (await joinWithCode('ABC', { server: SERVER, fetch: down.fetch }).catch(
-          (e: unknown) => e,
-        )) as JoinError
-      ).code,
-    ).toBe('network');
+    expect((await refusalFrom(down)).code).toBe('network');
     const weird = fakeServer(() => json({ token: 'short' }, 200));
-    expect(
-      (
-        (await joinWithCode('ABC', { server: SERVER, fetch: weird.fetch }).catch(
-          (e: unknown) => e,
-        )) as JoinError
-      ).code,
-    ).toBe('server');
+    expect((await refusalFrom(weird)).code).toBe('server');
     expect(await listProfiles()).toEqual([]);
   });
 

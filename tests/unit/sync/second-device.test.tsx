@@ -5,10 +5,8 @@
  * the pupil's handed-in lessons, and their feedback, from the acknowledgements in the feed,
  * and shows them handed in ("Rendu", "Rendu en retard"), never "Pas commencée" or late.
  */
-import { renderToString } from 'preact-render-to-string';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { API, type Manifest, type Update } from '../../../protocol/index.ts';
-import { AppStateContext, createAppState, type AppState } from '../../../src/app/app-state.ts';
 import { LessonList } from '../../../src/pupil/lesson-list.tsx';
 import { saveDraft } from '../../../src/store/drafts.ts';
 import { listFeedback } from '../../../src/store/feedback.ts';
@@ -19,6 +17,7 @@ import { getUpdatesCursor } from '../../../src/store/meta.ts';
 import type { Profile } from '../../../src/store/records.ts';
 import { profileWorkStates } from '../../../src/store/work-status.ts';
 import { FEED_PAGES_PER_SYNC, syncLessons } from '../../../src/sync/lesson-sync.ts';
+import { loadedAppState, renderInApp } from '../client/support/app-render.tsx';
 import { deviceWithLea } from '../client/support/device.ts';
 import { fakeServer, json, type FakeServer } from '../client/support/fake-server.ts';
 import { publishLesson, type PublishedLesson } from '../client/support/lesson-fixtures.ts';
@@ -83,9 +82,6 @@ function classServer(lessons: PublishedLesson[], updates: Update[], page = 500):
   });
 }
 
-const render = (app: AppState, node: preact.ComponentChild) =>
-  renderToString(<AppStateContext.Provider value={app}>{node}</AppStateContext.Provider>);
-
 const cardOf = (html: string, lessonId: string) =>
   html
     .split('class="lesson-card"')
@@ -119,9 +115,8 @@ describe('a newly linked device', () => {
     });
     expect(states.get('dessin')).toBeUndefined();
 
-    const app = createAppState();
-    await app.refresh();
-    const home = render(app, <LessonList />);
+    const app = await loadedAppState();
+    const home = renderInApp(app, <LessonList />);
     expect(cardOf(home, 'lecture')).toContain('data-work-state="handedIn"');
     expect(cardOf(home, 'lecture')).toContain('data-due-state="handedIn"');
     expect(cardOf(home, 'lecture')).not.toContain('Pas commencée');
@@ -138,19 +133,19 @@ describe('a newly linked device', () => {
     expect(cardOf(home, 'lecture')).toContain('data-testid="unread-feedback-badge"');
 
     // Opening it: handed in from another device, when, and the teacher's message.
-    const player = render(app, <LessonPlayer lessonId="lecture" />);
+    const player = renderInApp(app, <LessonPlayer lessonId="lecture" />);
     expect(player).toContain('Travail rendu');
     expect(player).toMatch(/Rendu [^<]+ depuis un autre appareil/);
     expect(player).toContain('data-testid="feedback"');
     expect(player).toContain('Bravo Léa');
-    expect(render(app, <LessonPlayer lessonId="calcul" />)).toMatch(
+    expect(renderInApp(app, <LessonPlayer lessonId="calcul" />)).toMatch(
       /Rendu en retard, [^<]+ \(à rendre [^<]+\), depuis un autre appareil/,
     );
 
     // Reading it there clears the badge and the count, as for work handed in here.
     await app.markFeedbackRead('lecture');
     expect(app.unreadFeedback.value).toEqual([]);
-    const after = render(app, <LessonList />);
+    const after = renderInApp(app, <LessonList />);
     expect(after).not.toContain('nouveau message');
     expect(cardOf(after, 'lecture')).not.toContain('data-testid="unread-feedback-badge"');
   });
@@ -202,12 +197,11 @@ describe('a newly linked device', () => {
     const lessons = [await publishLesson('lecture')];
     const server = classServer(lessons, [ack('lecture', '2021-04-05T18:00:00.000Z')]);
     await syncLessons(lea, { fetch: server.fetch });
-    const app = createAppState();
-    await app.refresh();
+    const app = await loadedAppState();
     expect(app.workStates.value.get('lecture')).toMatchObject({
       elsewhere: { handedInAt: '2021-04-05T18:00:00.000Z' },
     });
-    expect(cardOf(render(app, <LessonList />), 'lecture')).toContain('data-due-state="handedInLate"');
+    expect(cardOf(renderInApp(app, <LessonList />), 'lecture')).toContain('data-due-state="handedInLate"');
   });
 });
 

@@ -3,7 +3,7 @@
  * retried (honouring Retry-After) on network errors and 5xx, kept with the
  * server's reason on a 4xx, and everything kept on 401.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
 import { getLocalLesson, saveLocalDraft } from '../../../src/store/teacher-lessons.ts';
 import { sendTeacherOutbox } from '../../../src/sync/teacher-outbox-sender.ts';
@@ -15,13 +15,11 @@ import {
   queuePublish,
   queueSave,
 } from '../../../src/store/teacher-outbox.ts';
-import { session } from '../../../src/teacher/teacher-session.ts';
 import { locale } from '../../../src/app/i18n.ts';
 import { refusalText } from '../../../src/teacher/editor/draft-problems.tsx';
+import { eachSignedInTeacher, PUBLICATION, TEACHER } from '../client/support/teacher-device.ts';
 
-const TEACHER = { id: 't1', name: 'Mme Rousseau', email: 'prof@example.test' };
 const IDS = { lessonId: 'lesson-1', classId: 'class-1', teacherId: TEACHER.id };
-const PUBLICATION = '6f1c3a52-3f0e-4b7e-9a55-1d2f7f0b9e10';
 
 const draft = (title: string): LessonDraft => ({
   title,
@@ -42,14 +40,16 @@ beforeEach(async () => {
   await db.clear('outbox');
   await db.clear('lessons');
   requests = [];
-  vi.stubGlobal('location', { origin: 'http://school.test' });
-  vi.stubGlobal('fetch', async (request: Request) => {
-    requests.push(request);
-    return answer(request);
-  });
-  session.value = { token: 'secret-token', teacher: TEACHER, expiresAt: '2099-01-01T00:00:00.000Z' };
 });
-afterEach(() => vi.unstubAllGlobals());
+eachSignedInTeacher(async (request) => {
+  requests.push(request);
+  return answer(request);
+});
+
+/** From now on the server refuses the lesson (422 invalid_lesson) with this message and these problems. */
+function refuseLesson(message: string, problems: { code: string; stepId?: string }[]) {
+  answer = async () => json(422, { error: 'invalid_lesson', message, problems });
+}
 
 async function queuedPublish() {
   const lesson = await saveLocalDraft(IDS, draft('Les fractions'));
@@ -103,12 +103,7 @@ describe('teacher outbox', () => {
 
   it('keeps a refused publish as needing attention, with the server reason and problems', async () => {
     await queuedPublish();
-    answer = async () =>
-      json(422, {
-        error: 'invalid_lesson',
-        message: 'This lesson cannot be published yet.',
-        problems: [{ code: 'no_steps' }],
-      });
+    refuseLesson('This lesson cannot be published yet.', [{ code: 'no_steps' }]);
     await sendTeacherOutbox(TEACHER.id, teacherExchange);
     const [item] = await listTeacherOutbox();
     expect(item).toMatchObject({
@@ -125,12 +120,9 @@ describe('teacher outbox', () => {
 
   it('parks a publish refused for its Markdown (422), never retries it, and says why in the teacher language', async () => {
     await queuedPublish();
-    answer = async () =>
-      json(422, {
-        error: 'invalid_lesson',
-        message: 'This lesson cannot be published yet; fix the problems listed.',
-        problems: [{ code: 'markdown_too_complex', stepId: 's1' }],
-      });
+    refuseLesson('This lesson cannot be published yet; fix the problems listed.', [
+      { code: 'markdown_too_complex', stepId: 's1' },
+    ]);
     await sendTeacherOutbox(TEACHER.id, teacherExchange);
     await makeAllDueNow();
     await sendTeacherOutbox(TEACHER.id, teacherExchange);

@@ -4,7 +4,7 @@
  * before the lessons it names; a publication goes after the save it was made on, carries its
  * client UUID, records each class's result, and is parked when a class is refused.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
 import type { PublishSequenceResponse } from '../../../protocol/sequence-api.ts';
 import { openTeacherDb, type LessonOutboxItem } from '../../../src/store/teacher-db.ts';
@@ -17,12 +17,10 @@ import {
 } from '../../../src/store/teacher-sequences.ts';
 import { sendTeacherOutbox } from '../../../src/sync/teacher-outbox-sender.ts';
 import { teacherExchange } from '../../../src/teacher/teacher-api-client.ts';
-import { session } from '../../../src/teacher/teacher-session.ts';
 import { nextRetryAt } from '../../../src/teacher/outbox-state.ts';
+import { eachSignedInTeacher, PUBLICATION, TEACHER } from '../client/support/teacher-device.ts';
 
-const TEACHER = { id: 't1', name: 'Mme Rousseau', email: 'prof@example.test' };
 const IDS = { sequenceId: 'fractions', classId: 'class-1', teacherId: TEACHER.id };
-const PUBLICATION = '6f1c3a52-3f0e-4b7e-9a55-1d2f7f0b9e10';
 const T0 = Date.parse('2027-04-01T10:00:00.000Z');
 /** The device clock `seconds` after T0, as the store records it. */
 const at = (seconds: number) => new Date(T0 + seconds * 1000).toISOString();
@@ -68,16 +66,13 @@ beforeEach(async () => {
   const db = await openTeacherDb();
   await Promise.all([db.clear('outbox'), db.clear('lessons'), db.clear('sequences')]);
   sent = [];
-  vi.stubGlobal('location', { origin: 'http://school.test' });
-  vi.stubGlobal('fetch', async (request: Request) => {
-    const path = new URL(request.url).pathname;
-    const body = JSON.parse(await request.text());
-    sent.push({ method: request.method, path, body });
-    return answer(path, body);
-  });
-  session.value = { token: 'secret-token', teacher: TEACHER, expiresAt: '2099-01-01T00:00:00.000Z' };
 });
-afterEach(() => vi.unstubAllGlobals());
+eachSignedInTeacher(async (request) => {
+  const path = new URL(request.url).pathname;
+  const body = JSON.parse(await request.text());
+  sent.push({ method: request.method, path, body });
+  return answer(path, body);
+});
 
 /** The server as it should be: a sequence PUT answers its view, a publication its results. */
 const serverAnswers = (path: string, body: any) =>

@@ -1,5 +1,6 @@
 /** Test-only: a brand-new device (empty IndexedDB and Cache Storage) for each test. */
 import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { closeDbForTests } from '../../../../src/store/db.ts';
 import { saveProfile } from '../../../../src/store/profiles.ts';
 import type { Profile } from '../../../../src/store/records.ts';
@@ -10,6 +11,16 @@ export async function freshDevice(): Promise<MemoryCacheStorage> {
   await closeDbForTests();
   globalThis.indexedDB = new IDBFactory();
   return installMemoryCaches();
+}
+
+/** Each test of the file on a brand-new device, its spies and mocks restored after it. */
+export function eachFreshDevice(): void {
+  beforeEach(async () => {
+    await freshDevice();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
 }
 
 export const SERVER = 'https://ecole.example';
