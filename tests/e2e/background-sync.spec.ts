@@ -15,11 +15,10 @@ import {
 } from '../../protocol/sw-messages.ts';
 import { expect, test } from './support/fixtures.ts';
 import {
-  doLessonAndHandIn,
+  handInWithServerDown,
   joinAndDownload,
   lessonCard,
   waitForWorkerControl,
-  workState,
   joinFirstPupil,
 } from './support/pupil.ts';
 import { addStep, editorState, schedule, serverLessons, startNewLesson } from './support/teacher.ts';
@@ -47,9 +46,7 @@ test('work handed in offline is delivered by Background Sync with the app closed
   context,
 }) => {
   const pupil = await joinFirstPupil(page, server);
-  await server.kill();
-  await doLessonAndHandIn(page, 'Le cycle de l’eau');
-  await expect(workState(page)).toHaveAttribute('data-work-state', 'waiting');
+  await handInWithServerDown(page, server, 'Le cycle de l’eau');
   await page.close();
 
   const { cdp, registrationId } = await workerControl(context, server.origin);

@@ -7,7 +7,13 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { deviceRecords, doLessonAndHandIn, workState, joinFirstPupil } from './support/pupil.ts';
+import {
+  deviceRecords,
+  doLessonAndHandIn,
+  handInWithServerDown,
+  joinFirstPupil,
+  workState,
+} from './support/pupil.ts';
 import { teacherCall, teacherSubmissions } from './support/teacher-api.ts';
 
 /** The teacher API as the demo teacher on `origin`, and the demo class's pupils by name. */
@@ -76,9 +82,7 @@ test('removing a pupil from a device asks to export unsent work first, then eras
   page,
 }) => {
   const pupil = await joinFirstPupil(page, server);
-  await server.kill();
-  await doLessonAndHandIn(page, 'Partager une pizza');
-  await expect(workState(page)).toHaveAttribute('data-work-state', 'waiting');
+  await handInWithServerDown(page, server, 'Partager une pizza');
 
   await page.getByRole('link', { name: 'État de l’appareil' }).click();
   const row = page.locator(`li[data-profile="${pupil.name}"]`);

@@ -8,7 +8,13 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { doLessonAndHandIn, joinAndDownload, lessonCard } from './support/pupil.ts';
+import {
+  doLessonAndHandIn,
+  joinAndDownload,
+  lessonCard,
+  openingTimes,
+  schoolClock,
+} from './support/pupil.ts';
 import type { DemoPupil } from './support/server-process.ts';
 import { classIdByName, classWithPupils, lessonDrafts } from './support/sequence-classes.ts';
 import { DEMO_CLASS, signInAsTeacher } from './support/teacher.ts';
@@ -97,17 +103,8 @@ test('a five-séance sequence for two classes: built, published, offline day by 
   await expectSequence(inesPage, inesSeances);
   await expect(lessonCard(inesPage, SEANCES[FOR_TWO]!)).toHaveCount(0);
   await expectSequence(julesPage, SEANCES);
-  const opening = await Promise.all(
-    SEANCES.map(async (title) =>
-      Date.parse((await lessonCard(julesPage, title).getAttribute('data-available-from'))!),
-    ),
-  );
-  const paris = new Intl.DateTimeFormat('fr-FR', {
-    timeZone: 'Europe/Paris',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  expect(opening.map((at) => paris.format(at))).toEqual(Array(5).fill('08:30'));
+  const opening = await openingTimes(julesPage, SEANCES);
+  expect(opening.map(schoolClock)).toEqual(Array(5).fill('08:30'));
   expect(new Set(opening.map((at) => new Date(at).toDateString())).size).toBe(5);
 
   // --- The server dies; each day, on both devices, a séance opens at 08:30 and not before.

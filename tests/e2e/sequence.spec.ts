@@ -6,7 +6,7 @@
  * its day at 08:30 school time.
  */
 import { expect, test } from './support/fixtures.ts';
-import { joinAndDownload, lessonCard } from './support/pupil.ts';
+import { joinAndDownload, lessonCard, openingTimes, schoolClock } from './support/pupil.ts';
 import { DEMO_CLASS, signInAsTeacher } from './support/teacher.ts';
 
 const SEANCES = [
@@ -63,17 +63,8 @@ test('a pupil sees each séance under its sequence, ready offline, and each open
   await expect(page.locator('.lesson-card', { hasText: ADAPTED })).toHaveCount(0);
   await expect(page.getByTestId('week-view')).toBeVisible();
 
-  const opening = await Promise.all(
-    SEANCES.map(async (title) =>
-      Date.parse((await lessonCard(page, title).getAttribute('data-available-from'))!),
-    ),
-  );
-  const paris = new Intl.DateTimeFormat('fr-FR', {
-    timeZone: 'Europe/Paris',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  expect(opening.map((at) => paris.format(at))).toEqual(['08:30', '08:30', '08:30']);
+  const opening = await openingTimes(page, SEANCES);
+  expect(opening.map(schoolClock)).toEqual(['08:30', '08:30', '08:30']);
 
   await server.kill();
   await page.clock.install({ time: new Date(opening[0]! - 60 * 60_000) });

@@ -40,6 +40,21 @@ export function lessonCard(page: Page, title: string) {
   return page.locator('.lesson-card').filter({ has: page.getByRole('heading', { name: title }) });
 }
 
+/** When each lesson opens, read from its card on the pupil's device (epoch ms, in the titles' order). */
+export async function openingTimes(page: Page, titles: readonly string[]): Promise<number[]> {
+  return Promise.all(
+    titles.map(async (title) =>
+      Date.parse((await lessonCard(page, title).getAttribute('data-available-from'))!),
+    ),
+  );
+}
+
+/** "08:30": an instant on the school's clock (Paris), whatever the test machine's zone. */
+export const schoolClock = (at: number) =>
+  new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(
+    at,
+  );
+
 /** From the step the pupil is on, click "Suivant" until the last step, running `onStep` on each. */
 export async function walkSteps(page: Page, onStep: (index: number) => Promise<void>): Promise<void> {
   const counter = page.locator('.step-counter');
@@ -87,6 +102,13 @@ export async function doLessonAndHandIn(
 /** The delivery state shown on a handed-in lesson's page. */
 export function workState(page: Page) {
   return page.getByTestId('work-state').locator('[data-work-state]');
+}
+
+/** With the server SIGKILLed, do a lesson and hand it in: it waits on the device for a server. */
+export async function handInWithServerDown(page: Page, server: ServerProcess, title: string): Promise<void> {
+  await server.kill();
+  await doLessonAndHandIn(page, title);
+  await expect(workState(page)).toHaveAttribute('data-work-state', 'waiting');
 }
 
 /** How many records each store of the device's `cartable` database holds (empty before the first join). */

@@ -6,7 +6,6 @@ import { effect } from '@preact/signals';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAppState } from '../../../src/app/app-state.ts';
 import { markReady, upsertFromManifest } from '../../../src/store/lessons.ts';
-import { earliestFirst, latestFirst } from '../../../src/store/time-order.ts';
 import { freshDevice, linkedProfile } from '../client/support/device.ts';
 import { publishLesson } from '../client/support/lesson-fixtures.ts';
 
@@ -74,19 +73,5 @@ describe('the start', () => {
     await again.refresh();
     expect(again.activeProfile.value?.id).toBe(lea.id);
     expect(again.lessons.value.map((l) => l.lessonId)).toEqual(['lecture']);
-  });
-});
-
-describe('stored times in order', () => {
-  it('orders ISO times as localeCompare did, without a collator', () => {
-    const times = [
-      '2026-12-07T08:30:00.000Z',
-      '2026-11-30T23:59:59.999Z',
-      '2027-01-01T00:00:00.000Z',
-      '2026-12-07T08:29:00.000Z',
-    ];
-    const byLocale = [...times].sort((a, b) => a.localeCompare(b));
-    expect([...times].sort(earliestFirst)).toEqual(byLocale);
-    expect([...times].sort(latestFirst)).toEqual([...byLocale].reverse());
   });
 });

@@ -3,10 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { alphabetical, earliestFirst, latestFirst } from '../../../src/store/time-order.ts';
 
 describe('time order', () => {
-  it('orders ISO times as times', () => {
-    const times = ['2027-04-06T06:30:00.000Z', '2026-12-31T23:00:00.000Z', '2027-04-06T06:29:59.999Z'];
-    expect([...times].sort(earliestFirst)).toEqual([times[1], times[2], times[0]]);
-    expect([...times].sort(latestFirst)).toEqual([times[0], times[2], times[1]]);
+  it('orders ISO times as localeCompare did, without a collator', () => {
+    const times = [
+      '2026-12-07T08:30:00.000Z',
+      '2026-11-30T23:59:59.999Z',
+      '2027-01-01T00:00:00.000Z',
+      '2026-12-07T08:29:00.000Z',
+    ];
+    const byLocale = [...times].sort((a, b) => a.localeCompare(b));
+    expect([...times].sort(earliestFirst)).toEqual(byLocale);
+    expect([...times].sort(latestFirst)).toEqual([...byLocale].reverse());
   });
 
   it('orders French titles as a French collator does', () => {
