@@ -131,6 +131,7 @@ export const SequenceSchema = v.object({
 });
 export type Sequence = v.InferOutput<typeof SequenceSchema>;
 export const SequenceListSchema = v.object({ sequences: v.array(SequenceSchema) });
+export type SequenceList = v.InferOutput<typeof SequenceListSchema>;
 
 export const SchedulePreviewSchema = v.object({
   seances: v.array(
@@ -143,6 +144,7 @@ export const SchedulePreviewSchema = v.object({
     }),
   ),
 });
+export type SchedulePreview = v.InferOutput<typeof SchedulePreviewSchema>;
 
 /** A class's outcome in a publication: every séance published, or nothing and the reason. */
 export const ClassPublicationResultSchema = v.variant('status', [

@@ -47,14 +47,9 @@ const ONE_SIDED: OneSided[] = [
     why: 'GET /api/teacher/me is for outside clients; the app has the same from the sign-in answer',
   },
   {
-    name: 'SequenceListSchema',
-    kind: 'knownGap',
-    why: 'the sequence screens (issue 11, another branch) parse it; the server is to type its answer with it',
-  },
-  {
     name: 'SchedulePreviewSchema',
-    kind: 'knownGap',
-    why: 'the schedule preview answer (issue 11, another branch): neither side names it yet',
+    kind: 'serverOnly',
+    why: 'POST …/schedule-preview is for outside clients; the app computes the same dates itself (protocol/sequence-schedule.ts)',
   },
 ];
 

@@ -11,6 +11,8 @@ import {
   NewSequenceLessonSchema,
   SaveSequenceSchema,
   SchedulePreviewRequestSchema,
+  type SchedulePreview,
+  type SequenceList,
 } from '../../../protocol/sequence-api.ts';
 import { DEFAULT_SCHOOL_TIME_ZONE } from '../../../protocol/school-time.ts';
 import { scheduleSeances } from '../../../protocol/sequence-schedule.ts';
@@ -58,7 +60,7 @@ export function teacherSequenceRoutes({
 
   return new Hono<AppEnv>()
     .get('/sequences', async (c) =>
-      c.json({ sequences: await teacherSequences(db, c.get('teacher').teacherId) }),
+      c.json({ sequences: await teacherSequences(db, c.get('teacher').teacherId) } satisfies SequenceList),
     )
     .get('/sequences/:sequenceId', async (c) => {
       const sequence = await ownedSequence(db, c.get('teacher').teacherId, c.req.param('sequenceId'));
@@ -190,6 +192,6 @@ export function teacherSequenceRoutes({
       const dates = scheduleSeances(parsed.value.rule, seances.length, timeZone);
       return c.json({
         seances: seances.map((s, i) => ({ lessonId: s.lessonId, title: s.title, ...dates[i]! })),
-      });
+      } satisfies SchedulePreview);
     });
 }
