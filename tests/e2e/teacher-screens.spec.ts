@@ -53,6 +53,8 @@ test('“Nouvelle leçon” left at once leaves no draft; a lesson exists once t
 }) => {
   await signInAsTeacher(page, server.origin);
   await openDemoClass(page);
+  // The screen is drawn before the server's list arrives: count once the demo lessons are there.
+  await expect(page.locator('[data-screen="teacher-lessons"] li.row').first()).toBeVisible();
   const lessonsBefore = await page.locator('[data-screen="teacher-lessons"] li.row').count();
   const onServerBefore = (await serverLessons(server.origin)).length;
 
