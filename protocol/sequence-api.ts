@@ -131,8 +131,8 @@ export const SequenceSchema = v.object({
 });
 export type Sequence = v.InferOutput<typeof SequenceSchema>;
 export const SequenceListSchema = v.object({ sequences: v.array(SequenceSchema) });
-export type SequenceList = v.InferOutput<typeof SequenceListSchema>;
 
+/** POST …/schedule-preview's answer: each séance's dates under a rule, before anything is published. */
 export const SchedulePreviewSchema = v.object({
   seances: v.array(
     v.object({

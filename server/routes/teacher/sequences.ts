@@ -6,13 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
+import * as v from 'valibot';
 import {
   DuplicateSequenceSchema,
   NewSequenceLessonSchema,
   SaveSequenceSchema,
   SchedulePreviewRequestSchema,
   type SchedulePreview,
-  type SequenceList,
+  SequenceListSchema,
 } from '../../../protocol/sequence-api.ts';
 import { DEFAULT_SCHOOL_TIME_ZONE } from '../../../protocol/school-time.ts';
 import { scheduleSeances } from '../../../protocol/sequence-schedule.ts';
@@ -60,7 +61,9 @@ export function teacherSequenceRoutes({
 
   return new Hono<AppEnv>()
     .get('/sequences', async (c) =>
-      c.json({ sequences: await teacherSequences(db, c.get('teacher').teacherId) } satisfies SequenceList),
+      c.json({ sequences: await teacherSequences(db, c.get('teacher').teacherId) } satisfies v.InferOutput<
+        typeof SequenceListSchema
+      >),
     )
     .get('/sequences/:sequenceId', async (c) => {
       const sequence = await ownedSequence(db, c.get('teacher').teacherId, c.req.param('sequenceId'));
