@@ -157,6 +157,14 @@ function earlyOpen(): IDBOpenDBRequest | undefined {
   return request;
 }
 
+/**
+ * For writes made often and redone or re-fetched if lost (a draft at every keystroke, download
+ * progress): committed to the operating system, so they survive the tab or the browser closing,
+ * without waiting for the disk's own flush. Chromium's default since Chrome 121, said for the
+ * browsers where the default is still strict. A hand-in asks for strict instead.
+ */
+export const RELAXED_WRITE = { durability: 'relaxed' } as const;
+
 /** The shared connection, opened on first use (page and service worker alike). */
 export function openDb(): Promise<CartableDatabase> {
   return connection.open();

@@ -1,19 +1,11 @@
 /** Work in progress, saved at every keystroke: one small put, nothing else. */
-import { openDb } from './db.ts';
+import { openDb, RELAXED_WRITE } from './db.ts';
 import type { Draft } from './records.ts';
 
 /** The pupil's unfinished answers for a lesson, or undefined. */
 export async function getDraft(profileId: string, lessonId: string): Promise<Draft | undefined> {
   return (await openDb()).get('drafts', [profileId, lessonId]);
 }
-
-/**
- * A draft is written at every keystroke and the next keystroke writes it again: the write is
- * committed to the operating system (it survives the tab or the browser closing) without waiting
- * for the disk's own flush. Chromium's default since Chrome 121; said here for the browsers and
- * versions where the default is still strict. A hand-in asks for strict.
- */
-const RELAXED = { durability: 'relaxed' } as const;
 
 /**
  * Save the draft as it is now (replaces the previous one). A draft whose attempt is already
@@ -26,11 +18,11 @@ const RELAXED = { durability: 'relaxed' } as const;
 export async function saveDraft(draft: Draft): Promise<void> {
   const db = await openDb();
   if (!draft.submissionId) {
-    const tx = db.transaction('drafts', 'readwrite', RELAXED);
+    const tx = db.transaction('drafts', 'readwrite', RELAXED_WRITE);
     await Promise.all([tx.store.put(draft), tx.done]);
     return;
   }
-  const tx = db.transaction(['drafts', 'handedIn'], 'readwrite', RELAXED);
+  const tx = db.transaction(['drafts', 'handedIn'], 'readwrite', RELAXED_WRITE);
   const handedIn = tx.objectStore('handedIn').getKey(draft.submissionId);
   const written = tx.objectStore('drafts').put(draft);
   if (await handedIn) {

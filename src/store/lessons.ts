@@ -7,7 +7,7 @@
  * withdrawn lessons from the "to do" list).
  */
 import type { LessonPack, ManifestLesson, MediaRef } from '../../protocol/index.ts';
-import { openDb } from './db.ts';
+import { openDb, RELAXED_WRITE } from './db.ts';
 import type { LessonRecord } from './records.ts';
 import { alphabetical, earliestFirst } from './time-order.ts';
 
@@ -108,13 +108,6 @@ async function update(
   await tx.done;
 }
 
-/**
- * Progress of a download is written often and can always be fetched again: it need not wait for
- * the disk's own flush (Chromium's default since Chrome 121; said here for browsers where the
- * default is still strict, where a flush per progress step set the pace of a 300-lesson join).
- */
-const PROGRESS = { durability: 'relaxed' } as const;
-
 /** The download of this lesson has started or progressed. */
 export function markDownloading(profileId: string, lessonId: string, bytesDone: number): Promise<void> {
   return update(
@@ -125,13 +118,13 @@ export function markDownloading(profileId: string, lessonId: string, bytesDone: 
       // A lesson being repaired stays 'missing' (still openable) until it is whole again.
       return { ...rest, state: lesson.state === 'missing' ? 'missing' : 'downloading', bytesDone };
     },
-    PROGRESS,
+    RELAXED_WRITE,
   );
 }
 
 /** The pack is verified: keep it, so a retry fetches only the media still missing. */
 export function storePack(profileId: string, lessonId: string, pack: LessonPack): Promise<void> {
-  return update(profileId, lessonId, (lesson) => ({ ...lesson, pack }), PROGRESS);
+  return update(profileId, lessonId, (lesson) => ({ ...lesson, pack }), RELAXED_WRITE);
 }
 
 /**
