@@ -6,6 +6,7 @@
 import { openDb } from './db.ts';
 import { effectiveDueAt, isDue } from '../sync/backoff.ts';
 import { attachmentsOf } from './attachments.ts';
+import { groupedWrite } from './grouped-write.ts';
 import type { DeliveryState, OutboxItem } from './records.ts';
 
 /** Every item waiting in the outbox (of one profile, or of all), oldest due first. */
@@ -119,35 +120,56 @@ export async function markRelink(profileId: string): Promise<void> {
 
 /**
  * The server acknowledged this submission: remove it from the outbox, mark the pupil's
- * copy delivered and drop attachment bytes nothing else still needs — one transaction.
+ * copy delivered and drop attachment bytes nothing else still needs — one transaction,
+ * shared with the acknowledgements that arrive meanwhile (grouped-write.ts).
  * Harmless when already acknowledged.
  */
-export async function acknowledge(id: string, receivedAt: string): Promise<void> {
+export function acknowledge(id: string, receivedAt: string): Promise<void> {
+  return acknowledgements.add({ id, receivedAt });
+}
+
+const acknowledgements = groupedWrite(acknowledgeAll);
+
+async function acknowledgeAll(acks: { id: string; receivedAt: string }[]): Promise<void> {
   const db = await openDb();
   const tx = db.transaction(['outbox', 'handedIn', 'drafts', 'attachments'], 'readwrite');
+  const outbox = tx.objectStore('outbox');
   const handedIn = tx.objectStore('handedIn');
-  const record = await handedIn.get(id);
-  const wasQueued = (await tx.objectStore('outbox').count(id)) > 0;
-  await tx.objectStore('outbox').delete(id);
-  if (record) {
-    await handedIn.put({ ...record, state: 'delivered', receivedAt: record.receivedAt ?? receivedAt });
+  // Every request is made before any answer is awaited: one round of answers for the group.
+  const read = await Promise.all(
+    acks.map(async ({ id, receivedAt }) => ({
+      receivedAt,
+      record: await handedIn.get(id),
+      wasQueued: (await outbox.count(id)) > 0,
+    })),
+  );
+  const writes: Promise<unknown>[] = acks.map(({ id }) => outbox.delete(id));
+  // Only work with photos or recordings has bytes to clean up: text-only work (most of it)
+  // skips the scan of the profile's other work, which made draining a long outbox quadratic.
+  const sentBytes = new Map<string, Set<string>>();
+  for (const { record, wasQueued, receivedAt } of read) {
+    if (!record) continue;
+    writes.push(handedIn.put({ ...record, state: 'delivered', receivedAt: record.receivedAt ?? receivedAt }));
     const sent = attachmentsOf(record.submission.answers);
-    // Only work with photos or recordings has bytes to clean up: text-only work (most of it)
-    // skips the scan of the profile's other work, which made draining a long outbox quadratic.
-    if (wasQueued && sent.length > 0) {
-      // Bytes still referenced by other unsent work or by a draft must stay.
-      const stillNeeded = new Set<string>();
-      // Only this profile's: a sibling's identical bytes are its own record.
-      for (const item of await tx.objectStore('outbox').index('byProfile').getAll(record.profileId)) {
-        const other = await handedIn.get(item.id);
-        if (other) attachmentsOf(other.submission.answers).forEach((sha) => stillNeeded.add(sha));
-      }
-      const profileDrafts = IDBKeyRange.bound([record.profileId], [record.profileId, []]);
-      for (const draft of await tx.objectStore('drafts').getAll(profileDrafts))
-        attachmentsOf(draft.answers).forEach((sha) => stillNeeded.add(sha));
-      for (const sha of sent) {
-        if (!stillNeeded.has(sha)) await tx.objectStore('attachments').delete([record.profileId, sha]);
-      }
+    if (!wasQueued || sent.length === 0) continue;
+    const ofProfile = sentBytes.get(record.profileId) ?? new Set<string>();
+    for (const sha of sent) ofProfile.add(sha);
+    sentBytes.set(record.profileId, ofProfile);
+  }
+  await Promise.all(writes);
+  for (const [profileId, sent] of sentBytes) {
+    // Bytes still referenced by other unsent work or by a draft must stay.
+    const stillNeeded = new Set<string>();
+    // Only this profile's: a sibling's identical bytes are its own record.
+    for (const item of await outbox.index('byProfile').getAll(profileId)) {
+      const other = await handedIn.get(item.id);
+      if (other) attachmentsOf(other.submission.answers).forEach((sha) => stillNeeded.add(sha));
+    }
+    const profileDrafts = IDBKeyRange.bound([profileId], [profileId, []]);
+    for (const draft of await tx.objectStore('drafts').getAll(profileDrafts))
+      attachmentsOf(draft.answers).forEach((sha) => stillNeeded.add(sha));
+    for (const sha of sent) {
+      if (!stillNeeded.has(sha)) await tx.objectStore('attachments').delete([profileId, sha]);
     }
   }
   await tx.done;
