@@ -50,13 +50,14 @@ describe('SQLite checkpoints', () => {
     let written = 0;
     const deadline = Date.now() + 2_000;
     while (rowsInMainFile(file) === 0 && Date.now() < deadline)
-      for (const end = Date.now() + 50; Date.now() < end; ) {
+      for (const end = Date.now() + 50; Date.now() < end;) {
         await sql`INSERT INTO notes (text) VALUES (${`note ${written}`})`.execute(database.db);
         written += 1;
       }
     expect(rowsInMainFile(file)).toBeGreaterThan(0);
     const settled = Date.now() + 5_000;
-    while (rowsInMainFile(file) < written && Date.now() < settled) await new Promise((r) => setTimeout(r, 100));
+    while (rowsInMainFile(file) < written && Date.now() < settled)
+      await new Promise((r) => setTimeout(r, 100));
     expect(rowsInMainFile(file)).toBe(written);
   });
 });
