@@ -11,8 +11,13 @@
  * transaction it is given (it may be rolled back and run again): if a batch fails,
  * each of its items is written again in a transaction of its own, so one bad item
  * cannot fail its neighbours.
+ *
+ * On SQLite one batch commits at a time: it has one writer, and a second batch would only wait
+ * for its lock. PostgreSQL commits several side by side (its own WAL flush then serves several
+ * of them), so there a new batch starts while up to `concurrency - 1` others are committing,
+ * instead of waiting for their round trips and fsync.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
 /** Writes a batch's items in the given transaction; one result per item, in order. */
@@ -29,13 +34,19 @@ interface Pending<I, O> {
   reject: (error: unknown) => void;
 }
 
+/** Batches committing at once by default: see the top of this file. */
+export function defaultConcurrency(db: Kysely<Database>): number {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 3 : 1;
+}
+
 export function createBatchedCommit<I, O>(
   db: Kysely<Database>,
   writeAll: WriteAll<I, O>,
-  { maxBatch = 256 } = {},
+  { maxBatch = 256, concurrency = defaultConcurrency(db) } = {},
 ): BatchedCommit<I, O> {
   const queue: Pending<I, O>[] = [];
   let flushing = false;
+  let committing = 0;
 
   const commit = async (batch: Pending<I, O>[]) => {
     const results = await db.transaction().execute((trx) =>
@@ -55,18 +66,22 @@ export function createBatchedCommit<I, O>(
     }
   };
 
-  const flush = async () => {
-    while (queue.length > 0) {
-      const batch = queue.splice(0, maxBatch);
-      if (batch.length === 1) {
-        await alone(batch[0]!);
-        continue;
-      }
-      try {
-        await commit(batch);
-      } catch {
-        for (const pending of batch) await alone(pending);
-      }
+  const commitBatch = async (batch: Pending<I, O>[]) => {
+    if (batch.length === 1) return alone(batch[0]!);
+    try {
+      await commit(batch);
+    } catch {
+      for (const pending of batch) await alone(pending);
+    }
+  };
+  // Starts batches while there is work and room; each that ends starts the next.
+  const flush = () => {
+    while (queue.length > 0 && committing < concurrency) {
+      committing += 1;
+      void commitBatch(queue.splice(0, maxBatch)).finally(() => {
+        committing -= 1;
+        flush();
+      });
     }
     flushing = false;
   };
@@ -78,7 +93,7 @@ export function createBatchedCommit<I, O>(
         if (!flushing) {
           flushing = true;
           // Requests read in this turn of the loop join the same batch.
-          setImmediate(() => void flush());
+          setImmediate(flush);
         }
       });
     },

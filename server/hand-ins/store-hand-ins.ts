@@ -32,12 +32,15 @@ export type HandInOutcome = { status: 201 | 200; receivedAt: string } | { status
 export async function storeHandIns(trx: Transaction<Database>, handIns: HandIn[]): Promise<HandInOutcome[]> {
   // Insert-or-nothing on the primary key: concurrent repeats cannot race into a 500. Of two
   // with one id in the same batch, the first is stored (SQLite and PostgreSQL skip the second).
+  // In id order: two batches committing side by side (PostgreSQL, db/group-commit.ts) that
+  // share two ids then wait for each other's key in the same order, never in a circle.
+  const inIdOrder = [...handIns].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const inserted = new Set(
     (
       await trx
         .insertInto('submissions')
         .values(
-          handIns.map((h) => ({
+          inIdOrder.map((h) => ({
             id: h.id,
             pupil_id: h.pupilId,
             lesson_id: h.lessonId,

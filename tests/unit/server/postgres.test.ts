@@ -4,8 +4,10 @@
  * CARTABLE_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Submission } from '../../../protocol/api.ts';
+import { createGroupCommit } from '../../../server/db/group-commit.ts';
 import { writeOfflineFile } from '../../../protocol/offline-file-archive.ts';
 import { WORK_FILE_FORMAT } from '../../../protocol/offline-files.ts';
 import { adminUrl, postgresServerForSuite } from './postgres-database.ts';
@@ -127,6 +129,48 @@ describe.skipIf(!adminUrl)('on PostgreSQL', () => {
     ).json()) as { cursor: string; updates: { submissionId: string }[] };
     expect(next.updates.map((u) => u.submissionId)).toEqual([second.id]);
     expect(Number(next.cursor)).toBeGreaterThan(Number(first.cursor));
+  });
+
+  it('commits batches side by side: a slow batch does not hold up the next', async () => {
+    const commits = createGroupCommit(server.db);
+    const finished: string[] = [];
+    const slow = commits.run(async (trx) => {
+      await sql`SELECT pg_sleep(0.5)`.execute(trx);
+      finished.push('slow');
+    });
+    // The next turn of the event loop: a batch of its own, started while the slow one commits.
+    await new Promise((r) => setImmediate(r));
+    const quick = commits.run(async () => void finished.push('quick'));
+    await Promise.all([slow, quick]);
+    expect(finished).toEqual(['quick', 'slow']);
+  });
+
+  it('answers repeats that arrive in two batches committing side by side, in any order', async () => {
+    const school = await createSchool(server);
+    const lesson = await publishTestLesson(server, school.classId);
+    const token = await joinAs(server, school.pupils[0]!.joinCode);
+    const work = () =>
+      handIn(
+        lesson.lessonId,
+        lesson.version,
+        { q1: { kind: 'choice', selected: ['a'] } },
+        new Date().toISOString(),
+      );
+    const [first, second, third] = [work(), work(), work()];
+    const put = (submission: Submission) =>
+      server.app.request(`/api/pupil/submissions/${submission.id}`, jsonRequest('PUT', submission, token));
+    // Two batches holding the same submissions in opposite orders: their inserts wait for each
+    // other's keys in one order (by id), never in a circle.
+    const early = [first, second, third].map(put);
+    await new Promise((r) => setImmediate(r));
+    const late = [third, second, first].map(put);
+    const statuses = (await Promise.all([...early, ...late])).map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(3);
+    const ids = [first, second, third].map((s) => s!.id);
+    expect(
+      await server.db.selectFrom('submissions').select('id').where('id', 'in', ids).execute(),
+    ).toHaveLength(3);
   });
 
   it('acknowledgements carry handedInAt, and an older row without it is completed from the submission', async () => {
