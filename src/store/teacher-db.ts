@@ -174,3 +174,14 @@ export async function updateTeacherRecord<Name extends StoreNames<TeacherDB>>(
   if (record) await tx.store.put(change(record));
   await tx.done;
 }
+
+/**
+ * A device copy as the signed-in teacher may open it: on a shared computer (a staff room) another
+ * teacher's lesson or sequence counts as absent, so it is never shown, edited or sent under this one.
+ */
+export function ownDeviceCopy<T extends { teacherId: string }>(
+  record: T | undefined,
+  teacherId: string,
+): T | undefined {
+  return record?.teacherId === teacherId ? record : undefined;
+}

@@ -70,3 +70,14 @@ export async function teacherDownload(path: string): Promise<Blob> {
   if (result.kind !== 'response' || !result.response.ok) throw apiErrorOf(result);
   return new Blob([result.bytes], { type: result.response.headers.get('content-type') ?? '' });
 }
+
+/** How long an editor waits for the server's copy before opening the device's. */
+const SERVER_WAIT_MS = 3_000;
+
+/** The call's answer, or a failure once an editor has waited long enough to open the device's copy instead. */
+export function withinServerWait<T>(call: Promise<T>): Promise<T> {
+  return Promise.race([
+    call,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('slow server')), SERVER_WAIT_MS)),
+  ]);
+}

@@ -9,14 +9,7 @@ import type { DraftStep, LessonDraft } from '../../../protocol/lesson-draft.ts';
 import { tt } from '../teacher-i18n.ts';
 import { session } from '../teacher-session.ts';
 import type { LocalLesson } from '../../store/teacher-db.ts';
-import {
-  adoptServerLesson,
-  dropIfBlank,
-  getLocalLesson,
-  isNewLessonEntry,
-  saveLocalDraft,
-} from '../../store/teacher-lessons.ts';
-import { listLessons } from '../teacher-resources.ts';
+import { dropIfBlank, getLocalLesson, saveLocalDraft } from '../../store/teacher-lessons.ts';
 import { queuePublish, queueSave } from '../../store/teacher-outbox.ts';
 import { outboxItems, refreshOutbox, sendOutboxNow } from '../outbox-state.ts';
 import { ScreenHeading } from '../teacher-ui.tsx';
@@ -26,7 +19,8 @@ import { DeliveryStatus } from './delivery-status.tsx';
 import { editorProblems, problemsAt, ProblemList, type EditorProblem } from './draft-problems.tsx';
 import { ProblemSummary } from './problem-summary.tsx';
 import { LessonPreview } from './lesson-preview.tsx';
-import { emptyDraft, newStep, STEP_KINDS, type StepKind } from './new-step.ts';
+import { newStep, STEP_KINDS, type StepKind } from './new-step.ts';
+import { openLesson } from './lesson-on-device.ts';
 import { StepEditor } from './step-editor.tsx';
 import { newUuid } from '../../../protocol/hash.ts';
 
@@ -56,58 +50,6 @@ export function LessonEditorScreen({ classId, lessonId }: { classId: string; les
     </section>
   );
 }
-
-/**
- * The device copy when it holds edits the server has not acknowledged (they must
- * not be lost); otherwise the server's copy when it is newer (edited on another
- * computer), falling back to the device copy when the server does not answer.
- */
-async function openLesson(classId: string, lessonId: string, teacherId: string): Promise<LocalLesson | null> {
-  const local = await getLocalLesson(lessonId);
-  // "Nouvelle leçon": a blank lesson held in memory only, stored at the teacher's first change.
-  if (!local && isNewLessonEntry()) return blankLesson(classId, lessonId, teacherId);
-  const unsent =
-    local &&
-    (local.serverHasEditOf !== local.editedAt || outboxItems.value.some((i) => i.lessonId === lessonId));
-  if (local && unsent) return local;
-  try {
-    const lessons = await Promise.race([
-      listLessons(classId),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('slow server')), SERVER_WAIT_MS)),
-    ]);
-    const lesson = lessons.find((l) => l.id === lessonId);
-    if (!lesson) return local ?? null;
-    if (local && local.editedAt >= lesson.updatedAt) return local;
-    const record: LocalLesson = {
-      lessonId,
-      classId,
-      teacherId,
-      draft: lesson.draft,
-      editedAt: lesson.updatedAt,
-      serverHasEditOf: lesson.updatedAt,
-      publishedVersion: lesson.published?.version ?? null,
-    };
-    await adoptServerLesson(record);
-    return record;
-  } catch {
-    return local ?? null;
-  }
-}
-
-function blankLesson(classId: string, lessonId: string, teacherId: string): LocalLesson {
-  return {
-    lessonId,
-    classId,
-    teacherId,
-    draft: emptyDraft(),
-    editedAt: new Date().toISOString(),
-    serverHasEditOf: null,
-    publishedVersion: null,
-  };
-}
-
-/** How long the editor waits for the server's copy before opening the device's. */
-const SERVER_WAIT_MS = 3_000;
 
 /** The lesson's two dates, each with the problem shown under it. */
 const LESSON_DATES = [

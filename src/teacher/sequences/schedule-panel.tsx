@@ -148,7 +148,9 @@ export function SchedulePanel({
         {sequence.seances.map((seance, i) => {
           // Each reason once, whether this screen or the server found it.
           const own = [...new Set([...problems, ...refused].filter((p) => p.index === i).map((p) => p.code))];
-          const describedBy = own.length > 0 ? `seance-${i}-problem` : undefined;
+          // One id per reason (several can stand under one séance); both date fields are read with all of them.
+          const problemIds = own.map((_, line) => `seance-${i}-problem-${line}`);
+          const describedBy = problemIds.length > 0 ? problemIds.join(' ') : undefined;
           const set = (change: Partial<Dates>) => setMoved({ ...moved, [i]: { ...dates[i]!, ...change } });
           return dates[i] ? (
             <li key={seance.lessonId} data-seance={i + 1}>
@@ -166,8 +168,8 @@ export function SchedulePanel({
                 onChange={(iso) => set({ dueAt: iso })}
                 describedBy={describedBy}
               />
-              {own.map((code) => (
-                <p key={code} id={describedBy} class="note error" role="alert">
+              {own.map((code, line) => (
+                <p key={code} id={problemIds[line]} class="note error" role="alert">
                   {refusalByCode(code)}
                 </p>
               ))}

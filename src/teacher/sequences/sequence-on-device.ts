@@ -3,23 +3,14 @@
  * the sequence itself (the device copy while it holds edits the server lacks), and the class's
  * lessons with their titles (the server's list, and the lessons written on this device).
  */
-import type { LocalSequence } from '../../store/teacher-db.ts';
+import { ownDeviceCopy, type LocalSequence } from '../../store/teacher-db.ts';
 import { listLocalLessons } from '../../store/teacher-lessons.ts';
 import { listTeacherOutbox } from '../../store/teacher-outbox.ts';
 import { adoptServerSequence, getLocalSequence } from '../../store/teacher-sequences.ts';
 import { knownClasses, rememberClassNames } from '../../store/teacher-classes.ts';
+import { withinServerWait } from '../teacher-api-client.ts';
 import { listClasses, listLessons } from '../teacher-resources.ts';
 import { getSequence } from './sequence-calls.ts';
-
-/** How long the editor waits for the server's copy before opening the device's. */
-const SERVER_WAIT_MS = 3_000;
-
-function withinWait<T>(call: Promise<T>): Promise<T> {
-  return Promise.race([
-    call,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('slow server')), SERVER_WAIT_MS)),
-  ]);
-}
 
 /**
  * The device copy when it holds edits the server has not acknowledged (or requests still wait);
@@ -27,15 +18,13 @@ function withinWait<T>(call: Promise<T>): Promise<T> {
  * the device copy when the server does not answer.
  */
 export async function openSequence(sequenceId: string, teacherId: string): Promise<LocalSequence | null> {
-  const found = await getLocalSequence(sequenceId);
-  // Another teacher's copy on a shared computer is not this teacher's to open.
-  const local = found?.teacherId === teacherId ? found : undefined;
+  const local = ownDeviceCopy(await getLocalSequence(sequenceId), teacherId);
   const waiting = (await listTeacherOutbox()).some(
     (item) => 'sequenceId' in item && item.sequenceId === sequenceId,
   );
   if (local && (waiting || local.serverHasEditOf !== local.editedAt)) return local;
   try {
-    const view = await withinWait(getSequence(sequenceId));
+    const view = await withinServerWait(getSequence(sequenceId));
     if (local && local.editedAt > view.updatedAt) return local;
     return await adoptServerSequence(view, teacherId);
   } catch {
@@ -55,7 +44,7 @@ export interface LessonChoice {
  */
 export async function classLessonChoices(classId: string, teacherId: string): Promise<LessonChoice[]> {
   const local = await listLocalLessons(classId, teacherId);
-  const server = await withinWait(listLessons(classId)).catch(() => []);
+  const server = await withinServerWait(listLessons(classId)).catch(() => []);
   const choices = new Map<string, string>();
   for (const lesson of server) choices.set(lesson.id, lesson.draft.title);
   for (const lesson of local)
@@ -69,7 +58,7 @@ export async function classesToPublishTo(
   teacherId: string,
 ): Promise<{ id: string; name: string; archived: boolean }[]> {
   try {
-    const classes = await withinWait(listClasses());
+    const classes = await withinServerWait(listClasses());
     await rememberClassNames(teacherId, classes);
     return classes;
   } catch {

@@ -4,7 +4,6 @@
  * server's reason on a 4xx, and everything kept on 401.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { LessonDraft } from '../../../protocol/lesson-draft.ts';
 import { getLocalLesson, saveLocalDraft } from '../../../src/store/teacher-lessons.ts';
 import { sendTeacherOutbox } from '../../../src/sync/teacher-outbox-sender.ts';
 import { teacherExchange } from '../../../src/teacher/teacher-api-client.ts';
@@ -17,17 +16,14 @@ import {
 } from '../../../src/store/teacher-outbox.ts';
 import { locale } from '../../../src/app/i18n.ts';
 import { refusalText } from '../../../src/teacher/editor/draft-problems.tsx';
-import { eachSignedInTeacher, PUBLICATION, TEACHER } from '../client/support/teacher-device.ts';
+import {
+  eachSignedInTeacher,
+  lessonDraft as draft,
+  PUBLICATION,
+  TEACHER,
+} from '../client/support/teacher-device.ts';
 
 const IDS = { lessonId: 'lesson-1', classId: 'class-1', teacherId: TEACHER.id };
-
-const draft = (title: string): LessonDraft => ({
-  title,
-  availableFrom: '2026-11-24T07:30:00.000Z',
-  dueAt: null,
-  showCorrection: true,
-  steps: [{ id: 's1', kind: 'text', body: 'Lire la page 12.' }],
-});
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });

@@ -29,6 +29,18 @@ const refused: ClassPublicationResult[] = [
     problems: [{ index: 1, code: 'schedule_day_off' }],
   },
 ];
+/** The server refusing séance 2 for two reasons at once. */
+const refusedTwice: ClassPublicationResult[] = [
+  {
+    classId: 'class-1',
+    status: 'refused',
+    error: 'schedule_day_off',
+    problems: [
+      { index: 1, code: 'schedule_day_off' },
+      { index: 1, code: 'schedule_in_past' },
+    ],
+  },
+];
 const render = (waiting: boolean, results: ClassPublicationResult[] | null) =>
   renderToString(
     <SchedulePanel
@@ -38,6 +50,9 @@ const render = (waiting: boolean, results: ClassPublicationResult[] | null) =>
       results={results}
     />,
   );
+/** Every value of one attribute in the markup (a list attribute split into its ids). */
+const attributeValues = (html: string, name: string) =>
+  [...html.matchAll(new RegExp(`\\s${name}="([^"]*)"`, 'g'))].flatMap((m) => m[1]!.split(/\s+/));
 /** The markup of one séance's dates (its `li`). */
 const seance = (html: string, n: number) => html.split(`data-seance="${n}"`)[1]!.split('</li>')[0]!;
 
@@ -56,5 +71,22 @@ describe('a refused publication on the schedule', () => {
     expect(html).toContain('data-testid="publish-waiting"');
     expect(html).not.toContain('data-class-result');
     expect(render(false, null)).not.toContain('publish-waiting');
+  });
+
+  it('gives each reason under a séance its own id, and the séance’s dates are described by every one', () => {
+    const html = render(false, refusedTwice);
+    const ids = attributeValues(html, 'id');
+    expect(new Set(ids).size).toBe(ids.length);
+    const references = ['aria-describedby', 'aria-labelledby', 'aria-errormessage', 'for'].flatMap((name) =>
+      attributeValues(html, name),
+    );
+    expect(references.filter((id) => !ids.includes(id))).toEqual([]);
+    // Both reasons are under séance 2, each read with its date fields.
+    const lines = [...seance(html, 2).matchAll(/<p [^>]*id="([^"]+)"[^>]*role="alert"/g)].map((m) => m[1]!);
+    expect(lines).toHaveLength(2);
+    for (const describedBy of attributeValues(seance(html, 2), 'aria-describedby')) {
+      expect(lines).toContain(describedBy);
+    }
+    expect(attributeValues(seance(html, 2), 'aria-describedby')).toHaveLength(4);
   });
 });

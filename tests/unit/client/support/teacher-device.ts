@@ -1,5 +1,6 @@
 /** Test-only: a teacher's device signed in as Mme Rousseau, every request answered by the test. */
 import { afterEach, beforeEach, vi } from 'vitest';
+import type { LessonDraft } from '../../../../protocol/lesson-draft.ts';
 import { session } from '../../../../src/teacher/teacher-session.ts';
 
 export const TEACHER = { id: 't1', name: 'Mme Rousseau', email: 'prof@example.test' };
@@ -18,3 +19,12 @@ export function eachSignedInTeacher(onFetch: (request: Request) => Promise<Respo
   });
   afterEach(() => vi.unstubAllGlobals());
 }
+
+/** A one-step lesson as the teacher writes it, opening on 24 November 2026. */
+export const lessonDraft = (title: string): LessonDraft => ({
+  title,
+  availableFrom: '2026-11-24T07:30:00.000Z',
+  dueAt: null,
+  showCorrection: true,
+  steps: [{ id: 's1', kind: 'text', body: 'Lire la page 12.' }],
+});
