@@ -29,6 +29,16 @@ describe.skipIf(!adminUrl)('on PostgreSQL', () => {
   let server: TestServer;
   postgresServerForSuite('cartable_test', (created) => (server = created));
 
+  /** A joined pupil of a new school, and fresh hand-ins of a lesson published for their class. */
+  async function pupilWithLesson() {
+    const school = await createSchool(server);
+    const lesson = await publishTestLesson(server, school.classId);
+    const token = await joinAs(server, school.pupils[0]!.joinCode);
+    const answers = { q1: { kind: 'choice' as const, selected: ['a'] } };
+    const freshHandIn = () => handIn(lesson.lessonId, lesson.version, answers, new Date().toISOString());
+    return { token, freshHandIn };
+  }
+
   it('migrates, seeds, joins, and serves the manifest', async () => {
     await seedDemo(server.db, server.blobs);
     const [pupil] = await listDemoPupils(server.db);
@@ -94,16 +104,7 @@ describe.skipIf(!adminUrl)('on PostgreSQL', () => {
   });
 
   it('stores concurrent identical hand-ins once, and the feed cursor is a growing decimal string', async () => {
-    const school = await createSchool(server);
-    const lesson = await publishTestLesson(server, school.classId);
-    const token = await joinAs(server, school.pupils[0]!.joinCode);
-    const freshHandIn = () =>
-      handIn(
-        lesson.lessonId,
-        lesson.version,
-        { q1: { kind: 'choice', selected: ['a'] } },
-        new Date().toISOString(),
-      );
+    const { token, freshHandIn } = await pupilWithLesson();
 
     const submission = freshHandIn();
     const responses = await Promise.all(
@@ -146,17 +147,8 @@ describe.skipIf(!adminUrl)('on PostgreSQL', () => {
   });
 
   it('answers repeats that arrive in two batches committing side by side, in any order', async () => {
-    const school = await createSchool(server);
-    const lesson = await publishTestLesson(server, school.classId);
-    const token = await joinAs(server, school.pupils[0]!.joinCode);
-    const work = () =>
-      handIn(
-        lesson.lessonId,
-        lesson.version,
-        { q1: { kind: 'choice', selected: ['a'] } },
-        new Date().toISOString(),
-      );
-    const [first, second, third] = [work(), work(), work()];
+    const { token, freshHandIn } = await pupilWithLesson();
+    const [first, second, third] = [freshHandIn(), freshHandIn(), freshHandIn()];
     const put = (submission: Submission) =>
       server.app.request(`/api/pupil/submissions/${submission.id}`, jsonRequest('PUT', submission, token));
     // Two batches holding the same submissions in opposite orders: their inserts wait for each
