@@ -5,9 +5,7 @@
  * faults (1,000 pupils over 60 s unless BENCH_REHEARSAL_PUPILS / _WINDOW say otherwise).
  * Writes bench/results/academy.json (and the rehearsal's HTML beside it). Bounded by durations.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { rehearse } from '../rehearsal/run.ts';
@@ -16,6 +14,7 @@ import { startAcademy, type Academy } from '../scripts/academy/academy.ts';
 import { freePort } from '../scripts/throwaway-postgres.mjs';
 import { addPupils } from './class-content.ts';
 import { measure, type Figure } from './ingest.ts';
+import { runStamp } from './run-stamp.ts';
 
 const DEVICES = 100;
 const PUPILS = Number(process.env.BENCH_REHEARSAL_PUPILS ?? 1000);
@@ -105,21 +104,12 @@ try {
   await academy.stop();
 }
 
-const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
 mkdirSync(dir, { recursive: true });
 writeFileSync(
   join(dir, 'academy.json'),
   `${JSON.stringify(
     {
-      date: new Date().toISOString(),
-      commit,
-      // Other work on the machine during the run lowers every figure: the load average says how much.
-      machine: {
-        cores: cpus().length,
-        model: cpus()[0]?.model ?? '',
-        node: process.version,
-        loadAverage: loadavg(),
-      },
+      ...runStamp(),
       handInsOnPostgres: handIns,
       rehearsal,
     },

@@ -7,9 +7,7 @@
  * the pupil's device (keystroke to saved, offline cold start, first load). Writes bench/results/issue-14.json
  * and an SVG of it beside. Part of `npm run bench`.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { issue14Chart } from './chart.ts';
 import { INGEST_TARGETS, measureIngest } from './ingest.ts';
@@ -18,6 +16,7 @@ import { measureManifestScale } from './manifest-scale.ts';
 import { replayMorning } from './morning.ts';
 import { measureOutboxDrain, type OutboxDrain } from './outbox-drain.ts';
 import { measurePupilSpeed } from './pupil-speed.ts';
+import { runStamp } from './run-stamp.ts';
 
 const TARGETS = {
   ingestPerSecond: INGEST_TARGETS.perSecond,
@@ -34,14 +33,6 @@ const TARGETS = {
   offlineColdStartMs: 500,
   firstLoadJsGzipBytes: 45_000,
 };
-
-const commit = (() => {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
-})();
 
 const ingest = await measureIngest();
 console.log(
@@ -100,15 +91,7 @@ const checks = {
   firstLoad: (pupil.firstLoadJsGzipBytes ?? Infinity) <= TARGETS.firstLoadJsGzipBytes,
 };
 const results = {
-  date: new Date().toISOString(),
-  commit,
-  // The load average at the end: other work on the machine during the run lowers every figure.
-  machine: {
-    cores: cpus().length,
-    model: cpus()[0]?.model ?? '',
-    node: process.version,
-    loadAverage: loadavg(),
-  },
+  ...runStamp(),
   ingest,
   morning,
   manifest,
