@@ -24,11 +24,21 @@ export async function listDue(now: number): Promise<OutboxItem[]> {
   const db = await openDb();
   const tx = db.transaction(['outbox', 'profiles']);
   const due: OutboxItem[] = [];
+  // Each profile read once: a long outbox is one pupil's, mostly.
+  const linked = new Map<string, Promise<boolean>>();
   for (const item of await tx.objectStore('outbox').getAll()) {
     // A date further ahead than any wait comes from a clock since corrected: due now.
     if (item.state !== 'waiting' || !isDue(item.nextAttemptAt, now)) continue;
-    const profile = await tx.objectStore('profiles').get(item.profileId);
-    if (profile?.link === 'ok') due.push(item);
+    let link = linked.get(item.profileId);
+    if (!link)
+      linked.set(
+        item.profileId,
+        (link = tx
+          .objectStore('profiles')
+          .get(item.profileId)
+          .then((p) => p?.link === 'ok')),
+      );
+    if (await link) due.push(item);
   }
   await tx.done;
   return due.sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
@@ -42,23 +52,45 @@ export async function nextDueAt(now: number = Date.now()): Promise<number | null
     : Math.min(...waiting.map((item) => effectiveDueAt(item.nextAttemptAt, now)));
 }
 
-async function change(
-  id: string,
-  state: DeliveryState,
-  edit: (item: OutboxItem) => OutboxItem,
-): Promise<OutboxItem | undefined> {
+/** One item's change: its new state and how the item itself changes. */
+interface Change {
+  id: string;
+  state: DeliveryState;
+  edit: (item: OutboxItem) => OutboxItem;
+}
+
+/** Changes an item and its pupil's copy together; shares a transaction with the changes made meanwhile. */
+function change(id: string, state: DeliveryState, edit: Change['edit']): Promise<OutboxItem | undefined> {
+  return changes.add({ id, state, edit });
+}
+
+const changes = groupedWrite(changeAll);
+
+async function changeAll(group: Change[]): Promise<(OutboxItem | undefined)[]> {
   const db = await openDb();
   const tx = db.transaction(['outbox', 'handedIn'], 'readwrite');
-  const item = await tx.objectStore('outbox').get(id);
-  let updated: OutboxItem | undefined;
-  if (item) {
-    updated = edit(item);
-    await tx.objectStore('outbox').put(updated);
-    const record = await tx.objectStore('handedIn').get(id);
-    if (record && record.state !== 'delivered') await tx.objectStore('handedIn').put({ ...record, state });
-  }
+  const outbox = tx.objectStore('outbox');
+  const handedIn = tx.objectStore('handedIn');
+  // Every request is made before any answer is awaited. Two changes of one item in a group apply
+  // in turn: the second edits what the first wrote.
+  const latest = new Map<string, Promise<OutboxItem | undefined>>();
+  const updated = group.map(({ id, state, edit }) => {
+    const next = (latest.get(id) ?? outbox.get(id)).then(async (item) => {
+      if (!item) return undefined;
+      const changed = edit(item);
+      await outbox.put(changed);
+      const record = await handedIn.get(id);
+      // The pupil's copy only when its state moves (a retry leaves it 'waiting').
+      if (record && record.state !== 'delivered' && record.state !== state)
+        await handedIn.put({ ...record, state });
+      return changed;
+    });
+    latest.set(id, next);
+    return next;
+  });
+  const results = await Promise.all(updated);
   await tx.done;
-  return updated;
+  return results;
 }
 
 /** A send failed in a way worth retrying: count the attempt and wait until `nextAttemptAt`. */
@@ -130,7 +162,7 @@ export function acknowledge(id: string, receivedAt: string): Promise<void> {
 
 const acknowledgements = groupedWrite(acknowledgeAll);
 
-async function acknowledgeAll(acks: { id: string; receivedAt: string }[]): Promise<void> {
+async function acknowledgeAll(acks: { id: string; receivedAt: string }[]): Promise<void[]> {
   const db = await openDb();
   const tx = db.transaction(['outbox', 'handedIn', 'drafts', 'attachments'], 'readwrite');
   const outbox = tx.objectStore('outbox');
@@ -173,4 +205,5 @@ async function acknowledgeAll(acks: { id: string; receivedAt: string }[]): Promi
     }
   }
   await tx.done;
+  return acks.map(() => undefined);
 }

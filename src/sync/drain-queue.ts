@@ -50,6 +50,11 @@ export interface OutboxQueue<Item extends QueuedItem> {
   reschedule(item: Item, retry: { nextAttemptAt: number; lastError: string }): Promise<void>;
   /** The server refused it: keep it with the reason, never retried by itself. */
   parkForAttention(item: Item, attempt: Attempt): Promise<void>;
+  /**
+   * The item a wake may try before its time (DrainOptions.probe): one whose last try got no
+   * answer at all. A server that answered (busy, Retry-After) keeps the wait it asked for.
+   */
+  probeCandidate?(): Promise<Item | undefined>;
   /** The token was refused: park the item's account's work until it signs in again. */
   needsSignIn(item: Item): Promise<void>;
 }
@@ -59,6 +64,12 @@ export interface DrainOptions {
   now?: () => number;
   /** Random source for the backoff jitter (default Math.random). */
   random?: () => number;
+  /**
+   * The network came back or the page was shown again: when nothing is due, the queue's probe
+   * candidate (`OutboxQueue.probeCandidate`) is tried now rather than at the end of its backoff
+   * (up to 10 minutes). One request; if its server answers, that server's other items follow.
+   */
+  probe?: boolean;
 }
 
 export interface DrainResult {
@@ -83,6 +94,9 @@ export function drainQueue<Item extends QueuedItem>(
 }
 
 /** Runs `work` over the items with at most `limit()` running at once (read before each start). */
+/** Items of a server that failed in this pass, written back side by side (no request is made for them). */
+const WRITTEN_BACK_AT_ONCE = 64;
+
 async function inPool<T>(items: T[], limit: () => number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   let running = 0;
@@ -163,12 +177,22 @@ async function drainDue<Item extends QueuedItem>(
     return groups;
   };
 
-  let groups = await byServer(await queue.listDue(clock()), null);
+  let first = await queue.listDue(clock());
+  const probe = first.length === 0 && options.probe ? await queue.probeCandidate?.() : undefined;
+  if (probe) first = [probe];
+  let groups = await byServer(first, null);
   while (groups.size > 0) {
     for (const [server, items] of groups)
       await inPool(
         items,
-        () => (recovered.has(server) && !unavailable.has(server) ? queue.inFlightAfterRecovery : 1),
+        () =>
+          // Once the server failed in this pass, its other items make no request: they are
+          // written back with the same verdict, many at once (the store writes them together).
+          unavailable.has(server)
+            ? WRITTEN_BACK_AT_ONCE
+            : recovered.has(server)
+              ? queue.inFlightAfterRecovery
+              : 1,
         ({ item, address }) => deliver(item, address),
       );
     // A server that just acknowledged work is up: this device's other waiting items for it

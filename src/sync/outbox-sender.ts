@@ -49,7 +49,9 @@ export const IN_FLIGHT_PER_SERVER = 6;
  */
 export async function sendOutbox(options: SendOutboxOptions = {}): Promise<OutboxSendResult> {
   const clock = options.now ?? Date.now;
-  const drained = await drainQueue(handInQueue(options.fetch ?? defaultFetch()), options);
+  // A probe is a pass of its own: a pass already waiting for the lock would not probe.
+  const key = options.probe ? `${LOCK_OUTBOX}:probe` : LOCK_OUTBOX;
+  const drained = await drainQueue(handInQueue(options.fetch ?? defaultFetch()), options, key);
   if (drained.changed) notifyPages({ type: 'outbox:changed' });
   const remaining = (await listOutbox()).filter((item) => item.state === 'waiting').length;
   return { delivered: drained.delivered, remaining, nextAttemptAt: await nextDueAt(clock()) };
@@ -73,6 +75,9 @@ function handInQueue(fetchFn: FetchLike): OutboxQueue<OutboxItem> {
     inFlightAfterRecovery: IN_FLIGHT_PER_SERVER,
     listDue,
     listWaiting: async () => (await listOutbox()).filter((item) => item.state === 'waiting'),
+    // The earliest waiting item that found no server at all (listOutbox is in due order).
+    probeCandidate: async () =>
+      (await listOutbox()).find((item) => item.state === 'waiting' && item.lastError === 'network'),
     async addressOf(item) {
       const profile = await linked(item);
       return profile && { server: profile.server, account: profile.id };

@@ -60,10 +60,11 @@ export function startSyncTriggers(options: SyncTriggerOptions = {}): SyncTrigger
   let lastLessonsAt = Number.NEGATIVE_INFINITY;
   const retry = retryTimer(() => void sendNow());
 
-  const sendNow = async (): Promise<OutboxSendResult | null> => {
+  /** `probe`: the network came back or the page was shown (see DrainOptions.probe). */
+  const sendNow = async (probe = false): Promise<OutboxSendResult | null> => {
     if (stopped) return null;
     try {
-      const outbox = await sendOutbox(fetchOption);
+      const outbox = await sendOutbox({ ...fetchOption, probe });
       retry.arm(outbox.nextAttemptAt);
       if (outbox.delivered > 0 || outbox.remaining > 0) options.onChange?.({ outbox });
       return outbox;
@@ -91,11 +92,11 @@ export function startSyncTriggers(options: SyncTriggerOptions = {}): SyncTrigger
     return summaries;
   };
 
-  const syncNow = async (): Promise<SyncResult> => {
+  const syncNow = async (probe = false): Promise<SyncResult> => {
     if (stopped) return { outbox: null, lessons: [] };
     // A profile from a lessons file links first, so its waiting work goes out in this very pass.
     await linkProfilesFromFiles(fetchOption).catch(report);
-    const outbox = await sendNow();
+    const outbox = await sendNow(probe);
     const lessons = await syncLessonsForAll().catch((error: unknown) => (report(error), []));
     options.onChange?.({ ...(outbox ? { outbox } : {}), lessons });
     return { outbox, lessons };
@@ -103,8 +104,8 @@ export function startSyncTriggers(options: SyncTriggerOptions = {}): SyncTrigger
 
   const doc = visibleDocument();
   const stopWake = onWake(() => {
-    if (Date.now() - lastLessonsAt < LESSONS_MIN_GAP_MS) void sendNow();
-    else void syncNow();
+    if (Date.now() - lastLessonsAt < LESSONS_MIN_GAP_MS) void sendNow(true);
+    else void syncNow(true);
   }, doc);
   const outboxTimer = setInterval(() => void sendNow(), OUTBOX_CHECK_MS);
   const lessonsTimer = setInterval(() => void syncNow(), LESSONS_POLL_MS);
@@ -121,8 +122,8 @@ export function startSyncTriggers(options: SyncTriggerOptions = {}): SyncTrigger
   void registerPeriodicLessonSync();
 
   return {
-    syncNow,
-    sendNow,
+    syncNow: () => syncNow(),
+    sendNow: () => sendNow(),
     async afterHandIn() {
       await requestOutboxBackgroundSync();
       await sendNow();

@@ -54,4 +54,51 @@ describe('sendOutbox after a recovery', () => {
     expect(Math.max(...seen)).toBe(IN_FLIGHT_PER_SERVER);
     expect(await listOutbox()).toEqual([]);
   });
+
+  it('when the network comes back, the earliest waiting item goes at once, whatever its backoff, and the rest follow', async () => {
+    const first = await handIn(lea, lesson, answers);
+    const second = await handIn(lea, { lessonId: 'conjugaison', version: 1 }, answers);
+    await reschedule(first.submission.id, { nextAttemptAt: NOW + 300_000, lastError: 'network' });
+    await reschedule(second.submission.id, { nextAttemptAt: NOW + 600_000, lastError: 'network' });
+    const server = fakeServer(acknowledging);
+
+    // A timer's pass respects the backoff: nothing is due yet.
+    expect(await sendOutbox({ fetch: server.fetch, now: clock })).toMatchObject({
+      delivered: 0,
+      remaining: 2,
+    });
+    expect(server.log).toEqual([]);
+
+    const woken = await sendOutbox({ fetch: server.fetch, now: clock, probe: true });
+    expect(woken).toMatchObject({ delivered: 2, remaining: 0 });
+    expect(server.log).toEqual([
+      `PUT /api/pupil/submissions/${first.submission.id}`,
+      `PUT /api/pupil/submissions/${second.submission.id}`,
+    ]);
+  });
+
+  it('a wake with the server still down asks it once and leaves the other items as they were', async () => {
+    const first = await handIn(lea, lesson, answers);
+    const second = await handIn(lea, { lessonId: 'conjugaison', version: 1 }, answers);
+    await reschedule(first.submission.id, { nextAttemptAt: NOW + 300_000, lastError: 'network' });
+    await reschedule(second.submission.id, { nextAttemptAt: NOW + 600_000, lastError: 'network' });
+    const server = fakeServer(() => Promise.reject(new TypeError('Failed to fetch')));
+
+    await sendOutbox({ fetch: server.fetch, now: clock, probe: true });
+
+    expect(server.log).toEqual([`PUT /api/pupil/submissions/${first.submission.id}`]);
+    const untouched = (await listOutbox()).find((item) => item.id === second.submission.id);
+    expect(untouched).toMatchObject({ attempts: 1, nextAttemptAt: NOW + 600_000 });
+  });
+
+  it('a wake does not hurry work the server itself asked to wait (busy, Retry-After)', async () => {
+    const busy = await handIn(lea, lesson, answers);
+    await reschedule(busy.submission.id, { nextAttemptAt: NOW + 120_000, lastError: 'http_503' });
+    const server = fakeServer(acknowledging);
+
+    expect(await sendOutbox({ fetch: server.fetch, now: clock, probe: true })).toMatchObject({
+      delivered: 0,
+    });
+    expect(server.log).toEqual([]);
+  });
 });
