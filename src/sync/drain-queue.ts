@@ -93,10 +93,10 @@ export function drainQueue<Item extends QueuedItem>(
   return runExclusive(queue.lock, key, () => drainDue(queue, options));
 }
 
-/** Runs `work` over the items with at most `limit()` running at once (read before each start). */
 /** Items of a server that failed in this pass, written back side by side (no request is made for them). */
 const WRITTEN_BACK_AT_ONCE = 64;
 
+/** Runs `work` over the items with at most `limit()` running at once (read before each start). */
 async function inPool<T>(items: T[], limit: () => number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   let running = 0;

@@ -9,7 +9,7 @@ import { newUuid } from '../../../protocol/hash.ts';
 import type { PublishSequenceRequest, Sequence } from '../../../protocol/sequence-api.ts';
 import { createLatestWriter } from '../../store/latest-writer.ts';
 import type { LocalSequence } from '../../store/teacher-db.ts';
-import { getLocalLesson, saveLocalDraft } from '../../store/teacher-lessons.ts';
+import { saveLocalDraft } from '../../store/teacher-lessons.ts';
 import { queueSave } from '../../store/teacher-outbox.ts';
 import {
   getLocalSequence,
@@ -29,7 +29,12 @@ import { SchedulePanel } from './schedule-panel.tsx';
 import { SeanceList } from './seance-list.tsx';
 import { getSequence } from './sequence-calls.ts';
 import { st } from './sequence-i18n.ts';
-import { classLessonChoices, openSequence, type LessonChoice } from './sequence-on-device.ts';
+import {
+  classLessonChoices,
+  openSequence,
+  queueUnsentSeances,
+  type LessonChoice,
+} from './sequence-on-device.ts';
 import { SequenceDuplicate } from './sequence-duplicate.tsx';
 
 type Fields = Pick<LocalSequence, 'title' | 'description' | 'lessonIds'>;
@@ -123,10 +128,7 @@ function SequenceEditor({ initial }: { initial: LocalSequence }) {
     await writer.flush();
     // A séance written on this device goes to the server first (the publication waits for it):
     // what is published is what the teacher wrote, even if "save to server" was never pressed.
-    for (const lessonId of fields.lessonIds) {
-      const lesson = await getLocalLesson(lessonId);
-      if (lesson && lesson.serverHasEditOf !== lesson.editedAt) await queueSave(lesson);
-    }
+    await queueUnsentSeances(fields.lessonIds, teacherId);
     // The client UUID makes a repeated publication (lost answer, retry) one publication.
     await queueSequencePublish(sequenceId, newUuid(), classes);
     await refreshOutbox();

@@ -4,8 +4,8 @@
  * lessons with their titles (the server's list, and the lessons written on this device).
  */
 import { ownDeviceCopy, type LocalSequence } from '../../store/teacher-db.ts';
-import { listLocalLessons } from '../../store/teacher-lessons.ts';
-import { listTeacherOutbox } from '../../store/teacher-outbox.ts';
+import { getLocalLesson, listLocalLessons } from '../../store/teacher-lessons.ts';
+import { listTeacherOutbox, queueSave } from '../../store/teacher-outbox.ts';
 import { adoptServerSequence, getLocalSequence } from '../../store/teacher-sequences.ts';
 import { knownClasses, rememberClassNames } from '../../store/teacher-classes.ts';
 import { withinServerWait } from '../teacher-api-client.ts';
@@ -63,5 +63,17 @@ export async function classesToPublishTo(
     return classes;
   } catch {
     return (await knownClasses(teacherId)).map((k) => ({ ...k, archived: k.archived ?? false }));
+  }
+}
+
+/**
+ * Queues the séances written on this device that the server lacks, before a publication (which
+ * waits for them): what is published is what the teacher wrote. Only this teacher's copies: on a
+ * shared computer another teacher's draft under one of these ids is never sent under this one.
+ */
+export async function queueUnsentSeances(lessonIds: string[], teacherId: string): Promise<void> {
+  for (const lessonId of lessonIds) {
+    const lesson = ownDeviceCopy(await getLocalLesson(lessonId), teacherId);
+    if (lesson && lesson.serverHasEditOf !== lesson.editedAt) await queueSave(lesson);
   }
 }
