@@ -18,6 +18,7 @@
  * instead of waiting for their round trips and fsync.
  */
 import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
+import { groupedWrites } from '../../protocol/grouped-writes.ts';
 import type { Database } from './schema.ts';
 
 /** Writes a batch's items in the given transaction; one result per item, in order. */
@@ -28,76 +29,23 @@ export interface BatchedCommit<I, O> {
   add(item: I): Promise<O>;
 }
 
-interface Pending<I, O> {
-  item: I;
-  resolve: (value: O) => void;
-  reject: (error: unknown) => void;
-}
-
 /** Batches committing at once by default: see the top of this file. */
 export function defaultConcurrency(db: Kysely<Database>): number {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 3 : 1;
 }
 
+/** Hand-ins (or any items) written a batch at a time (protocol/grouped-writes.ts), each batch one transaction. */
 export function createBatchedCommit<I, O>(
   db: Kysely<Database>,
   writeAll: WriteAll<I, O>,
   { maxBatch = 256, concurrency = defaultConcurrency(db) } = {},
 ): BatchedCommit<I, O> {
-  const queue: Pending<I, O>[] = [];
-  let flushing = false;
-  let committing = 0;
-
-  const commit = async (batch: Pending<I, O>[]) => {
-    const results = await db.transaction().execute((trx) =>
-      writeAll(
-        trx,
-        batch.map((p) => p.item),
-      ),
-    );
-    if (results.length !== batch.length) throw new Error('a batch write must answer every item');
-    batch.forEach((p, i) => p.resolve(results[i]!));
-  };
-  const alone = async (pending: Pending<I, O>) => {
-    try {
-      await commit([pending]);
-    } catch (error) {
-      pending.reject(error);
-    }
-  };
-
-  const commitBatch = async (batch: Pending<I, O>[]) => {
-    if (batch.length === 1) return alone(batch[0]!);
-    try {
-      await commit(batch);
-    } catch {
-      for (const pending of batch) await alone(pending);
-    }
-  };
-  // Starts batches while there is work and room; each that ends starts the next.
-  const flush = () => {
-    while (queue.length > 0 && committing < concurrency) {
-      committing += 1;
-      void commitBatch(queue.splice(0, maxBatch)).finally(() => {
-        committing -= 1;
-        flush();
-      });
-    }
-    flushing = false;
-  };
-
-  return {
-    add(item: I): Promise<O> {
-      return new Promise<O>((resolve, reject) => {
-        queue.push({ item, resolve, reject });
-        if (!flushing) {
-          flushing = true;
-          // Requests read in this turn of the loop join the same batch.
-          setImmediate(flush);
-        }
-      });
-    },
-  };
+  return groupedWrites((items: I[]) => db.transaction().execute((trx) => writeAll(trx, items)), {
+    // Requests read in this turn of the loop join the same batch.
+    schedule: setImmediate,
+    concurrency,
+    maxGroup: maxBatch,
+  });
 }
 
 export type Work<T> = (trx: Transaction<Database>) => Promise<T>;

@@ -6,7 +6,7 @@
 import { openDb } from './db.ts';
 import { effectiveDueAt, isDue } from '../sync/backoff.ts';
 import { attachmentsOf } from './attachments.ts';
-import { groupedWrite } from './grouped-write.ts';
+import { groupedWrites } from '../../protocol/grouped-writes.ts';
 import type { DeliveryState, OutboxItem } from './records.ts';
 
 /** Every item waiting in the outbox (of one profile, or of all), oldest due first. */
@@ -64,7 +64,10 @@ function change(id: string, state: DeliveryState, edit: Change['edit']): Promise
   return changes.add({ id, state, edit });
 }
 
-const changes = groupedWrite(changeAll);
+// A pass that finds the server down writes every waiting hand-in back, and six in flight are
+// acknowledged nearly together: one readwrite transaction each made them wait in line (IndexedDB
+// runs those one at a time on the same stores), with the reads of the next hand-ins behind them.
+const changes = groupedWrites(changeAll);
 
 async function changeAll(group: Change[]): Promise<(OutboxItem | undefined)[]> {
   const db = await openDb();
@@ -153,14 +156,14 @@ export async function markRelink(profileId: string): Promise<void> {
 /**
  * The server acknowledged this submission: remove it from the outbox, mark the pupil's
  * copy delivered and drop attachment bytes nothing else still needs — one transaction,
- * shared with the acknowledgements that arrive meanwhile (grouped-write.ts).
+ * shared with the acknowledgements that arrive meanwhile (protocol/grouped-writes.ts).
  * Harmless when already acknowledged.
  */
 export function acknowledge(id: string, receivedAt: string): Promise<void> {
   return acknowledgements.add({ id, receivedAt });
 }
 
-const acknowledgements = groupedWrite(acknowledgeAll);
+const acknowledgements = groupedWrites(acknowledgeAll);
 
 async function acknowledgeAll(acks: { id: string; receivedAt: string }[]): Promise<void[]> {
   const db = await openDb();

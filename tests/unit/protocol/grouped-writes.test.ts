@@ -1,11 +1,11 @@
 /** Writes arriving while one is written share the next one; a bad item fails only itself. */
 import { describe, expect, it } from 'vitest';
-import { groupedWrite } from '../../../src/store/grouped-write.ts';
+import { groupedWrites } from '../../../protocol/grouped-writes.ts';
 
-describe('groupedWrite', () => {
+describe('groupedWrites', () => {
   it('writes the first at once and those that arrive meanwhile together after it', async () => {
     const groups: number[][] = [];
-    const write = groupedWrite<number>(async (items) => {
+    const write = groupedWrites<number>(async (items) => {
       groups.push(items);
       await new Promise((r) => setTimeout(r, 5));
       return items.map(() => undefined);
@@ -18,7 +18,7 @@ describe('groupedWrite', () => {
 
   it('writes each item of a failed group alone, and only the bad one fails', async () => {
     const written: number[] = [];
-    const write = groupedWrite<number, number>(async (items) => {
+    const write = groupedWrites<number, number>(async (items) => {
       await new Promise((r) => setTimeout(r, 1));
       if (items.includes(3)) throw new Error('bad item');
       written.push(...items);
