@@ -16,16 +16,25 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The rows the database file holds by itself, as if the log were lost (copied alone). */
+/**
+ * The rows the database file holds by itself, as if the log were lost (copied alone). A copy
+ * taken while the checkpointer is writing the file can be torn (which is why the deployment guide
+ * says never to copy the file alone while the server runs): such a copy is taken again.
+ */
 function rowsInMainFile(file: string): number {
   const copy = path.join(dir, 'copy.sqlite');
-  copyFileSync(file, copy);
-  const db = new SQLite(copy, { readonly: true });
-  try {
-    const table = db.prepare("SELECT name FROM sqlite_master WHERE name = 'notes'").get();
-    return table ? (db.prepare('SELECT count(*) AS n FROM notes').get() as { n: number }).n : 0;
-  } finally {
-    db.close();
+  for (let attempt = 1; ; attempt++) {
+    copyFileSync(file, copy);
+    const db = new SQLite(copy, { readonly: true });
+    try {
+      const table = db.prepare("SELECT name FROM sqlite_master WHERE name = 'notes'").get();
+      return table ? (db.prepare('SELECT count(*) AS n FROM notes').get() as { n: number }).n : 0;
+    } catch (error) {
+      const torn = error instanceof SQLite.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(error.code);
+      if (!torn || attempt >= 50) throw error;
+    } finally {
+      db.close();
+    }
   }
 }
 
