@@ -23,23 +23,16 @@ export async function listOutbox(profileId?: string): Promise<OutboxItem[]> {
 export async function listDue(now: number): Promise<OutboxItem[]> {
   const db = await openDb();
   const tx = db.transaction(['outbox', 'profiles']);
-  const due: OutboxItem[] = [];
-  // Each profile read once: a long outbox is one pupil's, mostly.
-  const linked = new Map<string, Promise<boolean>>();
-  for (const item of await tx.objectStore('outbox').getAll()) {
-    // A date further ahead than any wait comes from a clock since corrected: due now.
-    if (item.state !== 'waiting' || !isDue(item.nextAttemptAt, now)) continue;
-    let link = linked.get(item.profileId);
-    if (!link)
-      linked.set(
-        item.profileId,
-        (link = tx
-          .objectStore('profiles')
-          .get(item.profileId)
-          .then((p) => p?.link === 'ok')),
-      );
-    if (await link) due.push(item);
-  }
+  // The linked profiles, read once (a long outbox is one pupil's, mostly; a device has a few).
+  const [items, profiles] = await Promise.all([
+    tx.objectStore('outbox').getAll(),
+    tx.objectStore('profiles').getAll(),
+  ]);
+  const linked = new Set(profiles.filter((p) => p.link === 'ok').map((p) => p.id));
+  // A date further ahead than any wait comes from a clock since corrected: due now.
+  const due = items.filter(
+    (item) => item.state === 'waiting' && isDue(item.nextAttemptAt, now) && linked.has(item.profileId),
+  );
   await tx.done;
   return due.sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
 }
