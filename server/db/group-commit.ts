@@ -18,16 +18,14 @@
  * instead of waiting for their round trips and fsync.
  */
 import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
-import { groupedWrites } from '../../protocol/grouped-writes.ts';
+import { groupedWrites, type GroupedWrites } from '../../protocol/grouped-writes.ts';
 import type { Database } from './schema.ts';
 
 /** Writes a batch's items in the given transaction; one result per item, in order. */
 export type WriteAll<I, O> = (trx: Transaction<Database>, items: I[]) => Promise<O[]>;
 
-export interface BatchedCommit<I, O> {
-  /** Writes the item in the next shared transaction; resolves after that transaction commits. */
-  add(item: I): Promise<O>;
-}
+/** `add` writes the item in the next shared transaction and resolves after that transaction commits. */
+export type BatchedCommit<I, O> = GroupedWrites<I, O>;
 
 /** Batches committing at once by default: see the top of this file. */
 export function defaultConcurrency(db: Kysely<Database>): number {
