@@ -6,7 +6,6 @@
  * lost answers). Checks that exactly one submission per device was stored, and
  * writes the figures to bench/results/. Every loop is bounded; the run stops by itself.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { teacherSubmissions } from '../tests/e2e/support/teacher-api.ts';
@@ -14,6 +13,7 @@ import { runLoad, type LoadResult } from './load.ts';
 import { firstLoadSizes } from './first-load.ts';
 import { measureSlowClients, SLOW_CLIENTS_TARGET } from './slow-clients.ts';
 import { rushServer } from './browser-setup.ts';
+import { runStamp } from './run-stamp.ts';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
@@ -88,9 +88,7 @@ async function main() {
     const slowClients = await measureSlowClients();
 
     const results = {
-      date: new Date().toISOString(),
-      commit: gitCommit(),
-      machine: { cores: (await import('node:os')).cpus().length, node: process.version },
+      ...runStamp(),
       devices: DEVICES,
       concurrency: CONCURRENCY,
       manifest304,
@@ -133,14 +131,6 @@ function report(name: string, r: LoadResult) {
   console.log(
     `${name.padEnd(18)} ${String(r.perSecond).padStart(6)} req/s  p50 ${r.p50ms} ms  p95 ${r.p95ms} ms  p99 ${r.p99ms} ms  ${JSON.stringify(r.statuses)}`,
   );
-}
-
-function gitCommit(): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
 }
 
 function writeResults(results: object) {
